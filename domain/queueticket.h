@@ -1,0 +1,34 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace BoxOffice {
+
+// A user's place in one concert's waiting room (POST .../queue, GET /queue/{token}).
+struct QueueTicket
+{
+    enum class State { Waiting, Active, Expired };
+
+    QString token;
+    QString concertId;
+    State state = State::Waiting;
+    std::optional<int> position;       // 1-based among waiters; only while waiting
+    std::optional<int> ahead;          // position - 1; only while waiting
+    int waiting = 0;                   // total waiters
+    std::optional<int> etaSeconds;     // only while waiting
+    std::optional<QDateTime> expiresAt;  // only while active
+
+    static QString stateName(State state);
+    static std::optional<State> stateFromName(QStringView name);
+
+    QJsonObject toJson() const;
+    static Result<QueueTicket> fromJson(const QJsonValue &json, const QString &path = {});
+    friend bool operator==(const QueueTicket &, const QueueTicket &) = default;
+};
+
+} // namespace BoxOffice
