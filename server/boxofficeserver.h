@@ -1,0 +1,48 @@
+#pragma once
+
+#include "domain/health.h"
+#include "server/http/httprouter.h"
+#include "server/http/metrics.h"
+#include "server/serverconfig.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+namespace BoxOffice::Server {
+
+class CatalogService;
+class HttpFrontend;
+class SqlCatalogStore;
+class SqlDatabase;
+
+// The whole server in one object: stores, services, routes and the listening
+// socket, wired from a ServerConfig. main() and the tests both use it.
+class BoxOfficeServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit BoxOfficeServer(ServerConfig config, QObject *parent = nullptr);
+    ~BoxOfficeServer() override;
+
+    // Opens and migrates the database, seeds the demo catalog when asked, listens.
+    // Returns the base URL, e.g. http://127.0.0.1:40123.
+    Result<QUrl, QString> start();
+
+    QUrl url() const { return m_url; }
+    Health health();
+
+private:
+    ServerConfig m_config;
+    Metrics m_metrics;
+    HttpRouter m_router;
+    std::unique_ptr<SqlDatabase> m_database;
+    std::unique_ptr<SqlCatalogStore> m_catalogStore;
+    std::unique_ptr<CatalogService> m_catalog;
+    HttpFrontend *m_frontend = nullptr;
+    QUrl m_url;
+};
+
+} // namespace BoxOffice::Server

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace BoxOffice::Server {
+
+// A domain error, as services report it. http/httpresponse maps it to a status
+// and the API.md error body in one place.
+struct Failure
+{
+    enum class Code {
+        BadRequest,
+        Unauthorized,
+        Forbidden,
+        NotFound,
+        MethodNotAllowed,
+        Conflict,
+        SeatUnavailable,
+        PayloadTooLarge,
+        RateLimited,
+        Unavailable,
+        Internal,
+    };
+
+    Code code = Code::Internal;
+    QString message;
+    QJsonObject details;  // extra members of the error object, e.g. "seats"
+};
+
+template <typename T> using Outcome = Result<T, Failure>;
+
+} // namespace BoxOffice::Server

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+
+namespace BoxOffice::Server {
+
+class HttpRouter;
+class Metrics;
+struct HttpRequest;
+
+// The socket side: QtHttpServer 6.4 receives requests and hands each one, as an
+// HttpRequest, to the HttpRouter through the missing-handler hook (so our router,
+// not QtHttpServer's, decides 404/405 and every error has the JSON body).
+// Bodies over the limit are refused with 413 before any route runs.
+class HttpFrontend : public QObject
+{
+    Q_OBJECT
+public:
+    HttpFrontend(const HttpRouter *router, Metrics *metrics, qint64 maxBodyBytes, QObject *parent = nullptr);
+    ~HttpFrontend() override;
+
+    // Listens on address:port (0 = any free port); returns the bound port.
+    Result<quint16, QString> listen(const QHostAddress &address, quint16 port);
+
+    QHttpServer *httpServer() const { return m_server; }
+
+    static HttpRequest convert(const QHttpServerRequest &request);
+
+private:
+    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+
+    const HttpRouter *m_router;
+    Metrics *m_metrics;
+    qint64 m_maxBodyBytes;
+    QHttpServer *m_server;
+};
+
+} // namespace BoxOffice::Server

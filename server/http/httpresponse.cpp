@@ -1,0 +1,91 @@
+#include "server/http/httpresponse.h"
+
+#include "domain/errorbody.h"
+
+#include <QJsonDocument>
+
+namespace BoxOffice::Server {
+
+using namespace Qt::StringLiterals;
+
+HttpResponse HttpResponse::json(const QJsonObject &object, int status)
+{
+    return raw(QJsonDocument(object).toJson(QJsonDocument::Compact), "application/json", status);
+}
+
+HttpResponse HttpResponse::json(const QJsonArray &array, int status)
+{
+    return raw(QJsonDocument(array).toJson(QJsonDocument::Compact), "application/json", status);
+}
+
+HttpResponse HttpResponse::raw(QByteArray body, QByteArray contentType, int status)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = std::move(body);
+    r.contentType = std::move(contentType);
+    return r;
+}
+
+HttpResponse HttpResponse::empty(int status)
+{
+    HttpResponse r;
+    r.status = status;
+    r.contentType.clear();
+    return r;
+}
+
+int HttpResponse::statusFor(Failure::Code code)
+{
+    switch (code) {
+    case Failure::Code::BadRequest: return 400;
+    case Failure::Code::Unauthorized: return 401;
+    case Failure::Code::Forbidden: return 403;
+    case Failure::Code::NotFound: return 404;
+    case Failure::Code::MethodNotAllowed: return 405;
+    case Failure::Code::Conflict: return 409;
+    case Failure::Code::SeatUnavailable: return 409;
+    case Failure::Code::PayloadTooLarge: return 413;
+    case Failure::Code::RateLimited: return 429;
+    case Failure::Code::Unavailable: return 503;
+    case Failure::Code::Internal: return 500;
+    }
+    return 500;
+}
+
+QString HttpResponse::codeName(Failure::Code code)
+{
+    switch (code) {
+    case Failure::Code::BadRequest: return u"bad_request"_s;
+    case Failure::Code::Unauthorized: return u"unauthorized"_s;
+    case Failure::Code::Forbidden: return u"forbidden"_s;
+    case Failure::Code::NotFound: return u"not_found"_s;
+    case Failure::Code::MethodNotAllowed: return u"method_not_allowed"_s;
+    case Failure::Code::Conflict: return u"conflict"_s;
+    case Failure::Code::SeatUnavailable: return u"seat_unavailable"_s;
+    case Failure::Code::PayloadTooLarge: return u"payload_too_large"_s;
+    case Failure::Code::RateLimited: return u"rate_limited"_s;
+    case Failure::Code::Unavailable: return u"unavailable"_s;
+    case Failure::Code::Internal: return u"internal"_s;
+    }
+    return u"internal"_s;
+}
+
+HttpResponse HttpResponse::error(const Failure &failure)
+{
+    const ErrorBody body{codeName(failure.code), failure.message, failure.details};
+    return json(body.toJson(), statusFor(failure.code));
+}
+
+HttpResponse HttpResponse::error(Failure::Code code, const QString &message, const QJsonObject &details)
+{
+    return error(Failure{code, message, details});
+}
+
+HttpResponse &HttpResponse::withHeader(QByteArray name, QByteArray value)
+{
+    headers.append({std::move(name), std::move(value)});
+    return *this;
+}
+
+} // namespace BoxOffice::Server

@@ -1,0 +1,71 @@
+#include "server/boxofficeserver.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace BoxOffice::Server;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] auto n = ::write(signalPipe[1], &byte, 1);
+}
+
+// SIGTERM and SIGINT end the event loop, so the server closes its database cleanly.
+void quitOnSignals(QCoreApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
+        char byte;
+        [[maybe_unused]] auto n = ::read(signalPipe[0], &byte, 1);
+        app.quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"BoxOffice"_s);
+    QCoreApplication::setApplicationName(u"boxoffice-server"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+
+    auto config = ServerConfig::parse(app.arguments(), QProcessEnvironment::systemEnvironment(),
+                                      QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    if (!config) {
+        std::fprintf(config.error().exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(config.error().message));
+        return config.error().exitCode;
+    }
+
+    BoxOfficeServer server(config.value());
+    const auto url = server.start();
+    if (!url) {
+        std::fprintf(stderr, "boxoffice-server: %s\n", qPrintable(url.error()));
+        return 1;
+    }
+    quitOnSignals(app);
+    // Exactly one line on stdout, once ready: the embedded client and scripts read it.
+    std::printf("boxoffice-server listening on %s\n", qPrintable(url.value().toString()));
+    std::fflush(stdout);
+    return app.exec();
+}

@@ -1,0 +1,229 @@
+#include "server/sales/sqldatabase.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace BoxOffice::Server {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSql, "boxoffice.server.sql")
+
+namespace {
+
+// Numbered migrations; each runs once, in a transaction, in order. Portable SQL
+// (SQLite and PostgreSQL): times are BIGINT milliseconds since the epoch.
+struct Migration
+{
+    int version;
+    QStringList statements;
+};
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list{
+        {1,
+         {u"CREATE TABLE venues (id TEXT PRIMARY KEY, name TEXT NOT NULL, seat_count INTEGER NOT NULL)"_s,
+          u"CREATE TABLE sections (venue_id TEXT NOT NULL REFERENCES venues(id), id TEXT NOT NULL,"
+          " name TEXT NOT NULL, tier TEXT NOT NULL, ordinal INTEGER NOT NULL, PRIMARY KEY (venue_id, id))"_s,
+          u"CREATE TABLE seats (venue_id TEXT NOT NULL REFERENCES venues(id), idx INTEGER NOT NULL,"
+          " id TEXT NOT NULL, section TEXT NOT NULL, row_label TEXT NOT NULL, number INTEGER NOT NULL,"
+          " x DOUBLE PRECISION NOT NULL, y DOUBLE PRECISION NOT NULL, tier TEXT NOT NULL,"
+          " PRIMARY KEY (venue_id, idx), UNIQUE (venue_id, id))"_s,
+          u"CREATE TABLE concerts (id TEXT PRIMARY KEY, title TEXT NOT NULL, artist TEXT NOT NULL,"
+          " genre TEXT NOT NULL, venue_id TEXT NOT NULL REFERENCES venues(id), ordinal INTEGER NOT NULL)"_s,
+          u"CREATE TABLE tiers (concert_id TEXT NOT NULL REFERENCES concerts(id), id TEXT NOT NULL,"
+          " name TEXT NOT NULL, price BIGINT NOT NULL, currency TEXT NOT NULL, ordinal INTEGER NOT NULL,"
+          " PRIMARY KEY (concert_id, id))"_s,
+          u"CREATE TABLE performances (id TEXT PRIMARY KEY, concert_id TEXT NOT NULL REFERENCES concerts(id),"
+          " starts_at BIGINT NOT NULL, sales_open_at BIGINT NOT NULL, seat_count INTEGER NOT NULL,"
+          " available INTEGER NOT NULL, version BIGINT NOT NULL DEFAULT 0)"_s,
+          u"CREATE INDEX performances_concert ON performances (concert_id, starts_at)"_s,
+          u"CREATE TABLE seat_state (performance_id TEXT NOT NULL REFERENCES performances(id),"
+          " idx INTEGER NOT NULL, status CHAR(1) NOT NULL, hold_id TEXT,"
+          " PRIMARY KEY (performance_id, idx))"_s,
+          u"CREATE TABLE orders (id TEXT PRIMARY KEY, performance_id TEXT NOT NULL REFERENCES performances(id),"
+          " token TEXT, method TEXT NOT NULL, amount BIGINT NOT NULL, currency TEXT NOT NULL,"
+          " purchased_at BIGINT NOT NULL)"_s,
+          u"CREATE TABLE sales (performance_id TEXT NOT NULL REFERENCES performances(id),"
+          " idx INTEGER NOT NULL, concert_id TEXT NOT NULL, order_id TEXT NOT NULL REFERENCES orders(id),"
+          " amount BIGINT NOT NULL, sold_at BIGINT NOT NULL, PRIMARY KEY (performance_id, idx))"_s,
+          u"CREATE INDEX sales_time ON sales (sold_at)"_s}},
+    };
+    return list;
+}
+
+} // namespace
+
+QString describeError(const QSqlError &error)
+{
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.driverText().trimmed();
+    if (!error.nativeErrorCode().isEmpty())
+        text += u" ("_s + error.nativeErrorCode() + u')';
+    return text;
+}
+
+SqlDatabase::SqlDatabase(QSqlDatabase db, bool postgres) : m_db(std::move(db)), m_postgres(postgres) {}
+
+SqlDatabase::SqlDatabase(SqlDatabase &&other) noexcept
+    : m_db(std::exchange(other.m_db, QSqlDatabase())), m_postgres(other.m_postgres)
+{
+}
+
+SqlDatabase::~SqlDatabase()
+{
+    if (!m_db.isValid())
+        return;
+    const QString name = m_db.connectionName();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(name);
+}
+
+Result<SqlDatabase, QString> SqlDatabase::open(const DatabaseUrl &url, const QString &connectionName)
+{
+    const bool postgres = url.kind == DatabaseUrl::Kind::Postgresql;
+    const QString driver = postgres ? u"QPSQL"_s : u"QSQLITE"_s;
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return u"the Qt SQL driver %1 is not installed (Debian: %2)"_s.arg(
+            driver, postgres ? u"libqt6sql6-psql"_s : u"libqt6sql6-sqlite"_s);
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, connectionName);
+    if (postgres) {
+        db.setHostName(url.url.host());
+        db.setPort(url.url.port(5432));
+        db.setDatabaseName(url.url.path().mid(1));
+        db.setUserName(url.url.userName());
+        db.setPassword(url.url.password());
+        db.setConnectOptions(u"connect_timeout=5"_s);
+    } else {
+        const QFileInfo file(url.sqlitePath);
+        if (!QDir().mkpath(file.absolutePath()))
+            return u"cannot create the directory %1"_s.arg(file.absolutePath());
+        db.setDatabaseName(url.sqlitePath);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    }
+    SqlDatabase out(db, postgres);
+    if (!out.m_db.open())
+        return u"cannot open the database %1: %2"_s.arg(url.redacted(), describeError(out.m_db.lastError()));
+
+    QSqlQuery q(out.m_db);
+    if (!postgres) {
+        for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
+                                      u"PRAGMA foreign_keys=ON"_s})
+            if (!q.exec(pragma))
+                return u"cannot set up SQLite (%1): %2"_s.arg(pragma, describeError(q.lastError()));
+    }
+    if (auto migrated = out.migrate(); !migrated)
+        return migrated.error();
+    return out;
+}
+
+bool SqlDatabase::lockForSetup()
+{
+    if (!m_postgres)
+        return true;
+    QSqlQuery q(m_db);
+    // Any fixed key: only BoxOffice's set-up takes it.
+    return q.exec(u"SELECT pg_advisory_xact_lock(20261124)"_s);
+}
+
+Result<bool, QString> SqlDatabase::migrate()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"_s)) {
+        // Two instances creating it at once on PostgreSQL: the loser sees a unique violation; retry once.
+        if (!q.exec(u"SELECT 1 FROM schema_migrations"_s))
+            return QString(u"cannot create schema_migrations: "_s + describeError(q.lastError()));
+    }
+    for (const Migration &m : migrations()) {
+        if (!m_db.transaction())
+            return QString(u"cannot start a transaction: "_s + describeError(m_db.lastError()));
+        lockForSetup();
+        QSqlQuery check(m_db);
+        check.prepare(u"SELECT COUNT(*) FROM schema_migrations WHERE version = ?"_s);
+        check.addBindValue(m.version);
+        if (!check.exec() || !check.next()) {
+            m_db.rollback();
+            return QString(u"cannot read schema_migrations: "_s + describeError(check.lastError()));
+        }
+        if (check.value(0).toInt() > 0) {
+            m_db.commit();
+            continue;
+        }
+        for (const QString &statement : m.statements) {
+            if (!q.exec(statement)) {
+                const QString error = describeError(q.lastError());
+                m_db.rollback();
+                return u"migration %1 failed: %2"_s.arg(m.version).arg(error);
+            }
+        }
+        QSqlQuery mark(m_db);
+        mark.prepare(u"INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"_s);
+        mark.addBindValue(m.version);
+        mark.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!mark.exec() || !m_db.commit()) {
+            m_db.rollback();
+            return u"cannot record migration %1: %2"_s.arg(m.version).arg(describeError(mark.lastError()));
+        }
+        qCInfo(lcSql) << "applied migration" << m.version;
+    }
+    return true;
+}
+
+int SqlDatabase::schemaVersion() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(u"SELECT MAX(version) FROM schema_migrations"_s) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+Result<bool, QString> SqlDatabase::insertRows(const QString &table, const QStringList &columns,
+                                              const QList<QVariantList> &rows)
+{
+    if (rows.isEmpty())
+        return true;
+    const QString rowPlaceholders = u'(' + QStringList(columns.size(), u"?"_s).join(u',') + u')';
+    const QString head = u"INSERT INTO "_s + table + u" (" + columns.join(u',') + u") VALUES ";
+    QSqlQuery q(m_db);
+    // SQLite runs in-process: one prepared single-row statement is fastest (its
+    // parameter lookup is quadratic in multi-row statements). PostgreSQL: multi-row
+    // statements save round trips; stay well below its 65,535 bound parameters.
+    const qsizetype perStatement = m_postgres ? qMax<qsizetype>(1, 8000 / columns.size()) : 1;
+    QString preparedFor;
+    for (qsizetype start = 0; start < rows.size(); start += perStatement) {
+        const qsizetype count = qMin(perStatement, rows.size() - start);
+        const QString sql = head + QStringList(count, rowPlaceholders).join(u',');
+        if (sql != preparedFor && !q.prepare(sql))
+            return QString(u"cannot prepare an insert into %1: %2"_s.arg(table, describeError(q.lastError())));
+        preparedFor = sql;
+        for (qsizetype i = start; i < start + count; ++i)
+            for (const QVariant &value : rows.at(i))
+                q.addBindValue(value);
+        if (!q.exec())
+            return QString(u"cannot insert into %1: %2"_s.arg(table, describeError(q.lastError())));
+    }
+    return true;
+}
+
+bool SqlDatabase::ping()
+{
+    QSqlQuery q(m_db);
+    if (q.exec(u"SELECT 1"_s))
+        return true;
+    // A dropped PostgreSQL connection does not come back by itself.
+    m_db.close();
+    if (!m_db.open())
+        return false;
+    QSqlQuery again(m_db);
+    return again.exec(u"SELECT 1"_s);
+}
+
+} // namespace BoxOffice::Server

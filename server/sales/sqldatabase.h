@@ -1,0 +1,48 @@
+#pragma once
+
+#include "domain/result.h"
+#include "server/serverconfig.h"
+
+#include <QSqlDatabase>
+#include <QVariantList>
+
+namespace BoxOffice::Server {
+
+// One open SQL connection (QSQLITE or QPSQL) with the schema migrated, and the few
+// dialect differences in one place. One per thread (Qt SQL connections are not
+// shared across threads).
+class SqlDatabase
+{
+public:
+    static Result<SqlDatabase, QString> open(const DatabaseUrl &url, const QString &connectionName);
+
+    SqlDatabase(SqlDatabase &&other) noexcept;
+    SqlDatabase &operator=(SqlDatabase &&) = delete;
+    ~SqlDatabase();
+
+    QSqlDatabase &db() { return m_db; }
+    bool isPostgres() const { return m_postgres; }
+    int schemaVersion() const;
+
+    // Inserts rows in multi-row statements (a few hundred rows each), values bound.
+    Result<bool, QString> insertRows(const QString &table, const QStringList &columns,
+                                     const QList<QVariantList> &rows);
+
+    // Takes a lock that serialises one-off set-up work (migrations, seeding) between
+    // server instances sharing a PostgreSQL database; a no-op on SQLite, whose
+    // writers are serialised anyway. Call inside a transaction.
+    bool lockForSetup();
+
+    bool ping();
+
+private:
+    SqlDatabase(QSqlDatabase db, bool postgres);
+    Result<bool, QString> migrate();
+
+    QSqlDatabase m_db;
+    bool m_postgres = false;
+};
+
+QString describeError(const class QSqlError &error);
+
+} // namespace BoxOffice::Server

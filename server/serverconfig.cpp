@@ -1,0 +1,123 @@
+#include "server/serverconfig.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+
+namespace BoxOffice::Server {
+
+using namespace Qt::StringLiterals;
+
+Result<DatabaseUrl, QString> DatabaseUrl::parse(const QString &text)
+{
+    DatabaseUrl db;
+    if (text.startsWith(u"sqlite:")) {
+        db.kind = Kind::Sqlite;
+        db.sqlitePath = text.mid(7);
+        if (db.sqlitePath.startsWith(u"//"))  // sqlite:///abs/path
+            db.sqlitePath = db.sqlitePath.mid(2);
+        if (db.sqlitePath.isEmpty())
+            return u"--db sqlite: needs a file path, e.g. sqlite:/var/lib/boxoffice/boxoffice.sqlite"_s;
+        return db;
+    }
+    if (text.startsWith(u"postgresql://") || text.startsWith(u"postgres://")) {
+        db.kind = Kind::Postgresql;
+        db.url = QUrl(text, QUrl::StrictMode);
+        const QString name = db.url.path().mid(1);
+        if (!db.url.isValid() || db.url.host().isEmpty() || name.isEmpty() || name.contains(u'/'))
+            return u"--db: cannot read \"%1\"; expected postgresql://user@host:port/database"_s.arg(text);
+        if (db.url.port() == -1)
+            db.url.setPort(5432);
+        return db;
+    }
+    return u"--db: unknown database \"%1\"; use sqlite:PATH or postgresql://user@host:port/database"_s.arg(text);
+}
+
+QString DatabaseUrl::driverName() const
+{
+    return kind == Kind::Sqlite ? u"sqlite"_s : u"postgresql"_s;
+}
+
+QString DatabaseUrl::redacted() const
+{
+    if (kind == Kind::Sqlite)
+        return QString(u"sqlite:"_s + sqlitePath);
+    return url.toString(QUrl::RemovePassword);
+}
+
+Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringList &arguments,
+                                                                const QProcessEnvironment &env,
+                                                                const QString &defaultDataDir)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"BoxOffice waiting-room and reservation server."_s);
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption hostOption(u"host"_s, u"Address to listen on (env BOXOFFICE_HOST; default 127.0.0.1)."_s, u"address"_s);
+    const QCommandLineOption portOption(u"port"_s, u"Port to listen on, 0 for any free port (env BOXOFFICE_PORT; default 8080)."_s, u"port"_s);
+    const QCommandLineOption dbOption(u"db"_s, u"sqlite:PATH or postgresql://user@host:port/db (env BOXOFFICE_DB; default a SQLite file in the data directory)."_s, u"url"_s);
+    const QCommandLineOption redisOption(u"redis"_s, u"redis://host:port for the queue store (env BOXOFFICE_REDIS; default in memory)."_s, u"url"_s);
+    const QCommandLineOption staffOption(u"staff-key"_s, u"Key for the staff API (env BOXOFFICE_STAFF_KEY)."_s, u"key"_s);
+    const QCommandLineOption demoOption(u"demo"_s, u"Seed the demo catalog into an empty database (env BOXOFFICE_DEMO=1)."_s);
+    const QCommandLineOption bodyOption(u"max-body"_s, u"Largest request body in bytes (default 65536)."_s, u"bytes"_s);
+    parser.addOptions({hostOption, portOption, dbOption, redisOption, staffOption, demoOption, bodyOption});
+
+    if (!parser.parse(arguments))
+        return Failure{parser.errorText()};
+    if (parser.isSet(helpOption))
+        return Failure{parser.helpText(), 0};
+    if (parser.isSet(versionOption))
+        return Failure{arguments.value(0) + u' ' + QCoreApplication::applicationVersion(), 0};
+    if (!parser.positionalArguments().isEmpty())
+        return Failure{u"unexpected argument: "_s + parser.positionalArguments().first()};
+
+    // Command line first, then the environment.
+    auto setting = [&](const QCommandLineOption &option, const QString &envName) -> std::optional<QString> {
+        if (parser.isSet(option))
+            return parser.value(option);
+        if (env.contains(envName))
+            return env.value(envName);
+        return std::nullopt;
+    };
+
+    ServerConfig config;
+    if (auto host = setting(hostOption, u"BOXOFFICE_HOST"_s)) {
+        QHostAddress address;
+        if (*host == u"localhost")
+            address = QHostAddress::LocalHost;
+        else if (!address.setAddress(*host))
+            return Failure{u"--host: \"%1\" is not an IP address"_s.arg(*host)};
+        config.host = address;
+    }
+    if (auto port = setting(portOption, u"BOXOFFICE_PORT"_s)) {
+        bool ok = false;
+        const uint value = port->toUInt(&ok);
+        if (!ok || value > 65535)
+            return Failure{u"--port: \"%1\" is not a port number (0-65535)"_s.arg(*port)};
+        config.port = quint16(value);
+    }
+    const QString dbText = setting(dbOption, u"BOXOFFICE_DB"_s)
+                               .value_or(u"sqlite:"_s + QDir(defaultDataDir).filePath(u"boxoffice-server.sqlite"_s));
+    auto db = DatabaseUrl::parse(dbText);
+    if (!db)
+        return Failure{db.error()};
+    config.database = db.value();
+
+    if (auto redis = setting(redisOption, u"BOXOFFICE_REDIS"_s)) {
+        const QUrl url(*redis, QUrl::StrictMode);
+        if (!url.isValid() || url.scheme() != u"redis" || url.host().isEmpty())
+            return Failure{u"--redis: cannot read \"%1\"; expected redis://host:port"_s.arg(*redis)};
+        config.redisUrl = url;
+    }
+    config.staffKey = setting(staffOption, u"BOXOFFICE_STAFF_KEY"_s).value_or(QString());
+    config.demo = parser.isSet(demoOption) || env.value(u"BOXOFFICE_DEMO"_s) == u"1";
+    if (parser.isSet(bodyOption)) {
+        bool ok = false;
+        config.maxBodyBytes = parser.value(bodyOption).toLongLong(&ok);
+        if (!ok || config.maxBodyBytes < 1024)
+            return Failure{u"--max-body: expected a number of bytes, at least 1024"_s};
+    }
+    return config;
+}
+
+} // namespace BoxOffice::Server

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QHostAddress>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+namespace BoxOffice::Server {
+
+// Where inventory lives: "sqlite:PATH" or "postgresql://user[:password]@host[:port]/db".
+struct DatabaseUrl
+{
+    enum class Kind { Sqlite, Postgresql };
+
+    Kind kind = Kind::Sqlite;
+    QString sqlitePath;  // Kind::Sqlite
+    QUrl url;            // Kind::Postgresql
+
+    static Result<DatabaseUrl, QString> parse(const QString &text);
+    QString driverName() const;  // "sqlite" | "postgresql" (as /healthz reports it)
+    QString redacted() const;    // for logs: never the password
+};
+
+// Everything the server is told at start, from the command line and the environment
+// (the command line wins). See --help.
+struct ServerConfig
+{
+    QHostAddress host = QHostAddress::LocalHost;
+    quint16 port = 8080;
+    DatabaseUrl database;
+    std::optional<QUrl> redisUrl;  // absent: the in-memory queue store
+    QString staffKey;              // empty: staff endpoints refuse everyone
+    bool demo = false;             // seed the demo catalog into an empty database
+    qint64 maxBodyBytes = 64 * 1024;
+
+    // Parses argv (with argv[0]) and the environment. On --help/--version the
+    // error text is the help/version and exitCode is 0.
+    struct Failure
+    {
+        QString message;
+        int exitCode = 2;
+    };
+    static Result<ServerConfig, Failure> parse(const QStringList &arguments,
+                                               const QProcessEnvironment &environment,
+                                               const QString &defaultDataDir);
+};
+
+} // namespace BoxOffice::Server
