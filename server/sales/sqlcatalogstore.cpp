@@ -3,6 +3,7 @@
 #include "server/sales/democatalog.h"
 #include "server/sales/sqldatabase.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -207,9 +208,14 @@ Result<bool, QString> SqlCatalogStore::writeDemo(const DemoCatalog &catalog)
         {u"orders", {u"id"_s, u"performance_id"_s, u"token"_s, u"method"_s, u"amount"_s, u"currency"_s, u"purchased_at"_s}, &orders},
         {u"sales", {u"performance_id"_s, u"idx"_s, u"concert_id"_s, u"order_id"_s, u"amount"_s, u"sold_at"_s}, &sales},
     };
-    for (const auto &insert : inserts)
+    QElapsedTimer timer;
+    timer.start();
+    for (const auto &insert : inserts) {
         if (auto ok = m_database->insertRows(QString::fromUtf16(insert.table), insert.columns, *insert.rows); !ok)
             return ok.error();
+        qCDebug(lcCatalog) << "inserted" << insert.rows->size() << "rows into" << QString::fromUtf16(insert.table)
+                           << "at" << timer.elapsed() << "ms";
+    }
 
     // Seat state: every seat available, then the sold ones sold; counts to match.
     QSqlQuery q(m_database->db());
@@ -228,9 +234,12 @@ Result<bool, QString> SqlCatalogStore::writeDemo(const DemoCatalog &catalog)
         u"UPDATE performances SET available = (SELECT COUNT(*) FROM seat_state s"
         " WHERE s.performance_id = performances.id AND s.status = 'A')"_s,
     };
-    for (const QString &statement : statements)
+    qCDebug(lcCatalog) << "seat state created at" << timer.elapsed() << "ms";
+    for (const QString &statement : statements) {
         if (!q.exec(statement))
             return QString(u"cannot mark sold seats: "_s + describeError(q.lastError()));
+        qCDebug(lcCatalog) << "seat state updated at" << timer.elapsed() << "ms";
+    }
     qCInfo(lcCatalog) << "seeded the demo catalog:" << catalog.venues.size() << "venues," << catalog.concerts.size()
                       << "concerts," << sales.size() << "seats sold";
     return true;

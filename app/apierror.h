@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+
+class QNetworkReply;
+
+namespace BoxOffice {
+
+// Why a call to the server failed, with a message for the user (translated).
+// One function, fromReply(), makes these from every failed exchange.
+struct ApiError
+{
+    Q_DECLARE_TR_FUNCTIONS(ApiError)
+public:
+    enum class Kind {
+        Network,      // connection refused, reset, host not found
+        Timeout,      // no complete answer in time
+        Http,         // the server answered with an error status (see code)
+        Decode,       // the answer was not what API.md promises
+        Cancelled,
+    };
+
+    Kind kind = Kind::Network;
+    int httpStatus = 0;   // Http: the status
+    QString code;         // Http: the API error code, e.g. "not_found"
+    QString message;      // for the user, translated
+    QJsonObject details;  // Http: the error object's other members
+
+    // A failed reply (timedOut: our own timer aborted it) and the body read from it.
+    static ApiError fromReply(const QNetworkReply *reply, const QByteArray &body, bool timedOut);
+    static ApiError decodeError(const QString &technical);
+};
+
+} // namespace BoxOffice

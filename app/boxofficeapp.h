@@ -1,0 +1,58 @@
+#pragma once
+
+#include "app/apiclient.h"
+#include "models/concertmodel.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+namespace BoxOffice {
+
+class EmbeddedServer;
+class MainWindow;
+
+struct ClientOptions
+{
+    std::optional<QUrl> server;  // --server; absent: the embedded default
+    QString dataDirectory;       // for the embedded server's SQLite file
+};
+
+// The client's wiring: the network manager, the API client, the embedded server
+// when no server is configured, the models and the main window.
+class BoxOfficeApp : public QObject
+{
+    Q_OBJECT
+public:
+    explicit BoxOfficeApp(ClientOptions options, QObject *parent = nullptr);
+    ~BoxOfficeApp() override;
+
+    // Starts the embedded server if needed, then loads the concerts.
+    void start();
+
+    MainWindow *window() const { return m_window.get(); }
+    ConcertModel *concerts() { return &m_concerts; }
+    ApiClient *api() { return &m_api; }
+    EmbeddedServer *embeddedServer() const { return m_embedded; }
+
+Q_SIGNALS:
+    void concertsLoaded();
+
+private:
+    void retry();
+    void reload();
+    void startEmbedded();
+
+    ClientOptions m_options;
+    QNetworkAccessManager m_network;
+    ApiClient m_api;
+    ConcertModel m_concerts;
+    EmbeddedServer *m_embedded = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+    ApiJob *m_pending = nullptr;
+};
+
+} // namespace BoxOffice

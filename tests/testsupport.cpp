@@ -1,0 +1,134 @@
+#include "testsupport.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace BoxOffice::Test {
+
+using namespace Qt::StringLiterals;
+
+QString serviceUrl(const char *name)
+{
+    const QString fromEnv = qEnvironmentVariable(name);
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    QFile file(QStringLiteral(TEST_SERVICES_ENV));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray prefix = QByteArray(name) + '=';
+    for (const QByteArray &line : file.readAll().split('\n'))
+        if (line.startsWith(prefix))
+            return QString::fromUtf8(line.mid(prefix.size()).trimmed());
+    return {};
+}
+
+std::optional<QString> freshPostgresDatabase()
+{
+    const QString admin = serviceUrl("BOXOFFICE_TEST_PG_URL");
+    if (admin.isEmpty())
+        return std::nullopt;
+    const QUrl url(admin);
+    const QString name = u"bo_"_s + QUuid::createUuid().toString(QUuid::Id128).left(16);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"test-admin"_s);
+        db.setHostName(url.host());
+        db.setPort(url.port());
+        db.setUserName(url.userName());
+        db.setDatabaseName(url.path().mid(1));
+        if (!db.open())
+            return std::nullopt;
+        QSqlQuery q(db);
+        const bool created = q.exec(u"CREATE DATABASE "_s + name);  // name is ours: [a-z0-9_]
+        db.close();
+        if (!created)
+            return std::nullopt;
+    }
+    QSqlDatabase::removeDatabase(u"test-admin"_s);
+    QUrl fresh = url;
+    fresh.setPath(u"/"_s + name);
+    return fresh.toString();
+}
+
+QString serverBinary()
+{
+    return QStringLiteral(SERVER_BINARY);
+}
+
+std::unique_ptr<TestServer> TestServer::start(const QString &database, bool demo)
+{
+    auto t = std::make_unique<TestServer>();
+    Server::ServerConfig config;
+    config.port = 0;
+    config.demo = demo;
+    config.staffKey = u"test-staff-key"_s;
+    QString dbUrl = u"sqlite:"_s + t->dir.filePath(u"test.sqlite"_s);
+    if (database == u"postgresql") {
+        const auto pg = freshPostgresDatabase();
+        if (!pg) {
+            t->error = u"no PostgreSQL: the CTest fixture 'services' starts one"_s;
+            return t;
+        }
+        dbUrl = *pg;
+    }
+    config.database = Server::DatabaseUrl::parse(dbUrl).value();
+    t->server = std::make_unique<Server::BoxOfficeServer>(config);
+    auto started = t->server->start();
+    if (!started)
+        t->error = started.error();
+    else
+        t->url = started.value();
+    return t;
+}
+
+QUrl TestServer::at(const QString &path) const
+{
+    QUrl u = url;
+    const qsizetype q = path.indexOf(u'?');
+    u.setPath(path.left(q));
+    if (q >= 0)
+        u.setQuery(path.mid(q + 1));
+    return u;
+}
+
+QByteArray HttpResult::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
+QJsonValue HttpResult::json() const
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+}
+
+HttpResult http(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url, const QByteArray &body,
+                const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest request(url);
+    if (!body.isEmpty())
+        request.setRawHeader("Content-Type", "application/json");
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = network.sendCustomRequest(request, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(30000);
+    HttpResult r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.body = reply->readAll();
+    r.headers = reply->rawHeaderPairs();
+    reply->deleteLater();
+    return r;
+}
+
+} // namespace BoxOffice::Test

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "server/boxofficeserver.h"
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QList>
+#include <QPair>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace BoxOffice::Test {
+
+// URLs of the servers the CTest fixture started ("services"), from its env file or
+// the environment: BOXOFFICE_TEST_PG_URL, BOXOFFICE_TEST_REDIS_URL.
+QString serviceUrl(const char *name);
+
+// A new, empty PostgreSQL database on the fixture's server; nullopt without one.
+std::optional<QString> freshPostgresDatabase();
+
+// The path of the built boxoffice-server executable.
+QString serverBinary();
+
+// A boxoffice-server running in this process on a free port, over a fresh
+// database (SQLite in a temporary directory, or a fresh PostgreSQL database).
+struct TestServer
+{
+    QTemporaryDir dir;
+    std::unique_ptr<Server::BoxOfficeServer> server;
+    QUrl url;
+    QString error;
+
+    // database: "sqlite" or "postgresql".
+    static std::unique_ptr<TestServer> start(const QString &database = QStringLiteral("sqlite"), bool demo = true);
+    QUrl at(const QString &path) const;
+};
+
+struct HttpResult
+{
+    int status = 0;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray header(const QByteArray &name) const;
+    QJsonValue json() const;
+};
+
+// Sends one request and waits for its answer (tests only: spins the event loop).
+HttpResult http(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url,
+                const QByteArray &body = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+
+} // namespace BoxOffice::Test

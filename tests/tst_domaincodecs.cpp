@@ -1,0 +1,230 @@
+#include "domain/concert.h"
+#include "domain/errorbody.h"
+#include "domain/health.h"
+#include "domain/hold.h"
+#include "domain/jsonreader.h"
+#include "domain/order.h"
+#include "domain/queuestats.h"
+#include "domain/queueticket.h"
+#include "domain/ranking.h"
+#include "domain/seatlayout.h"
+#include "domain/seatstatus.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace BoxOffice;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QDateTime at(const char *iso)
+{
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toUTC();
+}
+
+QJsonObject parseObject(const char *json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+Concert sampleConcert()
+{
+    return Concert{u"c1"_s, u"하늘 앙코르"_s, u"Haneul"_s, u"Ballad"_s, {u"v1"_s, u"Arena"_s, 15000},
+                   {{u"p1"_s, at("2026-12-11T10:00:00Z"), at("2026-11-18T11:00:00Z"), 15000, 5100},
+                    {u"p2"_s, at("2026-12-12T10:00:00Z"), at("2026-11-18T11:00:00Z"), 15000, 0}}};
+}
+
+template <typename T> T roundTrip(const T &value)
+{
+    // Through bytes, as on the wire.
+    const QByteArray bytes = QJsonDocument(value.toJson()).toJson(QJsonDocument::Compact);
+    auto decoded = T::fromJson(QJsonDocument::fromJson(bytes).object());
+    if (!decoded)
+        qWarning() << decoded.error().toString();
+    return decoded.ok() ? decoded.value() : T{};
+}
+
+} // namespace
+
+class TestDomainCodecs : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void concert_roundTripsThroughBytes()
+    {
+        const Concert c = sampleConcert();
+        QCOMPARE(roundTrip(c), c);
+    }
+
+    void concertList_decodesArrayAndRejectsObject()
+    {
+        const QJsonArray list{sampleConcert().toJson(), sampleConcert().toJson()};
+        auto decoded = Concert::listFromJson(list);
+        QVERIFY(decoded.ok());
+        QCOMPARE(decoded.value().size(), 2);
+        QVERIFY(!Concert::listFromJson(sampleConcert().toJson()).ok());
+    }
+
+    void concert_wireFieldsMatchApi()
+    {
+        const QJsonObject o = sampleConcert().toJson();
+        for (const char *key : {"id", "title", "artist", "genre", "venue", "performances"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        const QJsonObject p = o.value(u"performances"_s).toArray().first().toObject();
+        QCOMPARE(p.value(u"startsAt"_s).toString(), u"2026-12-11T10:00:00Z"_s);
+        for (const char *key : {"id", "startsAt", "salesOpenAt", "seatCount", "available"})
+            QVERIFY2(p.contains(QLatin1String(key)), key);
+        QCOMPARE(o.value(u"venue"_s).toObject().value(u"seatCount"_s).toInt(), 15000);
+    }
+
+    void layout_roundTripsAndChecksReferences()
+    {
+        SeatLayout l;
+        l.performanceId = u"p1"_s;
+        l.venueId = u"v1"_s;
+        l.venueName = u"Hall"_s;
+        l.sections = {{u"A"_s, u"Stalls A"_s, u"VIP"_s}};
+        l.tiers = {{u"VIP"_s, u"VIP"_s, {198000, u"KRW"_s}}};
+        l.seats = {{u"A-1-1"_s, u"A"_s, u"1"_s, 1, 1.5, 2.25, u"VIP"_s},
+                   {u"A-1-2"_s, u"A"_s, u"1"_s, 2, 2.0, 2.25, u"VIP"_s}};
+        QCOMPARE(roundTrip(l), l);
+
+        QJsonObject bad = l.toJson();
+        QJsonArray seats = bad.value(u"seats"_s).toArray();
+        QJsonObject seat = seats.at(1).toObject();
+        seat.insert(u"tier"_s, u"NOPE"_s);
+        seats.replace(1, seat);
+        bad.insert(u"seats"_s, seats);
+        auto decoded = SeatLayout::fromJson(bad);
+        QVERIFY(!decoded.ok());
+        QCOMPARE(decoded.error().path, u"seats[1]"_s);
+
+        seat.insert(u"tier"_s, u"VIP"_s);
+        seat.insert(u"id"_s, u"A-1-1"_s);  // duplicate id
+        seats.replace(1, seat);
+        bad.insert(u"seats"_s, seats);
+        QVERIFY(!SeatLayout::fromJson(bad).ok());
+    }
+
+    void seatStatus_roundTripsAndRejectsUnknownLetters()
+    {
+        const SeatStatus s{u"p1"_s, 42, "AAHSX"};
+        QCOMPARE(roundTrip(s), s);
+        QVERIFY(!SeatStatus::fromJson(parseObject(R"({"performanceId":"p","version":1,"status":"AAQ"})")).ok());
+        QVERIFY(!SeatStatus::fromJson(parseObject(R"({"performanceId":"p","version":1,"status":"AÄ"})")).ok());
+    }
+
+    void queueTicket_roundTripsEachState()
+    {
+        QueueTicket waiting{u"tok"_s, u"c1"_s, QueueTicket::State::Waiting, 5, 4, 1200, 90, std::nullopt};
+        QCOMPARE(roundTrip(waiting), waiting);
+        QueueTicket active{u"tok"_s, u"c1"_s, QueueTicket::State::Active, std::nullopt, std::nullopt, 1200,
+                           std::nullopt, at("2026-11-24T18:03:00Z")};
+        QCOMPARE(roundTrip(active), active);
+        QVERIFY(!active.toJson().contains(u"position"_s));
+        QueueTicket expired{u"tok"_s, u"c1"_s, QueueTicket::State::Expired, {}, {}, 0, {}, {}};
+        QCOMPARE(roundTrip(expired), expired);
+    }
+
+    void queueTicket_waitingWithoutPositionIsAnError()
+    {
+        auto r = QueueTicket::fromJson(parseObject(R"({"token":"t","concertId":"c","status":"waiting","waiting":3})"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().path, u"position"_s);
+        QVERIFY(!QueueTicket::fromJson(parseObject(R"({"token":"t","concertId":"c","status":"gone","waiting":3})")).ok());
+    }
+
+    void holdOrderStatsHealth_roundTrip()
+    {
+        const Hold h{u"h1"_s, u"p1"_s, {u"A-1-1"_s, u"A-1-2"_s}, at("2026-11-24T18:05:00Z"), {396000, u"KRW"_s}};
+        QCOMPARE(roundTrip(h), h);
+        const Order o{u"o1"_s, u"p1"_s, {u"A-1-1"_s}, {198000, u"KRW"_s}, at("2026-11-24T18:04:00Z")};
+        QCOMPARE(roundTrip(o), o);
+        const QueueStats s{u"c1"_s, 1000, 100, 100, 180, true, 37};
+        QCOMPARE(roundTrip(s), s);
+        const Health health{u"ok"_s, u"redis"_s, u"postgresql"_s};
+        QCOMPARE(roundTrip(health), health);
+    }
+
+    void ranking_roundTripsWithNullSellOut()
+    {
+        Ranking r;
+        r.window = Ranking::Window::Week;
+        r.generatedAt = at("2026-11-24T18:00:00Z");
+        r.entries = {{1, u"c1"_s, u"A"_s, 0.6, 1.0, 600, 600, 270}, {2, u"c2"_s, u"B"_s, 0.4, 0.2, 400, 2000, {}}};
+        QCOMPARE(roundTrip(r), r);
+        const QJsonObject second = r.toJson().value(u"entries"_s).toArray().at(1).toObject();
+        QVERIFY(second.value(u"soldOutSeconds"_s).isNull());
+        QVERIFY(!Ranking::fromJson(parseObject(R"({"window":"month","generatedAt":"2026-11-24T18:00:00Z","entries":[]})")).ok());
+    }
+
+    void errorBody_keepsDetails()
+    {
+        const ErrorBody e{u"seat_unavailable"_s, u"taken"_s, {{u"seats"_s, QJsonArray{u"A-1-1"_s}}}};
+        const QJsonObject json = e.toJson();
+        QCOMPARE(json.value(u"error"_s).toObject().value(u"code"_s).toString(), u"seat_unavailable"_s);
+        QCOMPARE(roundTrip(e), e);
+        QVERIFY(!ErrorBody::fromJson(parseObject(R"({"code":"x","message":"y"})")).ok());
+    }
+
+    void malformed_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("missing title") << QByteArray(R"({"id":"c","artist":"a","genre":"g","venue":{"id":"v","name":"n","seatCount":1},"performances":[]})") << u"title"_s;
+        QTest::newRow("number as string") << QByteArray(R"({"id":"c","title":"t","artist":"a","genre":"g","venue":{"id":"v","name":"n","seatCount":"1"},"performances":[]})") << u"venue.seatCount"_s;
+        QTest::newRow("fractional count") << QByteArray(R"({"id":"c","title":"t","artist":"a","genre":"g","venue":{"id":"v","name":"n","seatCount":1.5},"performances":[]})") << u"venue.seatCount"_s;
+        QTest::newRow("huge count") << QByteArray(R"({"id":"c","title":"t","artist":"a","genre":"g","venue":{"id":"v","name":"n","seatCount":1e300},"performances":[]})") << u"venue.seatCount"_s;
+        QTest::newRow("id null") << QByteArray(R"({"id":null,"title":"t","artist":"a","genre":"g","venue":{"id":"v","name":"n","seatCount":1},"performances":[]})") << u"id"_s;
+        QTest::newRow("performances object") << QByteArray(R"({"id":"c","title":"t","artist":"a","genre":"g","venue":{"id":"v","name":"n","seatCount":1},"performances":{}})") << u"performances"_s;
+        QTest::newRow("bad time") << QByteArray(R"({"id":"c","title":"t","artist":"a","genre":"g","venue":{"id":"v","name":"n","seatCount":10},"performances":[{"id":"p","startsAt":"tomorrow","salesOpenAt":"2026-11-18T11:00:00Z","seatCount":10,"available":1}]})") << u"performances[0].startsAt"_s;
+        QTest::newRow("time without zone") << QByteArray(R"({"id":"c","title":"t","artist":"a","genre":"g","venue":{"id":"v","name":"n","seatCount":10},"performances":[{"id":"p","startsAt":"2026-12-11T10:00:00","salesOpenAt":"2026-11-18T11:00:00Z","seatCount":10,"available":1}]})") << u"performances[0].startsAt"_s;
+        QTest::newRow("available over seats") << QByteArray(R"({"id":"c","title":"t","artist":"a","genre":"g","venue":{"id":"v","name":"n","seatCount":10},"performances":[{"id":"p","startsAt":"2026-12-11T10:00:00Z","salesOpenAt":"2026-11-18T11:00:00Z","seatCount":10,"available":11}]})") << u"performances[0].available"_s;
+        QTest::newRow("array at top") << QByteArray("[1,2]") << QString();
+    }
+
+    void malformed()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, path);
+        auto value = parseJson(json);
+        QVERIFY(value.ok());
+        auto decoded = Concert::fromJson(value.value());
+        QVERIFY(!decoded.ok());
+        QCOMPARE(decoded.error().path, path);
+        QVERIFY(!decoded.error().message.isEmpty());
+    }
+
+    void parseJson_rejectsGarbage_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("truncated") << QByteArray(R"({"id":"c")");
+        QTest::newRow("scalar") << QByteArray("42");
+        QTest::newRow("binary") << QByteArray("\x00\xff\xfe{", 4);
+        QTest::newRow("trailing") << QByteArray(R"({} {})");
+        QTest::newRow("deep") << QByteArray(100000, '[');
+    }
+
+    void parseJson_rejectsGarbage()
+    {
+        QFETCH(QByteArray, bytes);
+        QVERIFY(!parseJson(bytes).ok());
+    }
+
+    void parseTime_acceptsOffsetsAndNormalisesToUtc()
+    {
+        auto t = parseTime(u"2026-11-25T03:00:00+09:00"_s);
+        QVERIFY(t.has_value());
+        QCOMPARE(formatTime(*t), u"2026-11-24T18:00:00Z"_s);
+        QVERIFY(parseTime(u"2026-11-24T18:00:00.250Z"_s).has_value());
+        QVERIFY(!parseTime(u"2026-13-45T18:00:00Z"_s).has_value());
+        QVERIFY(!parseTime(u"2026-11-24"_s).has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDomainCodecs)
+#include "tst_domaincodecs.moc"

@@ -1,0 +1,117 @@
+// The main window driven by the real client wiring (BoxOfficeApp) against real
+// servers: loading, the concert list, search, the error state and its retry, and
+// the embedded default.
+#include "testsupport.h"
+
+#include "app/boxofficeapp.h"
+#include "app/embeddedserver.h"
+#include "ui/mainwindow.h"
+
+#include <QAbstractItemModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace BoxOffice;
+using namespace BoxOffice::Test;
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    static quint16 unusedPort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        return probe.serverPort();  // closed again when probe goes
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void againstServer_showsConcertsAndFilters()
+    {
+        auto server = TestServer::start();
+        QVERIFY2(server->error.isEmpty(), qPrintable(server->error));
+        BoxOfficeApp app(ClientOptions{server->url, {}});
+        MainWindow *window = app.window();
+        window->show();
+        QCOMPARE(window->state(), MainWindow::State::Loading);
+        QSignalSpy loaded(&app, &BoxOfficeApp::concertsLoaded);
+        app.start();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(window->state(), MainWindow::State::Ready);
+
+        auto *tree = window->findChild<QTreeView *>(u"concertTree"_s);
+        QVERIFY(tree && tree->isVisible());
+        QCOMPARE(tree->model()->rowCount(), 12);
+        QVERIFY(tree->isExpanded(tree->model()->index(0, 0)));
+
+        auto *search = window->findChild<QLineEdit *>(u"searchField"_s);
+        QTest::keyClicks(search, u"starlight"_s);
+        QCOMPARE(tree->model()->rowCount(), 1);
+        QCOMPARE(tree->model()->index(0, 0).data().toString(), u"STARLIGHT7 Fan Concert"_s);
+        search->clear();
+        QCOMPARE(tree->model()->rowCount(), 12);
+
+        // Reload keeps the list on screen and refreshes it.
+        auto *reload = window->findChild<QPushButton *>(u"reloadButton"_s);
+        QTest::mouseClick(reload, Qt::LeftButton);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(loaded.size(), 2);
+        QCOMPARE(window->state(), MainWindow::State::Ready);
+    }
+
+    void serverDown_showsErrorThenRetryRecovers()
+    {
+        const quint16 port = unusedPort();
+        QUrl url(u"http://127.0.0.1"_s);
+        url.setPort(port);
+        BoxOfficeApp app(ClientOptions{url, {}});
+        app.window()->show();
+        app.start();
+        QTRY_COMPARE_WITH_TIMEOUT(app.window()->state(), MainWindow::State::Error, 20000);
+        auto *message = app.window()->findChild<QLabel *>(u"errorMessage"_s);
+        QVERIFY(message->isVisible());
+        QVERIFY(message->text().contains(u"cannot be reached"_s));
+
+        // The server comes up on that port; "Try again" loads the list.
+        Server::ServerConfig config;
+        config.port = port;
+        config.demo = true;
+        QTemporaryDir dir;
+        config.database = Server::DatabaseUrl::parse(u"sqlite:"_s + dir.filePath(u"db.sqlite"_s)).value();
+        Server::BoxOfficeServer server(config);
+        QVERIFY(server.start().ok());
+        QSignalSpy loaded(&app, &BoxOfficeApp::concertsLoaded);
+        QTest::mouseClick(app.window()->findChild<QPushButton *>(u"retryButton"_s), Qt::LeftButton);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(app.window()->state(), MainWindow::State::Ready);
+    }
+
+    void embeddedDefault_startsLocalServerAndShowsDemo()
+    {
+        qputenv("BOXOFFICE_SERVER_BIN", serverBinary().toLocal8Bit());
+        QTemporaryDir dir;
+        BoxOfficeApp app(ClientOptions{std::nullopt, dir.path()});
+        app.window()->show();
+        QSignalSpy loaded(&app, &BoxOfficeApp::concertsLoaded);
+        app.start();
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(app.concerts()->rowCount(), 12);
+        QVERIFY(app.embeddedServer()->isRunning());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

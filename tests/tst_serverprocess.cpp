@@ -1,0 +1,165 @@
+// boxoffice-server as a process: its one "listening on" line, its exit codes and
+// messages when it cannot start, and several instances sharing one PostgreSQL.
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace BoxOffice::Test;
+using namespace Qt::StringLiterals;
+
+class TestServerProcess : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QNetworkAccessManager m_network;
+
+    // Starts the server; returns its URL from the one stdout line, or an empty URL.
+    static QUrl startServer(QProcess &process, const QStringList &args)
+    {
+        process.start(serverBinary(), args);
+        if (!process.waitForStarted(10000))
+            return {};
+        QByteArray out;
+        while (!out.contains('\n') && process.state() == QProcess::Running) {
+            process.waitForReadyRead(30000);
+            out += process.readAllStandardOutput();
+        }
+        static const QRegularExpression line(uR"(^boxoffice-server listening on (http://127\.0\.0\.1:\d+)\n$)"_s);
+        const auto m = line.match(QString::fromUtf8(out));
+        if (!m.hasMatch())
+            qWarning() << "unexpected output:" << out << process.readAllStandardError();
+        return m.hasMatch() ? QUrl(m.captured(1)) : QUrl();
+    }
+
+    static QPair<int, QString> runToExit(const QStringList &args)
+    {
+        QProcess p;
+        p.start(serverBinary(), args);
+        if (!p.waitForFinished(30000)) {
+            p.kill();
+            p.waitForFinished();
+            return {-1, u"did not exit"_s};
+        }
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
+    }
+
+private Q_SLOTS:
+    void start_printsOneLineAndServesUntilTerminated()
+    {
+        QProcess server;
+        const QUrl url = startServer(server, {u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s,
+                                              u"sqlite:"_s + m_dir.filePath(u"a.sqlite"_s)});
+        QVERIFY(url.isValid() && url.port() > 0);
+        QUrl health = url;
+        health.setPath(u"/healthz"_s);
+        QCOMPARE(http(m_network, "GET", health).status, 200);
+        server.terminate();
+        QVERIFY(server.waitForFinished(10000));
+        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.exitCode(), 0);
+        QVERIFY(server.readAllStandardOutput().isEmpty());  // nothing after the line
+    }
+
+    void restart_keepsTheDatabaseAndDoesNotSeedTwice()
+    {
+        const QString db = u"sqlite:"_s + m_dir.filePath(u"b.sqlite"_s);
+        for (int run = 0; run < 2; ++run) {
+            QProcess server;
+            const QUrl url = startServer(server, {u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s, db});
+            QVERIFY(url.isValid());
+            QUrl concerts = url;
+            concerts.setPath(u"/api/v1/concerts"_s);
+            QCOMPARE(http(m_network, "GET", concerts).json().toArray().size(), 12);
+            server.terminate();
+            QVERIFY(server.waitForFinished(10000));
+        }
+    }
+
+    void portTaken_exitsNonZeroWithMessage()
+    {
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        const auto [code, err] = runToExit({u"--port"_s, QString::number(squatter.serverPort()), u"--db"_s,
+                                            u"sqlite:"_s + m_dir.filePath(u"c.sqlite"_s)});
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(u"cannot listen"_s), qPrintable(err));
+    }
+
+    void badArguments_exitTwoWithMessage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("db url") << QStringList{u"--db"_s, u"mysql://x/y"_s} << u"--db"_s;
+        QTest::newRow("redis url") << QStringList{u"--redis"_s, u"localhost"_s} << u"--redis"_s;
+        QTest::newRow("port") << QStringList{u"--port"_s, u"-1"_s} << u"--port"_s;
+    }
+
+    void badArguments_exitTwoWithMessage()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        const auto [code, err] = runToExit(args);
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains(mentions), qPrintable(err));
+    }
+
+    void unreachableDatabase_exitsNonZeroWithMessage()
+    {
+        // Port 1 on loopback: nothing listens there; refused at once.
+        const auto [code, err] = runToExit({u"--port"_s, u"0"_s, u"--db"_s, u"postgresql://postgres@127.0.0.1:1/none"_s});
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(u"cannot open the database"_s), qPrintable(err));
+        QVERIFY(!err.contains(u"password"_s, Qt::CaseInsensitive) || !err.contains(u"secret"_s));
+    }
+
+    void unwritableSqlite_exitsNonZeroWithMessage()
+    {
+        const auto [code, err] = runToExit({u"--port"_s, u"0"_s, u"--db"_s, u"sqlite:/proc/boxoffice/x.sqlite"_s});
+        QCOMPARE(code, 1);
+        QVERIFY2(!err.isEmpty(), "no message");
+    }
+
+    void threeInstancesOnOnePostgres_seedOnceAndAgree()
+    {
+        const auto db = freshPostgresDatabase();
+        QVERIFY2(db, "no PostgreSQL: the CTest fixture 'services' starts one");
+        QProcess servers[3];
+        for (QProcess &p : servers)
+            p.start(serverBinary(), {u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s, *db});
+        QList<QUrl> urls;
+        for (QProcess &p : servers) {
+            QByteArray out;
+            while (!out.contains('\n') && p.state() != QProcess::NotRunning) {
+                p.waitForReadyRead(60000);
+                out += p.readAllStandardOutput();
+            }
+            QVERIFY2(out.startsWith("boxoffice-server listening on "), p.readAllStandardError().constData());
+            urls.append(QUrl(QString::fromUtf8(out.mid(30).trimmed())));
+        }
+        QByteArray first;
+        for (QUrl url : urls) {
+            url.setPath(u"/api/v1/concerts"_s);
+            const HttpResult r = http(m_network, "GET", url);
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.json().toArray().size(), 12);
+            if (first.isEmpty())
+                first = r.body;
+            QCOMPARE(r.body, first);
+        }
+        for (QProcess &p : servers) {
+            p.terminate();
+            QVERIFY(p.waitForFinished(10000));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerProcess)
+#include "tst_serverprocess.moc"

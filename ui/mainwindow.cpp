@@ -1,0 +1,235 @@
+#include "ui/mainwindow.h"
+
+#include "models/concertmodel.h"
+#include "ui/availabilitydelegate.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace BoxOffice {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QLabel *centredLabel(const QString &text, QWidget *parent, int pointSizeDelta = 0, bool bold = false)
+{
+    auto *label = new QLabel(text, parent);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    QFont font = label->font();
+    font.setPointSize(font.pointSize() + pointSizeDelta);
+    font.setBold(bold);
+    label->setFont(font);
+    return label;
+}
+
+} // namespace
+
+MainWindow::MainWindow(ConcertModel *concerts, QWidget *parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("BoxOffice"));
+    resize(1180, 720);
+
+    auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *reload = fileMenu->addAction(tr("&Reload"), this, &MainWindow::reloadRequested);
+    reload->setShortcut(QKeySequence::Refresh);
+    fileMenu->addSeparator();
+    auto *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About BoxOffice"), this, [this] {
+        QMessageBox::about(this, tr("About BoxOffice"),
+                           tr("<b>BoxOffice</b><p>A fair waiting room and box office for concert sales.</p>"));
+    });
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(createHeader());
+    m_pages = new QStackedWidget(central);
+    m_loadingPage = createLoadingPage();
+    m_errorPage = createErrorPage();
+    m_concertsPage = createConcertsPage(concerts);
+    m_pages->addWidget(m_loadingPage);
+    m_pages->addWidget(m_errorPage);
+    m_pages->addWidget(m_concertsPage);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_serverLabel = new QLabel(this);
+    m_updatedLabel = new QLabel(this);
+    statusBar()->addWidget(m_serverLabel, 1);
+    statusBar()->addPermanentWidget(m_updatedLabel);
+
+    showLoading(tr("Loading concerts…"));
+}
+
+QWidget *MainWindow::createHeader()
+{
+    auto *header = new QWidget(this);
+    header->setObjectName(u"header"_s);
+    header->setAutoFillBackground(true);
+    QPalette pal = header->palette();
+    pal.setColor(QPalette::Window, QColor(0x1d, 0x2b, 0x3a));
+    pal.setColor(QPalette::WindowText, Qt::white);
+    header->setPalette(pal);
+
+    auto *layout = new QHBoxLayout(header);
+    layout->setContentsMargins(18, 12, 18, 12);
+    auto *titles = new QVBoxLayout;
+    auto *title = new QLabel(tr("BoxOffice"), header);
+    QFont titleFont = title->font();
+    titleFont.setPointSize(titleFont.pointSize() + 7);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    auto *subtitle = new QLabel(tr("Concerts and performances"), header);
+    titles->addWidget(title);
+    titles->addWidget(subtitle);
+    layout->addLayout(titles);
+    layout->addStretch(1);
+
+    m_search = new QLineEdit(header);
+    m_search->setObjectName(u"searchField"_s);
+    m_search->setPlaceholderText(tr("Search concerts, artists, genres, venues…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(320);
+    layout->addWidget(m_search);
+
+    auto *reload = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reload"), header);
+    reload->setObjectName(u"reloadButton"_s);
+    reload->setToolTip(tr("Load the concerts again (F5)"));
+    connect(reload, &QPushButton::clicked, this, &MainWindow::reloadRequested);
+    layout->addWidget(reload);
+    return header;
+}
+
+QWidget *MainWindow::createLoadingPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(u"loadingPage"_s);
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(1);
+    m_loadingLabel = centredLabel(QString(), page, 3);
+    layout->addWidget(m_loadingLabel);
+    auto *busy = new QProgressBar(page);
+    busy->setRange(0, 0);  // indeterminate
+    busy->setTextVisible(false);
+    busy->setFixedWidth(280);
+    layout->addWidget(busy, 0, Qt::AlignHCenter);
+    layout->addStretch(1);
+    return page;
+}
+
+QWidget *MainWindow::createErrorPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(u"errorPage"_s);
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(1);
+    auto *icon = new QLabel(page);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(48, 48));
+    icon->setAlignment(Qt::AlignCenter);
+    layout->addWidget(icon);
+    m_errorTitle = centredLabel(QString(), page, 5, true);
+    m_errorTitle->setObjectName(u"errorTitle"_s);
+    layout->addWidget(m_errorTitle);
+    m_errorMessage = centredLabel(QString(), page, 1);
+    m_errorMessage->setObjectName(u"errorMessage"_s);
+    m_errorMessage->setMaximumWidth(640);
+    m_errorMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_errorMessage, 0, Qt::AlignHCenter);
+    auto *retry = new QPushButton(tr("Try again"), page);
+    retry->setObjectName(u"retryButton"_s);
+    retry->setDefault(true);
+    retry->setMinimumWidth(160);
+    connect(retry, &QPushButton::clicked, this, &MainWindow::reloadRequested);
+    layout->addSpacing(12);
+    layout->addWidget(retry, 0, Qt::AlignHCenter);
+    layout->addStretch(1);
+    return page;
+}
+
+QWidget *MainWindow::createConcertsPage(ConcertModel *concerts)
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(u"concertsPage"_s);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(12, 12, 12, 6);
+
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(concerts);
+    m_proxy->setSortRole(ConcertModel::SortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);           // any column
+    m_proxy->setRecursiveFilteringEnabled(true);  // a match in a concert keeps it and shows why
+    m_proxy->setAutoAcceptChildRows(true);
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_tree = new QTreeView(page);
+    m_tree->setObjectName(u"concertTree"_s);
+    m_tree->setModel(m_proxy);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setSortingEnabled(true);
+    m_tree->sortByColumn(-1, Qt::AscendingOrder);  // server order until the user sorts
+    m_tree->setItemDelegateForColumn(ConcertModel::AvailableColumn, new AvailabilityDelegate(m_tree));
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(ConcertModel::TitleColumn, QHeaderView::Stretch);
+    m_tree->setColumnWidth(ConcertModel::ArtistColumn, 190);
+    m_tree->setColumnWidth(ConcertModel::GenreColumn, 90);
+    m_tree->setColumnWidth(ConcertModel::VenueColumn, 170);
+    m_tree->setColumnWidth(ConcertModel::SalesColumn, 150);
+    m_tree->setColumnWidth(ConcertModel::AvailableColumn, 170);
+    connect(m_proxy, &QAbstractItemModel::modelReset, m_tree, &QTreeView::expandAll);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, m_tree, &QTreeView::expandAll);
+    layout->addWidget(m_tree);
+    return page;
+}
+
+void MainWindow::showLoading(const QString &message)
+{
+    m_state = State::Loading;
+    m_loadingLabel->setText(message);
+    m_pages->setCurrentWidget(m_loadingPage);
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    m_state = State::Error;
+    m_errorTitle->setText(title);
+    m_errorMessage->setText(message);
+    m_pages->setCurrentWidget(m_errorPage);
+}
+
+void MainWindow::showConcerts(const QDateTime &updatedAt)
+{
+    m_state = State::Ready;
+    m_tree->expandAll();
+    m_updatedLabel->setText(tr("Updated %1").arg(QLocale().toString(updatedAt.toLocalTime().time(), QLocale::ShortFormat)));
+    m_pages->setCurrentWidget(m_concertsPage);
+}
+
+void MainWindow::setServerDescription(const QString &text)
+{
+    m_serverLabel->setText(text);
+}
+
+} // namespace BoxOffice

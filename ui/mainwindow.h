@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QDateTime>
+#include <QMainWindow>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTreeView;
+
+namespace BoxOffice {
+
+class ConcertModel;
+
+// The box office's main window: the concerts and their performances, with a
+// visible loading state and a readable error state with a retry button. It shows
+// what it is given and emits intent; it never touches the network.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(ConcertModel *concerts, QWidget *parent = nullptr);
+
+    enum class State { Loading, Error, Ready };
+    State state() const { return m_state; }
+
+public Q_SLOTS:
+    void showLoading(const QString &message);
+    void showError(const QString &title, const QString &message);
+    void showConcerts(const QDateTime &updatedAt);
+    void setServerDescription(const QString &text);
+
+Q_SIGNALS:
+    void reloadRequested();
+
+private:
+    QWidget *createHeader();
+    QWidget *createLoadingPage();
+    QWidget *createErrorPage();
+    QWidget *createConcertsPage(ConcertModel *concerts);
+
+    State m_state = State::Loading;
+    QStackedWidget *m_pages = nullptr;
+    QWidget *m_loadingPage = nullptr;
+    QWidget *m_errorPage = nullptr;
+    QWidget *m_concertsPage = nullptr;
+    QLabel *m_loadingLabel = nullptr;
+    QLabel *m_errorTitle = nullptr;
+    QLabel *m_errorMessage = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTreeView *m_tree = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QLabel *m_serverLabel = nullptr;
+    QLabel *m_updatedLabel = nullptr;
+};
+
+} // namespace BoxOffice
