@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what BoxOffice needs to build, run and test on Debian 12, if missing.
+# Uses sudo when not root. Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+PACKAGES=(
+  cmake ninja-build g++ ccache pkg-config
+  qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev libqt6opengl6-dev
+  qt6-l10n-tools qt6-tools-dev libxkbcommon-dev
+  libqt6sql6-sqlite libqt6sql6-psql
+  libhiredis-dev redis-server postgresql
+  xvfb xauth fonts-noto-cjk
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "setup: installing ${missing[*]}"
+SUDO=()
+[ "$(id -u)" = 0 ] || SUDO=(sudo)
+"${SUDO[@]}" apt-get update
+"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y \
+  --no-install-recommends "${missing[@]}"
