@@ -38,6 +38,10 @@ QJsonObject QueueTicket::toJson() const
         o.insert(u"etaSeconds"_s, *etaSeconds);
     if (expiresAt)
         o.insert(u"expiresAt"_s, formatTime(*expiresAt));
+    if (preQueue)
+        o.insert(u"preQueue"_s, true);
+    if (opensAt)
+        o.insert(u"opensAt"_s, formatTime(*opensAt));
     return o;
 }
 
@@ -62,6 +66,8 @@ Result<QueueTicket> QueueTicket::fromJson(const QJsonValue &json, const QString 
     if (auto v = r.optionalInteger(u"etaSeconds"))
         t.etaSeconds = int(*v);
     t.expiresAt = r.optionalTime(u"expiresAt");
+    t.preQueue = r.value(u"preQueue").toBool(false);
+    t.opensAt = r.optionalTime(u"opensAt");
     if (r.ok() && t.state == State::Waiting && !t.position)
         r.fail(u"position", u"is required while waiting"_s);
     return r.finish(t);

@@ -22,6 +22,10 @@ struct QueueTicket
     int waiting = 0;                   // total waiters
     std::optional<int> etaSeconds;     // only while waiting
     std::optional<QDateTime> expiresAt;  // only while active
+    // Additions to API.md: a waiter who joined before sales open is in the pre-queue,
+    // shuffled once at opening; position and waiting then count the pre-queue.
+    bool preQueue = false;
+    std::optional<QDateTime> opensAt;
 
     static QString stateName(State state);
     static std::optional<State> stateFromName(QStringView name);

@@ -1,6 +1,12 @@
 #include "server/boxofficeserver.h"
 
 #include "server/http/httpfrontend.h"
+#include "server/http/staffauth.h"
+#include "server/queue/memoryqueuestore.h"
+#include "server/queue/queueservice.h"
+#include "server/queue/redisconnection.h"
+#include "server/queue/redisqueuestore.h"
+#include "server/routes/queueroutes.h"
 #include "server/routes/catalogroutes.h"
 #include "server/routes/opsroutes.h"
 #include "server/sales/catalogservice.h"
@@ -10,6 +16,7 @@
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QTimer>
 
 namespace BoxOffice::Server {
 
@@ -37,8 +44,6 @@ Result<QUrl, QString> BoxOfficeServer::start()
     m_database = std::make_unique<SqlDatabase>(std::move(database).value());
     qCInfo(lcServer).noquote() << "database:" << m_config.database.redacted() << "schema version"
                                << m_database->schemaVersion();
-    qCInfo(lcServer).noquote() << "queue store:"
-                               << (m_config.redisUrl ? m_config.redisUrl->toString() : u"memory"_s);
 
     m_catalogStore = std::make_unique<SqlCatalogStore>(m_database.get());
     if (m_config.demo) {
@@ -52,7 +57,50 @@ Result<QUrl, QString> BoxOfficeServer::start()
     }
     m_catalog = std::make_unique<CatalogService>(m_catalogStore.get());
 
+    if (m_config.redisUrl) {
+        m_redis = std::make_unique<RedisConnection>(m_config.redisUrl->host(), m_config.redisUrl->port(6379));
+        m_queueStore = std::make_unique<RedisQueueStore>(m_redis.get());
+        // Redis down at start: serve anyway (healthz says 503, queue calls 503) and reconnect.
+        if (!m_redis->ping())
+            qCWarning(lcServer).noquote() << "queue store: Redis at" << m_redis->endpoint()
+                                          << "is unreachable; serving unhealthy until it answers:"
+                                          << m_redis->lastError();
+        else
+            qCInfo(lcServer).noquote() << "queue store: Redis at" << m_redis->endpoint();
+    } else {
+        m_queueStore = std::make_unique<MemoryQueueStore>();
+        qCInfo(lcServer) << "queue store: memory (one instance only)";
+    }
+    m_queue = std::make_unique<QueueService>(m_queueStore.get(), m_catalog.get(), m_config.queue, m_clock);
+    m_staff = std::make_unique<StaffAuth>(m_config.staffKey);
+    if (m_config.staffKey.isEmpty())
+        qCWarning(lcServer) << "no staff key (--staff-key or BOXOFFICE_STAFF_KEY): staff endpoints refuse everyone";
+
+    auto *promoter = new QTimer(this);
+    promoter->setInterval(m_config.tickMs);
+    connect(promoter, &QTimer::timeout, this, [this] { m_queue->tick(); });
+    promoter->start();
+    m_queue->tick();
+
+    m_metrics.addCollector([this](QByteArray &out) {
+        out += "# HELP boxoffice_queue_admitted_total Waiters admitted by this instance's promoter.\n"
+               "# TYPE boxoffice_queue_admitted_total counter\n"
+               "boxoffice_queue_admitted_total " + QByteArray::number(m_queue->admittedTotal()) + '\n';
+        out += "# HELP boxoffice_queue_waiting Waiters per concert at the last promoter tick.\n"
+               "# TYPE boxoffice_queue_waiting gauge\n";
+        QByteArray active = "# HELP boxoffice_queue_active Active buyers per concert at the last promoter tick.\n"
+                            "# TYPE boxoffice_queue_active gauge\n";
+        const auto &ticks = m_queue->lastTick();
+        for (auto it = ticks.cbegin(); it != ticks.cend(); ++it) {
+            const QByteArray label = "{concert=\"" + it.key().toUtf8() + "\"} ";
+            out += "boxoffice_queue_waiting" + label + QByteArray::number(it->waiting) + '\n';
+            active += "boxoffice_queue_active" + label + QByteArray::number(it->active) + '\n';
+        }
+        out += active;
+    });
+
     addCatalogRoutes(m_router, *m_catalog);
+    addQueueRoutes(m_router, *m_queue, *m_staff);
     addOpsRoutes(m_router, m_metrics, [this] { return health(); });
 
     m_frontend = new HttpFrontend(&m_router, &m_metrics, m_config.maxBodyBytes);
@@ -68,7 +116,8 @@ Result<QUrl, QString> BoxOfficeServer::start()
 Health BoxOfficeServer::health()
 {
     const bool databaseUp = m_database && m_database->ping();
-    return Health{databaseUp ? u"ok"_s : u"unavailable"_s, m_config.redisUrl ? u"redis"_s : u"memory"_s,
+    const bool queueUp = m_queue && m_queue->isHealthy();
+    return Health{databaseUp && queueUp ? u"ok"_s : u"unavailable"_s, m_config.redisUrl ? u"redis"_s : u"memory"_s,
                   m_config.database.driverName()};
 }
 

@@ -8,12 +8,17 @@
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace BoxOffice::Server {
 
 class CatalogService;
+class QueueService;
+class QueueStore;
+class RedisConnection;
+class StaffAuth;
 class HttpFrontend;
 class SqlCatalogStore;
 class SqlDatabase;
@@ -34,6 +39,10 @@ public:
     QUrl url() const { return m_url; }
     Health health();
 
+    // For tests: the queue's clock (ms since the epoch); set before start().
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    QueueService *queue() const { return m_queue.get(); }
+
 private:
     ServerConfig m_config;
     Metrics m_metrics;
@@ -41,6 +50,11 @@ private:
     std::unique_ptr<SqlDatabase> m_database;
     std::unique_ptr<SqlCatalogStore> m_catalogStore;
     std::unique_ptr<CatalogService> m_catalog;
+    std::unique_ptr<RedisConnection> m_redis;
+    std::unique_ptr<QueueStore> m_queueStore;
+    std::unique_ptr<QueueService> m_queue;
+    std::unique_ptr<StaffAuth> m_staff;
+    std::function<qint64()> m_clock;
     HttpFrontend *m_frontend = nullptr;
     QUrl m_url;
 };

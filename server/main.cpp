@@ -1,6 +1,7 @@
 #include "server/boxofficeserver.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 
@@ -46,6 +47,8 @@ void quitOnSignals(QCoreApplication &app)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // Per-request debug lines only on demand (QT_LOGGING_RULES="boxoffice.*.debug=true" wins).
+    QLoggingCategory::setFilterRules(u"boxoffice.*.debug=false"_s);
     QCoreApplication::setOrganizationName(u"BoxOffice"_s);
     QCoreApplication::setApplicationName(u"boxoffice-server"_s);
     QCoreApplication::setApplicationVersion(u"0.1.0"_s);

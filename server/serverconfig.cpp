@@ -60,7 +60,13 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     const QCommandLineOption staffOption(u"staff-key"_s, u"Key for the staff API (env BOXOFFICE_STAFF_KEY)."_s, u"key"_s);
     const QCommandLineOption demoOption(u"demo"_s, u"Seed the demo catalog into an empty database (env BOXOFFICE_DEMO=1)."_s);
     const QCommandLineOption bodyOption(u"max-body"_s, u"Largest request body in bytes (default 65536)."_s, u"bytes"_s);
-    parser.addOptions({hostOption, portOption, dbOption, redisOption, staffOption, demoOption, bodyOption});
+    const QCommandLineOption capacityOption(u"capacity"_s, u"Default concurrent buyers per concert (default 100)."_s, u"n"_s);
+    const QCommandLineOption sessionOption(u"session-seconds"_s, u"Default buyer session length (default 180)."_s, u"s"_s);
+    const QCommandLineOption idleOption(u"idle-seconds"_s, u"Drop waiters not seen for this long (default 120)."_s, u"s"_s);
+    const QCommandLineOption tickOption(u"tick-ms"_s, u"Promoter period in milliseconds (default 500)."_s, u"ms"_s);
+    const QCommandLineOption joinRateOption(u"join-rate"_s, u"Joins per second per client address, 0 = no limit (env BOXOFFICE_JOIN_RATE; default 10, burst twice that)."_s, u"n"_s);
+    parser.addOptions({hostOption, portOption, dbOption, redisOption, staffOption, demoOption, bodyOption,
+                       capacityOption, sessionOption, idleOption, tickOption, joinRateOption});
 
     if (!parser.parse(arguments))
         return Failure{parser.errorText()};
@@ -117,6 +123,35 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
         if (!ok || config.maxBodyBytes < 1024)
             return Failure{u"--max-body: expected a number of bytes, at least 1024"_s};
     }
+    // Whole numbers within bounds, or a clear error naming the option.
+    auto integer = [&](const QCommandLineOption &option, std::optional<QString> text, int min, int max,
+                       int *out) -> std::optional<Failure> {
+        if (!text)
+            return std::nullopt;
+        bool ok = false;
+        const int value = text->toInt(&ok);
+        if (!ok || value < min || value > max)
+            return Failure{u"--%1: expected a whole number from %2 to %3, got \"%4\""_s.arg(option.names().first())
+                               .arg(min)
+                               .arg(max)
+                               .arg(*text)};
+        *out = value;
+        return std::nullopt;
+    };
+    auto value = [&](const QCommandLineOption &o) {
+        return parser.isSet(o) ? std::optional<QString>(parser.value(o)) : std::nullopt;
+    };
+    int joinRate = int(config.queue.joinRatePerSecond);
+    for (auto failure : {integer(capacityOption, value(capacityOption), 0, 1'000'000, &config.queue.defaults.capacity),
+                         integer(sessionOption, value(sessionOption), 10, 86400, &config.queue.defaults.sessionSeconds),
+                         integer(idleOption, value(idleOption), 5, 86400, &config.queue.idleSeconds),
+                         integer(tickOption, value(tickOption), 10, 60'000, &config.tickMs),
+                         integer(joinRateOption, setting(joinRateOption, u"BOXOFFICE_JOIN_RATE"_s), 0, 1'000'000, &joinRate)}) {
+        if (failure)
+            return *failure;
+    }
+    config.queue.joinRatePerSecond = joinRate;
+    config.queue.joinBurst = 2.0 * joinRate;
     return config;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "server/queue/queueservice.h"
 
 #include <QHostAddress>
 #include <QProcessEnvironment>
@@ -36,6 +37,8 @@ struct ServerConfig
     QString staffKey;              // empty: staff endpoints refuse everyone
     bool demo = false;             // seed the demo catalog into an empty database
     qint64 maxBodyBytes = 64 * 1024;
+    QueueOptions queue;            // waiting-room defaults and the join rate limit
+    int tickMs = 500;              // promoter period
 
     // Parses argv (with argv[0]) and the environment. On --help/--version the
     // error text is the help/version and exitCode is 0.

@@ -119,13 +119,18 @@ private Q_SLOTS:
 
     void queueTicket_roundTripsEachState()
     {
-        QueueTicket waiting{u"tok"_s, u"c1"_s, QueueTicket::State::Waiting, 5, 4, 1200, 90, std::nullopt};
+        QueueTicket waiting{u"tok"_s, u"c1"_s, QueueTicket::State::Waiting, 5, 4, 1200, 90, std::nullopt, false, {}};
+        QCOMPARE(roundTrip(waiting), waiting);
+        QueueTicket early = waiting;
+        early.preQueue = true;
+        early.opensAt = at("2026-11-28T11:00:00Z");
+        QCOMPARE(roundTrip(early), early);
         QCOMPARE(roundTrip(waiting), waiting);
         QueueTicket active{u"tok"_s, u"c1"_s, QueueTicket::State::Active, std::nullopt, std::nullopt, 1200,
-                           std::nullopt, at("2026-11-24T18:03:00Z")};
+                           std::nullopt, at("2026-11-24T18:03:00Z"), false, {}};
         QCOMPARE(roundTrip(active), active);
         QVERIFY(!active.toJson().contains(u"position"_s));
-        QueueTicket expired{u"tok"_s, u"c1"_s, QueueTicket::State::Expired, {}, {}, 0, {}, {}};
+        QueueTicket expired{u"tok"_s, u"c1"_s, QueueTicket::State::Expired, {}, {}, 0, {}, {}, false, {}};
         QCOMPARE(roundTrip(expired), expired);
     }
 

@@ -74,7 +74,10 @@ QString HttpResponse::codeName(Failure::Code code)
 HttpResponse HttpResponse::error(const Failure &failure)
 {
     const ErrorBody body{codeName(failure.code), failure.message, failure.details};
-    return json(body.toJson(), statusFor(failure.code));
+    HttpResponse response = json(body.toJson(), statusFor(failure.code));
+    if (const QJsonValue wait = failure.details.value(u"retryAfterSeconds"_s); wait.isDouble())
+        response.withHeader("Retry-After", QByteArray::number(wait.toInteger()));
+    return response;
 }
 
 HttpResponse HttpResponse::error(Failure::Code code, const QString &message, const QJsonObject &details)

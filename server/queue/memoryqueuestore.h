@@ -1,0 +1,56 @@
+#pragma once
+
+#include "server/queue/queuestore.h"
+#include "server/queue/scoredset.h"
+
+#include <QHash>
+#include <QMap>
+
+namespace BoxOffice::Server {
+
+// The waiting room in this process's memory: the embedded default. Same semantics
+// and costs as RedisQueueStore (sorted sets with ranks in O(log n)); one instance only.
+class MemoryQueueStore final : public QueueStore
+{
+public:
+    QString kind() const override { return QStringLiteral("memory"); }
+    Outcome<QueuePlace> join(const QString &concertId, const QString &userId, const QString &newToken,
+                             qint64 nowMs) override;
+    Outcome<QueuePlace> status(const QString &concertId, const QString &token, qint64 nowMs) override;
+    Outcome<bool> leave(const QString &concertId, const QString &token) override;
+    Outcome<PromoteResult> promote(const QString &concertId, qint64 nowMs, qint64 idleMs,
+                                   const QueueSettings &defaults) override;
+    Outcome<qint64> open(const QString &concertId, quint32 seed) override;
+    Outcome<QueueCounts> counts(const QString &concertId, qint64 nowMs, const QueueSettings &defaults) override;
+    Outcome<QueueSettings> updateSettings(const QString &concertId, const QueueSettingsChange &change,
+                                          const QueueSettings &defaults) override;
+    Outcome<qint64> addSynthetic(const QString &concertId, qint64 count, qint64 nowMs,
+                                 const QString &tokenPrefix) override;
+    bool isHealthy() override { return true; }
+
+    // The pre-queue order after open(): shared with the Redis script's algorithm.
+    static QList<qsizetype> shuffledOrder(qsizetype count, quint32 seed);
+
+private:
+    struct Room
+    {
+        ScoredSet waiting;  // score: arrival sequence (negative: the shuffled pre-queue)
+        ScoredSet preQueue; // score: arrival sequence, until open()
+        ScoredSet active;   // score: session expiry (ms)
+        ScoredSet seen;     // score: last heartbeat (ms), waiters only
+        QHash<QString, QString> tokens;  // token -> user
+        QHash<QString, QString> users;   // user -> token
+        qint64 sequence = 0;
+        bool open = false;
+        QueueSettingsChange settings;    // what staff set; the rest from defaults
+        QMap<qint64, qint64> admits;     // rate bucket start (ms) -> admitted
+    };
+
+    Room &room(const QString &concertId) { return m_rooms[concertId]; }
+    QueuePlace place(Room &room, const QString &token, qint64 nowMs) const;
+    static QueueSettings effective(const Room &room, const QueueSettings &defaults);
+
+    QHash<QString, Room> m_rooms;
+};
+
+} // namespace BoxOffice::Server

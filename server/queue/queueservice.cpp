@@ -1,0 +1,245 @@
+#include "server/queue/queueservice.h"
+
+#include "server/sales/catalogservice.h"
+
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace BoxOffice::Server {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcQueue, "boxoffice.server.queue")
+
+namespace {
+
+constexpr qint64 ConcertRefreshMs = 30'000;
+
+Failure badRequest(const QString &message)
+{
+    return Failure{Failure::Code::BadRequest, message, {}};
+}
+
+} // namespace
+
+QueueService::QueueService(QueueStore *store, CatalogService *catalog, QueueOptions options, Clock clock)
+    : m_store(store), m_catalog(catalog), m_options(options),
+      m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); })),
+      m_limiter(options.joinRatePerSecond, options.joinBurst)
+{
+}
+
+QString QueueService::newToken(const QString &concertId)
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    QString hex;
+    for (quint32 w : words)
+        hex += u"%1"_s.arg(w, 8, 16, QLatin1Char('0'));
+    return concertId + u'.' + hex;
+}
+
+std::optional<QString> QueueService::concertOfToken(const QString &token)
+{
+    static const QRegularExpression shape(uR"(^([A-Za-z0-9_-]{1,100})\.[0-9a-f]{32}$)"_s);
+    const auto m = shape.match(token);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return m.captured(1);
+}
+
+void QueueService::refreshConcerts()
+{
+    m_concertsReadMs = m_clock();
+    const auto concerts = m_catalog->concerts();
+    if (!concerts)
+        return;
+    for (const Concert &c : concerts.value()) {
+        QDateTime open;
+        for (const auto &p : c.performances)
+            if (!open.isValid() || p.salesOpenAt < open)
+                open = p.salesOpenAt;
+        ConcertInfo &info = m_concerts[c.id];
+        info.salesOpenAt = open;
+    }
+}
+
+Outcome<QueueService::ConcertInfo *> QueueService::concert(const QString &concertId)
+{
+    auto it = m_concerts.find(concertId);
+    if (it == m_concerts.end() && m_clock() - m_concertsReadMs > 1000) {
+        refreshConcerts();
+        it = m_concerts.find(concertId);
+    }
+    if (it == m_concerts.end())
+        return Failure{Failure::Code::NotFound, u"no concert with id \"%1\""_s.arg(concertId.left(100)), {}};
+    return &*it;
+}
+
+Outcome<bool> QueueService::ensureOpen(const QString &concertId, ConcertInfo &info, qint64 nowMs)
+{
+    if (info.open || !info.salesOpenAt.isValid() || info.salesOpenAt.toMSecsSinceEpoch() > nowMs)
+        return info.open;
+    const quint32 seed = QRandomGenerator::system()->generate();
+    auto opened = m_store->open(concertId, seed);
+    if (!opened)
+        return opened.error();
+    info.open = true;
+    if (opened.value() >= 0)
+        qCInfo(lcQueue).noquote() << "sales open for" << concertId << "- pre-queue of" << opened.value()
+                                  << "shuffled with seed" << seed;
+    return true;
+}
+
+QueueTicket QueueService::ticketFrom(const QString &concertId, const QueuePlace &place, const ConcertInfo &info) const
+{
+    QueueTicket t;
+    t.token = place.token;
+    t.concertId = concertId;
+    t.waiting = int(place.waiting);
+    switch (place.state) {
+    case QueuePlace::State::Active:
+        t.state = QueueTicket::State::Active;
+        t.expiresAt = QDateTime::fromMSecsSinceEpoch(place.expiresAtMs, Qt::UTC);
+        break;
+    case QueuePlace::State::Waiting:
+    case QueuePlace::State::PreQueue: {
+        t.state = QueueTicket::State::Waiting;
+        t.position = int(place.position);
+        t.ahead = int(place.position - 1);
+        // Admissions per second over the last minutes; before any, the turnover a
+        // full room would have (capacity every session length).
+        double rate = place.windowMs > 0 ? double(place.admittedInWindow) * 1000.0 / double(place.windowMs) : 0;
+        if (rate <= 0)
+            rate = double(m_options.defaults.capacity) / qMax(1, m_options.defaults.sessionSeconds);
+        qint64 eta = qint64(std::ceil(double(place.position) / rate));
+        if (place.state == QueuePlace::State::PreQueue) {
+            t.preQueue = true;
+            t.opensAt = info.salesOpenAt;
+            eta += qMax<qint64>(0, (info.salesOpenAt.toMSecsSinceEpoch() - m_clock()) / 1000);
+        }
+        t.etaSeconds = int(qMin<qint64>(eta, 7 * 24 * 3600));
+        break;
+    }
+    case QueuePlace::State::Expired:
+    case QueuePlace::State::Unknown:
+        t.state = QueueTicket::State::Expired;
+        break;
+    }
+    return t;
+}
+
+Outcome<JoinOutcome> QueueService::join(const QString &concertId, const QString &userId, const QString &clientAddress)
+{
+    if (userId.trimmed().isEmpty() || userId.size() > 200)
+        return badRequest(u"userId must be a non-empty string of at most 200 characters"_s);
+    auto info = concert(concertId);
+    if (!info)
+        return info.error();
+    const qint64 now = m_clock();
+    if (auto wait = m_limiter.allow(clientAddress, now))
+        return Failure{Failure::Code::RateLimited, u"too many joins from this address; try again later"_s,
+                       {{u"retryAfterSeconds"_s, *wait}}};
+    if (auto opened = ensureOpen(concertId, *info.value(), now); !opened)
+        return opened.error();
+    auto place = m_store->join(concertId, userId, newToken(concertId), now);
+    if (!place)
+        return place.error();
+    return JoinOutcome{ticketFrom(concertId, place.value(), *info.value()), place.value().created};
+}
+
+Outcome<QueueTicket> QueueService::status(const QString &token)
+{
+    const auto concertId = concertOfToken(token);
+    if (!concertId)
+        return Failure{Failure::Code::NotFound, u"no such queue token"_s, {}};
+    auto info = concert(*concertId);
+    if (!info)
+        return Failure{Failure::Code::NotFound, u"no such queue token"_s, {}};
+    auto place = m_store->status(*concertId, token, m_clock());
+    if (!place)
+        return place.error();
+    if (place.value().state == QueuePlace::State::Unknown)
+        return Failure{Failure::Code::NotFound, u"no such queue token"_s, {}};
+    return ticketFrom(*concertId, place.value(), *info.value());
+}
+
+Outcome<bool> QueueService::leave(const QString &token)
+{
+    const auto concertId = concertOfToken(token);
+    if (!concertId || !concert(*concertId))
+        return Failure{Failure::Code::NotFound, u"no such queue token"_s, {}};
+    auto left = m_store->leave(*concertId, token);
+    if (!left)
+        return left.error();
+    if (!left.value())
+        return Failure{Failure::Code::NotFound, u"no such queue token"_s, {}};
+    return true;
+}
+
+Outcome<QueueStats> QueueService::stats(const QString &concertId)
+{
+    if (auto info = concert(concertId); !info)
+        return info.error();
+    auto c = m_store->counts(concertId, m_clock(), m_options.defaults);
+    if (!c)
+        return c.error();
+    const QueueCounts &n = c.value();
+    return QueueStats{concertId,
+                      int(n.waiting + n.preQueue),
+                      int(n.active),
+                      n.settings.capacity,
+                      n.settings.sessionSeconds,
+                      n.settings.paused,
+                      int(n.admittedLastMinute)};
+}
+
+Outcome<QueueStats> QueueService::updateSettings(const QString &concertId, const QueueSettingsChange &change)
+{
+    if (auto info = concert(concertId); !info)
+        return info.error();
+    if (change.capacity && (*change.capacity < 0 || *change.capacity > 1'000'000))
+        return badRequest(u"capacity must be between 0 and 1000000"_s);
+    if (change.sessionSeconds && (*change.sessionSeconds < 10 || *change.sessionSeconds > 86400))
+        return badRequest(u"sessionSeconds must be between 10 and 86400"_s);
+    if (auto updated = m_store->updateSettings(concertId, change, m_options.defaults); !updated)
+        return updated.error();
+    qCInfo(lcQueue) << "settings of" << concertId << "changed: capacity" << change.capacity.value_or(-1)
+                    << "sessionSeconds" << change.sessionSeconds.value_or(-1) << "paused"
+                    << (change.paused ? int(*change.paused) : -1);
+    return stats(concertId);
+}
+
+Outcome<qint64> QueueService::addCrowd(const QString &concertId, qint64 count)
+{
+    if (auto info = concert(concertId); !info)
+        return info.error();
+    if (count < 1 || count > 1'000'000)
+        return badRequest(u"count must be between 1 and 1000000"_s);
+    const QString prefix = concertId + u".sim"_s + QString::number(QRandomGenerator::global()->bounded(100000)) + u'-';
+    return m_store->addSynthetic(concertId, count, m_clock(), prefix);
+}
+
+void QueueService::tick()
+{
+    const qint64 now = m_clock();
+    if (m_concerts.isEmpty() || now - m_concertsReadMs > ConcertRefreshMs)
+        refreshConcerts();
+    for (auto it = m_concerts.begin(); it != m_concerts.end(); ++it) {
+        if (auto opened = ensureOpen(it.key(), *it, now); !opened)
+            return;  // the store is down: try again next tick
+        auto result = m_store->promote(it.key(), now, qint64(m_options.idleSeconds) * 1000, m_options.defaults);
+        if (!result)
+            return;
+        m_admittedTotal += result.value().admitted;
+        m_lastTick.insert(it.key(), result.value());
+        if (result.value().admitted || result.value().expired || result.value().dropped)
+            qCDebug(lcQueue) << it.key() << "admitted" << result.value().admitted << "expired"
+                             << result.value().expired << "dropped" << result.value().dropped;
+    }
+}
+
+} // namespace BoxOffice::Server

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "domain/queuestats.h"
+#include "domain/queueticket.h"
+#include "server/failure.h"
+#include "server/queue/joinratelimiter.h"
+#include "server/queue/queuestore.h"
+
+#include <QDateTime>
+#include <QHash>
+
+#include <functional>
+
+namespace BoxOffice::Server {
+
+class CatalogService;
+
+struct QueueOptions
+{
+    QueueSettings defaults;   // capacity 100, session 180 s, not paused
+    int idleSeconds = 120;    // a waiter not seen this long is dropped
+    double joinRatePerSecond = 10;  // per client address; 0 = unlimited
+    double joinBurst = 20;
+};
+
+struct JoinOutcome
+{
+    QueueTicket ticket;
+    bool created = false;
+};
+
+// The waiting room's rules over a QueueStore: tokens, ETAs, the pre-queue lottery at
+// opening, the promoter tick, staff settings and the crowd simulator. Never sees HTTP.
+class QueueService
+{
+public:
+    using Clock = std::function<qint64()>;  // milliseconds since the epoch
+
+    QueueService(QueueStore *store, CatalogService *catalog, QueueOptions options, Clock clock = {});
+
+    Outcome<JoinOutcome> join(const QString &concertId, const QString &userId, const QString &clientAddress);
+    Outcome<QueueTicket> status(const QString &token);
+    Outcome<bool> leave(const QString &token);
+    Outcome<QueueStats> stats(const QString &concertId);
+    Outcome<QueueStats> updateSettings(const QString &concertId, const QueueSettingsChange &change);
+    Outcome<qint64> addCrowd(const QString &concertId, qint64 count);
+
+    // One promoter pass over every concert: opens sales that are due (shuffling their
+    // pre-queue) and admits waiters. Safe to run on every instance at once.
+    void tick();
+
+    bool isHealthy() { return m_store->isHealthy(); }
+    QString storeKind() const { return m_store->kind(); }
+    qint64 admittedTotal() const { return m_admittedTotal; }
+    const QHash<QString, PromoteResult> &lastTick() const { return m_lastTick; }
+
+    // "<concertId>.<32 hex digits>": 128 random bits; the concert id routes the lookup.
+    static QString newToken(const QString &concertId);
+    static std::optional<QString> concertOfToken(const QString &token);
+
+private:
+    struct ConcertInfo
+    {
+        QDateTime salesOpenAt;
+        bool open = false;  // this instance has seen it opened
+    };
+    Outcome<ConcertInfo *> concert(const QString &concertId);
+    void refreshConcerts();
+    Outcome<bool> ensureOpen(const QString &concertId, ConcertInfo &info, qint64 nowMs);
+    QueueTicket ticketFrom(const QString &concertId, const QueuePlace &place, const ConcertInfo &info) const;
+
+    QueueStore *m_store;
+    CatalogService *m_catalog;
+    QueueOptions m_options;
+    Clock m_clock;
+    JoinRateLimiter m_limiter;
+    QHash<QString, ConcertInfo> m_concerts;
+    qint64 m_concertsReadMs = 0;
+    QHash<QString, PromoteResult> m_lastTick;
+    qint64 m_admittedTotal = 0;
+};
+
+} // namespace BoxOffice::Server

@@ -1,0 +1,366 @@
+#include "server/queue/redisqueuestore.h"
+
+#include "server/queue/redisconnection.h"
+
+#include <QLoggingCategory>
+
+namespace BoxOffice::Server {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcRedisQueue, "boxoffice.server.queue.redis")
+
+namespace {
+
+// KEYS (every script): 1 waiting, 2 pre, 3 active, 4 seen, 5 tokens, 6 users, 7 seq,
+// 8 open, 9 settings, 10 admits.
+const QByteArray Prelude = R"lua(
+local function rate(now)
+  local admitted, oldest = 0, 0
+  local buckets = redis.call('HGETALL', KEYS[10])
+  for i = 1, #buckets, 2 do
+    local start = tonumber(buckets[i])
+    if start >= now - 300000 then
+      admitted = admitted + tonumber(buckets[i + 1])
+      if now - start > oldest then oldest = now - start end
+    end
+  end
+  if oldest < 10000 then oldest = 10000 end
+  if oldest > 300000 then oldest = 300000 end
+  return admitted, oldest
+end
+local function place(token, now)
+  local e = redis.call('ZSCORE', KEYS[3], token)
+  if e then
+    local state = 'active'
+    if tonumber(e) <= now then state = 'expired' end
+    return {state, 0, redis.call('ZCARD', KEYS[1]), tonumber(e), 0, 0}
+  end
+  local r = redis.call('ZRANK', KEYS[1], token)
+  if r then
+    local admitted, window = rate(now)
+    return {'waiting', r + 1, redis.call('ZCARD', KEYS[1]), 0, admitted, window}
+  end
+  r = redis.call('ZRANK', KEYS[2], token)
+  if r then return {'pre', r + 1, redis.call('ZCARD', KEYS[2]), 0, 0, 0} end
+  if redis.call('HEXISTS', KEYS[5], token) == 1 then
+    return {'expired', 0, redis.call('ZCARD', KEYS[1]), 0, 0, 0}
+  end
+  return {'unknown', 0, redis.call('ZCARD', KEYS[1]), 0, 0, 0}
+end
+local function zremAll(key, list)
+  for i = 1, #list, 1000 do redis.call('ZREM', key, unpack(list, i, math.min(i + 999, #list))) end
+end
+local function zaddAll(key, flat)
+  for i = 1, #flat, 2000 do redis.call("ZADD", key, unpack(flat, i, math.min(i + 1999, #flat))) end
+end
+local function settings(defCapacity, defSession, defPaused)
+  local s = redis.call('HMGET', KEYS[9], 'capacity', 'sessionSeconds', 'paused')
+  local paused = defPaused == '1'
+  if s[3] then paused = s[3] == '1' end
+  return tonumber(s[1]) or tonumber(defCapacity), tonumber(s[2]) or tonumber(defSession), paused
+end
+)lua";
+
+// ARGV: user, new token, now
+const QByteArray JoinScript = Prelude + R"lua(
+local now = tonumber(ARGV[3])
+local existing = redis.call('HGET', KEYS[6], ARGV[1])
+if existing then
+  local p = place(existing, now)
+  if p[1] == 'waiting' or p[1] == 'pre' or p[1] == 'active' then
+    if p[1] ~= 'active' then redis.call('ZADD', KEYS[4], 'GT', now, existing) end
+    p[7] = existing
+    p[8] = 0
+    return p
+  end
+end
+local token = ARGV[2]
+local seq = redis.call('INCR', KEYS[7])
+if redis.call('EXISTS', KEYS[8]) == 1 then
+  redis.call('ZADD', KEYS[1], seq, token)
+else
+  redis.call('ZADD', KEYS[2], seq, token)
+end
+redis.call('ZADD', KEYS[4], now, token)
+redis.call('HSET', KEYS[5], token, ARGV[1])
+redis.call('HSET', KEYS[6], ARGV[1], token)
+local p = place(token, now)
+p[7] = token
+p[8] = 1
+return p
+)lua";
+
+// ARGV: token, now
+const QByteArray StatusScript = Prelude + R"lua(
+local now = tonumber(ARGV[2])
+local p = place(ARGV[1], now)
+if p[1] == 'waiting' or p[1] == 'pre' then redis.call('ZADD', KEYS[4], 'GT', now, ARGV[1]) end
+return p
+)lua";
+
+// ARGV: token
+const QByteArray LeaveScript = Prelude + R"lua(
+if redis.call('HEXISTS', KEYS[5], ARGV[1]) == 0 then return 0 end
+for _, key in ipairs({KEYS[1], KEYS[2], KEYS[3], KEYS[4]}) do redis.call('ZREM', key, ARGV[1]) end
+return 1
+)lua";
+
+// ARGV: now, idle ms, default capacity, default session seconds, default paused
+const QByteArray PromoteScript = Prelude + R"lua(
+local now = tonumber(ARGV[1])
+local capacity, session, paused = settings(ARGV[3], ARGV[4], ARGV[5])
+local expired = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now, 'LIMIT', 0, 10000)
+zremAll(KEYS[3], expired)
+local idle = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now - tonumber(ARGV[2]), 'LIMIT', 0, 10000)
+zremAll(KEYS[4], idle)
+zremAll(KEYS[1], idle)
+zremAll(KEYS[2], idle)
+local admitted = 0
+if redis.call('EXISTS', KEYS[8]) == 1 and not paused then
+  local free = capacity - redis.call('ZCARD', KEYS[3])
+  if free > 0 then
+    local popped = redis.call('ZPOPMIN', KEYS[1], free)
+    local expiry = now + session * 1000
+    local flat, members = {}, {}
+    for i = 1, #popped, 2 do
+      flat[#flat + 1] = expiry
+      flat[#flat + 1] = popped[i]
+      members[#members + 1] = popped[i]
+    end
+    zaddAll(KEYS[3], flat)
+    zremAll(KEYS[4], members)
+    admitted = #members
+  end
+end
+if admitted > 0 then redis.call('HINCRBY', KEYS[10], now - now % 10000, admitted) end
+local buckets = redis.call('HKEYS', KEYS[10])
+for _, b in ipairs(buckets) do
+  if tonumber(b) < now - 310000 then redis.call('HDEL', KEYS[10], b) end
+end
+return {admitted, #expired, #idle, redis.call('ZCARD', KEYS[1]), redis.call('ZCARD', KEYS[3])}
+)lua";
+
+// ARGV: seed. Fisher-Yates with MINSTD, as MemoryQueueStore::shuffledOrder.
+const QByteArray OpenScript = Prelude + R"lua(
+if redis.call('EXISTS', KEYS[8]) == 1 then return -1 end
+local members = redis.call('ZRANGE', KEYS[2], 0, -1)
+local n = #members
+local x = (tonumber(ARGV[1]) % 2147483646) + 1
+for i = n, 2, -1 do
+  x = (x * 48271) % 2147483647
+  local j = (x % i) + 1
+  members[i], members[j] = members[j], members[i]
+end
+local flat = {}
+for k = 1, n do
+  flat[#flat + 1] = k - 1 - n
+  flat[#flat + 1] = members[k]
+end
+zaddAll(KEYS[1], flat)
+redis.call('DEL', KEYS[2])
+redis.call('SET', KEYS[8], ARGV[1])
+return n
+)lua";
+
+// ARGV: now, default capacity, default session seconds, default paused
+const QByteArray CountsScript = Prelude + R"lua(
+local now = tonumber(ARGV[1])
+local capacity, session, paused = settings(ARGV[2], ARGV[3], ARGV[4])
+local lastMinute = 0
+local buckets = redis.call('HGETALL', KEYS[10])
+for i = 1, #buckets, 2 do
+  if tonumber(buckets[i]) > now - 70000 then lastMinute = lastMinute + tonumber(buckets[i + 1]) end
+end
+local p = 0
+if paused then p = 1 end
+return {redis.call('ZCARD', KEYS[1]), redis.call('ZCARD', KEYS[2]), redis.call('ZCARD', KEYS[3]), lastMinute,
+        capacity, session, p, redis.call('EXISTS', KEYS[8])}
+)lua";
+
+// ARGV: capacity or '', session or '', paused or '', defaults (capacity, session, paused)
+const QByteArray SettingsScript = Prelude + R"lua(
+if ARGV[1] ~= '' then redis.call('HSET', KEYS[9], 'capacity', ARGV[1]) end
+if ARGV[2] ~= '' then redis.call('HSET', KEYS[9], 'sessionSeconds', ARGV[2]) end
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[9], 'paused', ARGV[3]) end
+local capacity, session, paused = settings(ARGV[4], ARGV[5], ARGV[6])
+local p = 0
+if paused then p = 1 end
+return {capacity, session, p}
+)lua";
+
+// ARGV: count, token prefix, always-seen score
+const QByteArray SyntheticScript = Prelude + R"lua(
+local open = redis.call('EXISTS', KEYS[8]) == 1
+local target = KEYS[2]
+if open then target = KEYS[1] end
+for i = 1, tonumber(ARGV[1]) do
+  local seq = redis.call('INCR', KEYS[7])
+  local token = ARGV[2] .. seq
+  redis.call('ZADD', target, seq, token)
+  redis.call('ZADD', KEYS[4], ARGV[3], token)
+  redis.call('HSET', KEYS[5], token, 'sim-' .. seq)
+end
+return tonumber(ARGV[1])
+)lua";
+
+Failure unavailable(const QString &why)
+{
+    qCWarning(lcRedisQueue).noquote() << why;
+    return Failure{Failure::Code::Unavailable, u"the queue store is unavailable"_s, {}};
+}
+
+// Runs a script; Redis down or an error reply become Failure::Unavailable.
+Outcome<RedisValue> run(RedisConnection *redis, const QByteArray &script, const QString &concertId,
+                        const QByteArrayList &args)
+{
+    auto reply = redis->eval(script, RedisQueueStore::keys(concertId), args);
+    if (!reply)
+        return unavailable(reply.error());
+    if (reply.value().type == RedisValue::Type::Error)
+        return unavailable(u"script error: "_s + QString::fromUtf8(reply.value().string));
+    return reply.value();
+}
+
+QueuePlace toPlace(const RedisValue &v)
+{
+    QueuePlace p;
+    const QByteArray state = v.array.value(0).string;
+    p.state = state == "active"    ? QueuePlace::State::Active
+              : state == "waiting" ? QueuePlace::State::Waiting
+              : state == "pre"     ? QueuePlace::State::PreQueue
+              : state == "expired" ? QueuePlace::State::Expired
+                                   : QueuePlace::State::Unknown;
+    p.position = v.array.value(1).toInteger();
+    p.waiting = v.array.value(2).toInteger();
+    p.expiresAtMs = v.array.value(3).toInteger();
+    p.admittedInWindow = v.array.value(4).toInteger();
+    p.windowMs = v.array.value(5).toInteger();
+    if (v.array.size() > 7) {
+        p.token = QString::fromUtf8(v.array.value(6).string);
+        p.created = v.array.value(7).toInteger() == 1;
+    }
+    return p;
+}
+
+QByteArray number(qint64 n)
+{
+    return QByteArray::number(n);
+}
+
+} // namespace
+
+RedisQueueStore::RedisQueueStore(RedisConnection *connection) : m_redis(connection) {}
+
+QByteArrayList RedisQueueStore::keys(const QString &concertId)
+{
+    const QByteArray prefix = "q:{" + concertId.toUtf8() + "}:";
+    return {prefix + "waiting", prefix + "pre",  prefix + "active", prefix + "seen",     prefix + "tokens",
+            prefix + "users",   prefix + "seq",  prefix + "open",   prefix + "settings", prefix + "admits"};
+}
+
+Outcome<QueuePlace> RedisQueueStore::join(const QString &concertId, const QString &userId, const QString &newToken,
+                                          qint64 nowMs)
+{
+    auto v = run(m_redis, JoinScript, concertId, {userId.toUtf8(), newToken.toUtf8(), number(nowMs)});
+    if (!v)
+        return v.error();
+    return toPlace(v.value());
+}
+
+Outcome<QueuePlace> RedisQueueStore::status(const QString &concertId, const QString &token, qint64 nowMs)
+{
+    auto v = run(m_redis, StatusScript, concertId, {token.toUtf8(), number(nowMs)});
+    if (!v)
+        return v.error();
+    QueuePlace p = toPlace(v.value());
+    p.token = token;
+    return p;
+}
+
+Outcome<bool> RedisQueueStore::leave(const QString &concertId, const QString &token)
+{
+    auto v = run(m_redis, LeaveScript, concertId, {token.toUtf8()});
+    if (!v)
+        return v.error();
+    return v.value().toInteger() == 1;
+}
+
+Outcome<PromoteResult> RedisQueueStore::promote(const QString &concertId, qint64 nowMs, qint64 idleMs,
+                                                const QueueSettings &defaults)
+{
+    auto v = run(m_redis, PromoteScript, concertId,
+                 {number(nowMs), number(idleMs), number(defaults.capacity), number(defaults.sessionSeconds),
+                  defaults.paused ? "1" : "0"});
+    if (!v)
+        return v.error();
+    const auto &a = v.value().array;
+    return PromoteResult{a.value(0).toInteger(), a.value(1).toInteger(), a.value(2).toInteger(),
+                         a.value(3).toInteger(), a.value(4).toInteger()};
+}
+
+Outcome<qint64> RedisQueueStore::open(const QString &concertId, quint32 seed)
+{
+    auto v = run(m_redis, OpenScript, concertId, {number(seed)});
+    if (!v)
+        return v.error();
+    return v.value().toInteger();
+}
+
+Outcome<QueueCounts> RedisQueueStore::counts(const QString &concertId, qint64 nowMs, const QueueSettings &defaults)
+{
+    auto v = run(m_redis, CountsScript, concertId,
+                 {number(nowMs), number(defaults.capacity), number(defaults.sessionSeconds),
+                  defaults.paused ? "1" : "0"});
+    if (!v)
+        return v.error();
+    const auto &a = v.value().array;
+    QueueCounts c;
+    c.waiting = a.value(0).toInteger();
+    c.preQueue = a.value(1).toInteger();
+    c.active = a.value(2).toInteger();
+    c.admittedLastMinute = a.value(3).toInteger();
+    c.settings = QueueSettings{int(a.value(4).toInteger()), int(a.value(5).toInteger()), a.value(6).toInteger() == 1};
+    c.open = a.value(7).toInteger() == 1;
+    return c;
+}
+
+Outcome<QueueSettings> RedisQueueStore::updateSettings(const QString &concertId, const QueueSettingsChange &change,
+                                                       const QueueSettings &defaults)
+{
+    auto optional = [](const auto &value) -> QByteArray {
+        if (!value)
+            return {};
+        return QByteArray::number(qint64(*value));
+    };
+    auto v = run(m_redis, SettingsScript, concertId,
+                 {optional(change.capacity), optional(change.sessionSeconds), optional(change.paused),
+                  number(defaults.capacity), number(defaults.sessionSeconds), defaults.paused ? "1" : "0"});
+    if (!v)
+        return v.error();
+    const auto &a = v.value().array;
+    return QueueSettings{int(a.value(0).toInteger()), int(a.value(1).toInteger()), a.value(2).toInteger() == 1};
+}
+
+Outcome<qint64> RedisQueueStore::addSynthetic(const QString &concertId, qint64 count, qint64 nowMs,
+                                              const QString &tokenPrefix)
+{
+    Q_UNUSED(nowMs);
+    qint64 added = 0;
+    // Batches, so Redis serves others between them.
+    while (added < count) {
+        const qint64 batch = qMin<qint64>(5000, count - added);
+        auto v = run(m_redis, SyntheticScript, concertId, {number(batch), tokenPrefix.toUtf8(), number(AlwaysSeen)});
+        if (!v)
+            return v.error();
+        added += batch;
+    }
+    return added;
+}
+
+bool RedisQueueStore::isHealthy()
+{
+    return m_redis->ping();
+}
+
+} // namespace BoxOffice::Server

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "server/queue/queuestore.h"
+
+#include <QByteArrayList>
+#include <memory>
+
+namespace BoxOffice::Server {
+
+class RedisConnection;
+
+// The waiting room in Redis. Per concert the keys q:{concertId}:waiting, :pre,
+// :active, :seen, :tokens, :users, :seq, :open, :settings and :admits share one hash
+// tag, so one concert lives in one Redis Cluster slot. Every operation is one Lua
+// script (EVALSHA): exact with any number of server instances on one Redis.
+class RedisQueueStore final : public QueueStore
+{
+public:
+    explicit RedisQueueStore(RedisConnection *connection);
+
+    QString kind() const override { return QStringLiteral("redis"); }
+    Outcome<QueuePlace> join(const QString &concertId, const QString &userId, const QString &newToken,
+                             qint64 nowMs) override;
+    Outcome<QueuePlace> status(const QString &concertId, const QString &token, qint64 nowMs) override;
+    Outcome<bool> leave(const QString &concertId, const QString &token) override;
+    Outcome<PromoteResult> promote(const QString &concertId, qint64 nowMs, qint64 idleMs,
+                                   const QueueSettings &defaults) override;
+    Outcome<qint64> open(const QString &concertId, quint32 seed) override;
+    Outcome<QueueCounts> counts(const QString &concertId, qint64 nowMs, const QueueSettings &defaults) override;
+    Outcome<QueueSettings> updateSettings(const QString &concertId, const QueueSettingsChange &change,
+                                          const QueueSettings &defaults) override;
+    Outcome<qint64> addSynthetic(const QString &concertId, qint64 count, qint64 nowMs,
+                                 const QString &tokenPrefix) override;
+    bool isHealthy() override;
+
+    static QByteArrayList keys(const QString &concertId);
+
+private:
+    RedisConnection *m_redis;
+};
+
+} // namespace BoxOffice::Server

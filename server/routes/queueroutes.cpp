@@ -1,0 +1,103 @@
+#include "server/routes/queueroutes.h"
+
+#include "server/http/httprouter.h"
+#include "server/http/staffauth.h"
+#include "server/queue/queueservice.h"
+
+namespace BoxOffice::Server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+HttpResponse badRequest(const QString &message)
+{
+    return HttpResponse::error(Failure::Code::BadRequest, message);
+}
+
+// Reads an optional integer or boolean member of a settings body.
+template <typename T> std::optional<HttpResponse> readOptional(const QJsonObject &body, const QString &key, std::optional<T> *out)
+{
+    const QJsonValue v = body.value(key);
+    if (v.isUndefined())
+        return std::nullopt;
+    if constexpr (std::is_same_v<T, bool>) {
+        if (!v.isBool())
+            return badRequest(key + u" must be true or false"_s);
+        *out = v.toBool();
+    } else {
+        const double d = v.toDouble();
+        if (!v.isDouble() || d != std::trunc(d) || std::fabs(d) > 1e9)
+            return badRequest(key + u" must be an integer"_s);
+        *out = int(d);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+void addQueueRoutes(HttpRouter &router, QueueService &queue, const StaffAuth &staff)
+{
+    router.add("POST", u"/api/v1/concerts/{id}/queue"_s, [&queue](const HttpRequest &request) {
+        auto body = jsonObjectBody(request);
+        if (!body)
+            return HttpResponse::error(body.error());
+        const QJsonValue user = body.value().value(u"userId"_s);
+        if (!user.isString())
+            return badRequest(u"userId is required and must be a string"_s);
+        auto joined = queue.join(request.param(u"id"_s), user.toString(), request.remoteAddress.toString());
+        if (!joined)
+            return HttpResponse::error(joined.error());
+        return HttpResponse::json(joined.value().ticket.toJson(), joined.value().created ? 201 : 200);
+    });
+
+    router.add("GET", u"/api/v1/queue/{token}"_s, [&queue](const HttpRequest &request) {
+        return respond(queue.status(request.param(u"token"_s)));
+    });
+
+    router.add("DELETE", u"/api/v1/queue/{token}"_s, [&queue](const HttpRequest &request) {
+        auto left = queue.leave(request.param(u"token"_s));
+        return left ? HttpResponse::empty(204) : HttpResponse::error(left.error());
+    });
+
+    router.add("GET", u"/api/v1/admin/concerts/{id}/queue"_s, [&queue, &staff](const HttpRequest &request) {
+        if (auto denied = staff.check(request))
+            return HttpResponse::error(*denied);
+        return respond(queue.stats(request.param(u"id"_s)));
+    });
+
+    router.add("PUT", u"/api/v1/admin/concerts/{id}/queue"_s, [&queue, &staff](const HttpRequest &request) {
+        if (auto denied = staff.check(request))
+            return HttpResponse::error(*denied);
+        auto body = jsonObjectBody(request);
+        if (!body)
+            return HttpResponse::error(body.error());
+        QueueSettingsChange change;
+        if (auto bad = readOptional(body.value(), u"capacity"_s, &change.capacity))
+            return *bad;
+        if (auto bad = readOptional(body.value(), u"sessionSeconds"_s, &change.sessionSeconds))
+            return *bad;
+        if (auto bad = readOptional(body.value(), u"paused"_s, &change.paused))
+            return *bad;
+        return respond(queue.updateSettings(request.param(u"id"_s), change));
+    });
+
+    router.add("POST", u"/api/v1/admin/concerts/{id}/crowd"_s, [&queue, &staff](const HttpRequest &request) {
+        if (auto denied = staff.check(request))
+            return HttpResponse::error(*denied);
+        auto body = jsonObjectBody(request);
+        if (!body)
+            return HttpResponse::error(body.error());
+        std::optional<int> count;
+        if (auto bad = readOptional(body.value(), u"count"_s, &count))
+            return *bad;
+        if (!count)
+            return badRequest(u"count is required"_s);
+        auto added = queue.addCrowd(request.param(u"id"_s), *count);
+        if (!added)
+            return HttpResponse::error(added.error());
+        return HttpResponse::json(QJsonObject{{u"added"_s, added.value()}}, 201);
+    });
+}
+
+} // namespace BoxOffice::Server

@@ -1,0 +1,259 @@
+// One conformance suite for both queue stores: MemoryQueueStore and RedisQueueStore
+// (on the real Redis the CTest fixture starts). Times are explicit: no sleeps.
+#include "testsupport.h"
+
+#include "server/queue/memoryqueuestore.h"
+#include "server/queue/redisconnection.h"
+#include "server/queue/redisqueuestore.h"
+
+#include <QTest>
+#include <QUuid>
+
+using namespace BoxOffice::Server;
+using namespace BoxOffice::Test;
+using namespace Qt::StringLiterals;
+
+using State = QueuePlace::State;
+
+class TestQueueStore : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<RedisConnection> m_redis;
+    std::unique_ptr<QueueStore> m_store;
+    QString m_concert;
+    QueueSettings m_defaults{3, 60, false};
+    static constexpr qint64 T0 = 1'800'000'000'000;  // a fixed "now"
+    static constexpr qint64 Idle = 120'000;
+
+    QueueStore &store() { return *m_store; }
+
+    QString join(const QString &user, qint64 now = T0)
+    {
+        auto p = store().join(m_concert, user, u"tok-"_s + user + u'-' + QString::number(now), now);
+        return p ? p.value().token : QString();
+    }
+    QueuePlace status(const QString &token, qint64 now = T0)
+    {
+        auto p = store().status(m_concert, token, now);
+        return p ? p.value() : QueuePlace{};
+    }
+    PromoteResult promote(qint64 now = T0)
+    {
+        auto r = store().promote(m_concert, now, Idle, m_defaults);
+        return r ? r.value() : PromoteResult{-1, -1, -1, -1, -1};
+    }
+
+private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("memory") << u"memory"_s;
+        QTest::newRow("redis") << u"redis"_s;
+    }
+
+    void init()
+    {
+        QFETCH_GLOBAL(QString, kind);
+        m_concert = u"c"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);  // fresh keys per test
+        if (kind == u"memory") {
+            m_store = std::make_unique<MemoryQueueStore>();
+        } else {
+            const QUrl url(serviceUrl("BOXOFFICE_TEST_REDIS_URL"));
+            QVERIFY2(url.isValid() && url.port() > 0, "no Redis: the CTest fixture 'services' starts one");
+            m_redis = std::make_unique<RedisConnection>(url.host(), url.port());
+            m_store = std::make_unique<RedisQueueStore>(m_redis.get());
+            QVERIFY(m_store->isHealthy());
+        }
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_redis.reset();
+    }
+
+    void join_isIdempotentPerUser()
+    {
+        QVERIFY(store().open(m_concert, 1).ok());
+        auto first = store().join(m_concert, u"alice"_s, u"t1"_s, T0);
+        QVERIFY(first.ok());
+        QVERIFY(first.value().created);
+        QCOMPARE(first.value().state, State::Waiting);
+        QCOMPARE(first.value().position, 1);
+        join(u"bob"_s);
+        auto again = store().join(m_concert, u"alice"_s, u"t2"_s, T0 + 1000);
+        QVERIFY(again.ok());
+        QVERIFY(!again.value().created);
+        QCOMPARE(again.value().token, u"t1"_s);
+        QCOMPARE(again.value().position, 1);
+        QCOMPARE(again.value().waiting, 2);
+    }
+
+    void positions_followArrival()
+    {
+        QVERIFY(store().open(m_concert, 1).ok());
+        QStringList tokens;
+        for (int i = 0; i < 10; ++i)
+            tokens << join(u"u"_s + QString::number(i));
+        for (int i = 0; i < 10; ++i) {
+            const QueuePlace p = status(tokens[i]);
+            QCOMPARE(p.state, State::Waiting);
+            QCOMPARE(p.position, i + 1);
+            QCOMPARE(p.waiting, 10);
+        }
+        QCOMPARE(status(u"never-issued"_s).state, State::Unknown);
+    }
+
+    void promote_admitsEarliestUpToCapacity()
+    {
+        QVERIFY(store().open(m_concert, 1).ok());
+        QStringList tokens;
+        for (int i = 0; i < 5; ++i)
+            tokens << join(u"u"_s + QString::number(i));
+        const PromoteResult r = promote();
+        QCOMPARE(r.admitted, 3);
+        QCOMPARE(r.active, 3);
+        QCOMPARE(r.waiting, 2);
+        for (int i = 0; i < 3; ++i) {
+            const QueuePlace p = status(tokens[i]);
+            QCOMPARE(p.state, State::Active);
+            QCOMPARE(p.expiresAtMs, T0 + 60'000);
+        }
+        QCOMPARE(status(tokens[3]).position, 1);
+        QCOMPARE(promote(T0 + 500).admitted, 0);  // full
+        // A returning user who is active gets the same token, still active.
+        auto back = store().join(m_concert, u"u0"_s, u"other"_s, T0 + 600);
+        QCOMPARE(back.value().token, tokens[0]);
+        QCOMPARE(back.value().state, State::Active);
+    }
+
+    void leave_freesActiveSlotAtOnce()
+    {
+        QVERIFY(store().open(m_concert, 1).ok());
+        QStringList tokens;
+        for (int i = 0; i < 4; ++i)
+            tokens << join(u"u"_s + QString::number(i));
+        promote();
+        QCOMPARE(store().leave(m_concert, tokens[1]).value(), true);
+        QCOMPARE(status(tokens[1]).state, State::Expired);
+        QCOMPARE(promote(T0 + 100).admitted, 1);
+        QCOMPARE(status(tokens[3]).state, State::Active);
+        QCOMPARE(store().leave(m_concert, u"never-issued"_s).value(), false);
+        // Leaving releases the user: a new join makes a new token at the back.
+        auto rejoin = store().join(m_concert, u"u1"_s, u"fresh"_s, T0 + 200);
+        QVERIFY(rejoin.value().created);
+        QCOMPARE(rejoin.value().token, u"fresh"_s);
+    }
+
+    void sessions_expireAndFreeTheirSlots()
+    {
+        QVERIFY(store().open(m_concert, 1).ok());
+        QStringList tokens;
+        for (int i = 0; i < 4; ++i)
+            tokens << join(u"u"_s + QString::number(i));
+        promote();
+        status(tokens[3], T0 + 59'000);  // keeps the waiter alive
+        QCOMPARE(status(tokens[0], T0 + 59'999).state, State::Active);
+        QCOMPARE(status(tokens[0], T0 + 60'000).state, State::Expired);
+        const PromoteResult r = promote(T0 + 60'000);
+        QCOMPARE(r.expired, 3);
+        QCOMPARE(r.admitted, 1);
+        QCOMPARE(status(tokens[0], T0 + 60'001).state, State::Expired);
+        QCOMPARE(status(tokens[3], T0 + 60'001).state, State::Active);
+    }
+
+    void idleWaiters_areDroppedAndStatusIsAHeartbeat()
+    {
+        QVERIFY(store().open(m_concert, 1).ok());
+        QVERIFY(store().updateSettings(m_concert, {0, {}, {}}, m_defaults).ok());  // admit nobody
+        const QString quiet = join(u"quiet"_s);
+        const QString polling = join(u"polling"_s);
+        status(polling, T0 + Idle / 2);
+        const PromoteResult r = promote(T0 + Idle + 1);
+        QCOMPARE(r.dropped, 1);
+        QCOMPARE(status(quiet, T0 + Idle + 2).state, State::Expired);
+        const QueuePlace kept = status(polling, T0 + Idle + 2);
+        QCOMPARE(kept.state, State::Waiting);
+        QCOMPARE(kept.position, 1);
+    }
+
+    void paused_admitsNobodyAndSettingsPersist()
+    {
+        QVERIFY(store().open(m_concert, 1).ok());
+        auto s = store().updateSettings(m_concert, {5, 90, true}, m_defaults);
+        QVERIFY(s.ok());
+        QCOMPARE(s.value().capacity, 5);
+        QCOMPARE(s.value().sessionSeconds, 90);
+        QVERIFY(s.value().paused);
+        join(u"a"_s);
+        QCOMPARE(promote().admitted, 0);
+        auto c = store().counts(m_concert, T0, m_defaults);
+        QVERIFY(c.ok());
+        QCOMPARE(c.value().waiting, 1);
+        QVERIFY(c.value().settings.paused);
+        QVERIFY(c.value().open);
+        QVERIFY(store().updateSettings(m_concert, {{}, {}, false}, m_defaults).ok());
+        QCOMPARE(promote(T0 + 1).admitted, 1);
+        c = store().counts(m_concert, T0 + 2, m_defaults);
+        QCOMPARE(c.value().settings.capacity, 5);  // unchanged by the partial update
+        QCOMPARE(c.value().admittedLastMinute, 1);
+        QCOMPARE(c.value().active, 1);
+    }
+
+    void preQueue_isShuffledOnceAtOpeningAheadOfLaterJoins()
+    {
+        QStringList early;
+        for (int i = 0; i < 50; ++i)
+            early << join(u"early"_s + QString::number(i), T0 + i);
+        const QueuePlace before = status(early[7], T0 + 100);
+        QCOMPARE(before.state, State::PreQueue);
+        QCOMPARE(before.position, 8);
+        QCOMPARE(before.waiting, 50);
+        QCOMPARE(promote(T0 + 100).admitted, 0);  // not open yet
+
+        const quint32 seed = 123456789;
+        QCOMPARE(store().open(m_concert, seed).value(), 50);
+        QCOMPARE(store().open(m_concert, seed).value(), -1);  // once
+        const QString late = join(u"late"_s, T0 + 200);
+
+        // The order is the documented lottery: the same in both stores.
+        const QList<qsizetype> order = MemoryQueueStore::shuffledOrder(50, seed);
+        bool moved = false;
+        for (int k = 0; k < 50; ++k) {
+            const QString token = early[order[k]];
+            QCOMPARE(status(token, T0 + 300).position, k + 1);
+            moved = moved || order[k] != k;
+        }
+        QVERIFY(moved);
+        QCOMPARE(status(late, T0 + 300).position, 51);
+    }
+
+    void syntheticUsers_stayAlive()
+    {
+        QVERIFY(store().open(m_concert, 1).ok());
+        QVERIFY(store().updateSettings(m_concert, {0, {}, {}}, m_defaults).ok());
+        QCOMPARE(store().addSynthetic(m_concert, 1200, T0, m_concert + u".sim-"_s).value(), 1200);
+        const PromoteResult r = promote(T0 + 10 * Idle);
+        QCOMPARE(r.dropped, 0);
+        QCOMPARE(r.waiting, 1200);
+    }
+
+    void admissionRate_isReportedToWaiters()
+    {
+        QVERIFY(store().open(m_concert, 1).ok());
+        QStringList tokens;
+        for (int i = 0; i < 6; ++i)
+            tokens << join(u"u"_s + QString::number(i));
+        promote(T0);
+        QVERIFY(store().leave(m_concert, tokens[0]).value());
+        promote(T0 + 20'000);
+        const QueuePlace p = status(tokens[4], T0 + 30'000);
+        QCOMPARE(p.state, State::Waiting);
+        QCOMPARE(p.admittedInWindow, 4);
+        QVERIFY(p.windowMs >= 30'000 && p.windowMs <= 40'000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQueueStore)
+#include "tst_queuestore.moc"
