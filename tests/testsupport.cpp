@@ -61,13 +61,15 @@ QString serverBinary()
     return QStringLiteral(SERVER_BINARY);
 }
 
-std::unique_ptr<TestServer> TestServer::start(const QString &database, bool demo)
+std::unique_ptr<TestServer> TestServer::start(const QString &database, bool demo,
+                                              const std::function<void(Server::ServerConfig &)> &configure)
 {
     auto t = std::make_unique<TestServer>();
     Server::ServerConfig config;
     config.port = 0;
     config.demo = demo;
     config.staffKey = u"test-staff-key"_s;
+    config.queue.joinRatePerSecond = 0;
     QString dbUrl = u"sqlite:"_s + t->dir.filePath(u"test.sqlite"_s);
     if (database == u"postgresql") {
         const auto pg = freshPostgresDatabase();
@@ -78,6 +80,8 @@ std::unique_ptr<TestServer> TestServer::start(const QString &database, bool demo
         dbUrl = *pg;
     }
     config.database = Server::DatabaseUrl::parse(dbUrl).value();
+    if (configure)
+        configure(config);
     t->server = std::make_unique<Server::BoxOfficeServer>(config);
     auto started = t->server->start();
     if (!started)

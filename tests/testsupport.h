@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -36,7 +37,9 @@ struct TestServer
     QString error;
 
     // database: "sqlite" or "postgresql".
-    static std::unique_ptr<TestServer> start(const QString &database = QStringLiteral("sqlite"), bool demo = true);
+    // configure: adjusts the configuration before start (joins are not rate limited by default).
+    static std::unique_ptr<TestServer> start(const QString &database = QStringLiteral("sqlite"), bool demo = true,
+                                             const std::function<void(Server::ServerConfig &)> &configure = {});
     QUrl at(const QString &path) const;
 };
 

@@ -225,6 +225,7 @@ Outcome<qint64> QueueService::addCrowd(const QString &concertId, qint64 count)
 
 void QueueService::tick()
 {
+    ++m_ticks;
     const qint64 now = m_clock();
     if (m_concerts.isEmpty() || now - m_concertsReadMs > ConcertRefreshMs)
         refreshConcerts();

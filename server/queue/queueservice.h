@@ -52,6 +52,7 @@ public:
     bool isHealthy() { return m_store->isHealthy(); }
     QString storeKind() const { return m_store->kind(); }
     qint64 admittedTotal() const { return m_admittedTotal; }
+    qint64 tickCount() const { return m_ticks; }
     const QHash<QString, PromoteResult> &lastTick() const { return m_lastTick; }
 
     // "<concertId>.<32 hex digits>": 128 random bits; the concert id routes the lookup.
@@ -78,6 +79,7 @@ private:
     qint64 m_concertsReadMs = 0;
     QHash<QString, PromoteResult> m_lastTick;
     qint64 m_admittedTotal = 0;
+    qint64 m_ticks = 0;
 };
 
 } // namespace BoxOffice::Server
