@@ -41,7 +41,7 @@ class TestQueueStore : public QObject
     PromoteResult promote(qint64 now = T0)
     {
         auto r = store().promote(m_concert, now, Idle, m_defaults);
-        return r ? r.value() : PromoteResult{-1, -1, -1, -1, -1};
+        return r ? r.value() : PromoteResult{-1, -1, -1, -1, -1, false};
     }
 
 private Q_SLOTS:

@@ -135,6 +135,7 @@ Outcome<PromoteResult> MemoryQueueStore::promote(const QString &concertId, qint6
         r.admits.erase(r.admits.begin());
     result.waiting = r.waiting.size();
     result.active = r.active.size();
+    result.open = r.open;
     return result;
 }
 

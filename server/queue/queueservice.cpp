@@ -235,6 +235,11 @@ void QueueService::tick()
         auto result = m_store->promote(it.key(), now, qint64(m_options.idleSeconds) * 1000, m_options.defaults);
         if (!result)
             return;
+        if (it->open && !result.value().open) {
+            // The store lost its state (Redis restarted without persistence): open again.
+            qCWarning(lcQueue) << "the queue store forgot that" << it.key() << "is open; opening again";
+            it->open = false;
+        }
         m_admittedTotal += result.value().admitted;
         m_lastTick.insert(it.key(), result.value());
         if (result.value().admitted || result.value().expired || result.value().dropped)

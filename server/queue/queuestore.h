@@ -45,6 +45,7 @@ struct PromoteResult
     qint64 dropped = 0;  // waiters not seen for idleSeconds
     qint64 waiting = 0;
     qint64 active = 0;
+    bool open = false;  // admission has opened (false again after Redis lost its data)
 };
 
 struct QueueCounts

@@ -138,7 +138,8 @@ local buckets = redis.call('HKEYS', KEYS[10])
 for _, b in ipairs(buckets) do
   if tonumber(b) < now - 310000 then redis.call('HDEL', KEYS[10], b) end
 end
-return {admitted, #expired, #idle, redis.call('ZCARD', KEYS[1]), redis.call('ZCARD', KEYS[3])}
+return {admitted, #expired, #idle, redis.call('ZCARD', KEYS[1]), redis.call('ZCARD', KEYS[3]),
+        redis.call('EXISTS', KEYS[8])}
 )lua";
 
 // ARGV: seed. Fisher-Yates with MINSTD, as MemoryQueueStore::shuffledOrder.
@@ -206,7 +207,7 @@ return tonumber(ARGV[1])
 
 Failure unavailable(const QString &why)
 {
-    qCWarning(lcRedisQueue).noquote() << why;
+    qCDebug(lcRedisQueue).noquote() << why;  // RedisConnection logs the outage once
     return Failure{Failure::Code::Unavailable, u"the queue store is unavailable"_s, {}};
 }
 
@@ -296,7 +297,7 @@ Outcome<PromoteResult> RedisQueueStore::promote(const QString &concertId, qint64
         return v.error();
     const auto &a = v.value().array;
     return PromoteResult{a.value(0).toInteger(), a.value(1).toInteger(), a.value(2).toInteger(),
-                         a.value(3).toInteger(), a.value(4).toInteger()};
+                         a.value(3).toInteger(), a.value(4).toInteger(), a.value(5).toInteger() == 1};
 }
 
 Outcome<qint64> RedisQueueStore::open(const QString &concertId, quint32 seed)
