@@ -1,0 +1,132 @@
+// QueueService's rules with a controlled clock: ETAs from the measured admission
+// rate, and the pre-queue lottery when sales open.
+#include "testsupport.h"
+
+#include "server/queue/queueservice.h"
+
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace BoxOffice;
+using namespace BoxOffice::Server;
+using namespace Qt::StringLiterals;
+
+class TestQueueService : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<BoxOfficeServer> m_server;
+    qint64 m_now = 0;
+
+    QueueService &queue() { return *m_server->queue(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        ServerConfig config;
+        config.port = 0;
+        config.demo = true;
+        config.tickMs = 3'600'000;  // the test ticks by hand
+        config.queue.joinRatePerSecond = 0;
+        config.queue.defaults = QueueSettings{10, 60, false};
+        config.database = DatabaseUrl::parse(u"sqlite:"_s + m_dir.filePath(u"q.sqlite"_s)).value();
+        m_now = QDateTime::currentMSecsSinceEpoch() / 10'000 * 10'000 + 10'000;
+        m_server = std::make_unique<BoxOfficeServer>(config);
+        m_server->setClock([this] { return m_now; });
+        QVERIFY(m_server->start().ok());
+    }
+
+    void eta_beforeAnyAdmission_isCapacityPerSession()
+    {
+        QStringList tokens;
+        for (int i = 0; i < 3; ++i)
+            tokens << queue().join(u"indie-bloom"_s, u"e"_s + QString::number(i), u"a"_s).value().ticket.token;
+        // 10 buyers per 60 s session: 1/6 per second; the third in line: 18 s.
+        QCOMPARE(*queue().status(tokens[2]).value().etaSeconds, 18);
+    }
+
+    void eta_followsTheMeasuredAdmissionRate()
+    {
+        const qint64 t0 = m_now;
+        QStringList tokens;
+        for (int i = 0; i < 100; ++i)
+            tokens << queue().join(u"haneul-encore"_s, u"r"_s + QString::number(i), u"a"_s).value().ticket.token;
+        queue().tick();  // admits 10 at t0
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(queue().leave(tokens[i]).ok());
+        m_now = t0 + 30'000;
+        queue().tick();  // 10 more at t0 + 30 s
+        m_now = t0 + 40'000;
+        // 20 admitted over the 40 s since the first: 0.5 per second.
+        const QueueTicket first = queue().status(tokens[20]).value();
+        QCOMPARE(*first.position, 1);
+        QCOMPARE(*first.etaSeconds, 2);
+        const QueueTicket later = queue().status(tokens[99]).value();
+        QCOMPARE(*later.position, 80);
+        QCOMPARE(*later.etaSeconds, 160);
+        m_now = t0;
+    }
+
+    void preQueue_isShuffledWhenSalesOpen()
+    {
+        QStringList tokens;
+        for (int i = 0; i < 30; ++i) {
+            const auto joined = queue().join(u"winter-musical"_s, u"p"_s + QString::number(i), u"a"_s);
+            QVERIFY(joined.ok());
+            QVERIFY(joined.value().ticket.preQueue);
+            QCOMPARE(*joined.value().ticket.position, i + 1);
+            tokens << joined.value().ticket.token;
+        }
+        const QDateTime opensAt = *queue().status(tokens[0]).value().opensAt;
+        m_now = opensAt.toMSecsSinceEpoch() - 1000;
+        for (const QString &token : std::as_const(tokens))
+            QVERIFY(queue().status(token).ok());  // waiting in front of the screen: a heartbeat
+        queue().tick();
+        QVERIFY(queue().status(tokens[0]).value().preQueue);  // not yet
+
+        m_now = opensAt.toMSecsSinceEpoch();
+        queue().tick();  // opens: shuffles, then admits the first 10
+        QSet<int> positions;
+        int active = 0, kept = 0;
+        for (int i = 0; i < 30; ++i) {
+            const QueueTicket t = queue().status(tokens[i]).value();
+            QVERIFY(!t.preQueue);
+            if (t.state == QueueTicket::State::Active)
+                ++active;
+            else
+                positions.insert(*t.position);
+            if (t.state == QueueTicket::State::Active && i < 10)
+                ++kept;
+        }
+        QCOMPARE(active, 10);
+        QCOMPARE(positions.size(), 20);
+        QCOMPARE(*std::max_element(positions.cbegin(), positions.cend()), 20);
+        QVERIFY2(kept < 10, "a lottery, not arrival order (fails with odds of 1 in 30 choose 10)");
+
+        // After opening, first come first served.
+        const auto late = queue().join(u"winter-musical"_s, u"late"_s, u"a"_s).value().ticket;
+        QVERIFY(!late.preQueue);
+        QCOMPARE(*late.position, 21);
+    }
+
+    void tokens_carry128RandomBits()
+    {
+        QSet<QString> seen;
+        for (int i = 0; i < 1000; ++i) {
+            const QString t = QueueService::newToken(u"c"_s);
+            QCOMPARE(t.size(), 34);
+            QCOMPARE(QueueService::concertOfToken(t), std::optional<QString>(u"c"_s));
+            seen.insert(t);
+        }
+        QCOMPARE(seen.size(), 1000);
+        QVERIFY(!QueueService::concertOfToken(u"c.XYZ"_s));
+        QVERIFY(!QueueService::concertOfToken(u"../x.0123456789abcdef0123456789abcdef"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQueueService)
+#include "tst_queueservice.moc"
