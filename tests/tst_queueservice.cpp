@@ -61,6 +61,7 @@ private Q_SLOTS:
         m_now = t0 + 30'000;
         queue().tick();  // 10 more at t0 + 30 s
         m_now = t0 + 40'000;
+        queue().tick();  // room full: nobody admitted; the rate is measured again
         // 20 admitted over the 40 s since the first: 0.5 per second.
         const QueueTicket first = queue().status(tokens[20]).value();
         QCOMPARE(*first.position, 1);

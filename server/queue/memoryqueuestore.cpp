@@ -38,13 +38,6 @@ QueuePlace MemoryQueueStore::place(Room &r, const QString &token, qint64 nowMs) 
     if (const auto rank = r.waiting.rank(token)) {
         p.state = QueuePlace::State::Waiting;
         p.position = *rank + 1;
-        for (auto it = r.admits.cbegin(); it != r.admits.cend(); ++it) {
-            if (it.key() >= nowMs - RateWindowMs) {
-                p.admittedInWindow += it.value();
-                p.windowMs = qMax(p.windowMs, nowMs - it.key());
-            }
-        }
-        p.windowMs = qMin(RateWindowMs, qMax(p.windowMs, RateBucketMs));
         return p;
     }
     if (const auto rank = r.preQueue.rank(token)) {
@@ -136,6 +129,13 @@ Outcome<PromoteResult> MemoryQueueStore::promote(const QString &concertId, qint6
     result.waiting = r.waiting.size();
     result.active = r.active.size();
     result.open = r.open;
+    for (auto it = r.admits.cbegin(); it != r.admits.cend(); ++it) {
+        if (it.key() >= nowMs - RateWindowMs) {
+            result.admittedInWindow += it.value();
+            result.windowMs = qMax(result.windowMs, nowMs - it.key());
+        }
+    }
+    result.windowMs = qMin(RateWindowMs, qMax(result.windowMs, RateBucketMs));
     return result;
 }
 

@@ -112,7 +112,7 @@ QueueTicket QueueService::ticketFrom(const QString &concertId, const QueuePlace 
         t.ahead = int(place.position - 1);
         // Admissions per second over the last minutes; before any, the turnover a
         // full room would have (capacity every session length).
-        double rate = place.windowMs > 0 ? double(place.admittedInWindow) * 1000.0 / double(place.windowMs) : 0;
+        double rate = info.admissionsPerSecond;
         if (rate <= 0)
             rate = double(m_options.defaults.capacity) / qMax(1, m_options.defaults.sessionSeconds);
         qint64 eta = qint64(std::ceil(double(place.position) / rate));
@@ -241,6 +241,9 @@ void QueueService::tick()
             it->open = false;
         }
         m_admittedTotal += result.value().admitted;
+        it->admissionsPerSecond = result.value().windowMs > 0
+                                      ? double(result.value().admittedInWindow) * 1000.0 / double(result.value().windowMs)
+                                      : 0;
         m_lastTick.insert(it.key(), result.value());
         if (result.value().admitted || result.value().expired || result.value().dropped)
             qCDebug(lcQueue) << it.key() << "admitted" << result.value().admitted << "expired"

@@ -64,6 +64,7 @@ private:
     {
         QDateTime salesOpenAt;
         bool open = false;  // this instance has seen it opened
+        double admissionsPerSecond = 0;  // measured at the last tick
     };
     Outcome<ConcertInfo *> concert(const QString &concertId);
     void refreshConcerts();

@@ -33,8 +33,6 @@ struct QueuePlace
     qint64 position = 0;        // 1-based among waiters (Waiting, PreQueue)
     qint64 waiting = 0;         // waiters in line (or in the pre-queue, for PreQueue)
     qint64 expiresAtMs = 0;     // Active
-    qint64 admittedInWindow = 0;  // admissions over the last rate window, for the ETA
-    qint64 windowMs = 0;          // how long that window really is (shorter just after opening)
     bool created = false;       // join: a new token
 };
 
@@ -46,6 +44,11 @@ struct PromoteResult
     qint64 waiting = 0;
     qint64 active = 0;
     bool open = false;  // admission has opened (false again after Redis lost its data)
+    // The admission rate, for ETAs: admissions over the last RateWindowMs, and how
+    // long that window really is (shorter just after opening). Computed once per
+    // concert per tick, so joins and status reads do not pay for it.
+    qint64 admittedInWindow = 0;
+    qint64 windowMs = 0;
 };
 
 struct QueueCounts

@@ -15,38 +15,21 @@ namespace {
 // KEYS (every script): 1 waiting, 2 pre, 3 active, 4 seen, 5 tokens, 6 users, 7 seq,
 // 8 open, 9 settings, 10 admits.
 const QByteArray Prelude = R"lua(
-local function rate(now)
-  local admitted, oldest = 0, 0
-  local buckets = redis.call('HGETALL', KEYS[10])
-  for i = 1, #buckets, 2 do
-    local start = tonumber(buckets[i])
-    if start >= now - 300000 then
-      admitted = admitted + tonumber(buckets[i + 1])
-      if now - start > oldest then oldest = now - start end
-    end
-  end
-  if oldest < 10000 then oldest = 10000 end
-  if oldest > 300000 then oldest = 300000 end
-  return admitted, oldest
-end
 local function place(token, now)
   local e = redis.call('ZSCORE', KEYS[3], token)
   if e then
     local state = 'active'
     if tonumber(e) <= now then state = 'expired' end
-    return {state, 0, redis.call('ZCARD', KEYS[1]), tonumber(e), 0, 0}
+    return {state, 0, redis.call('ZCARD', KEYS[1]), tonumber(e)}
   end
   local r = redis.call('ZRANK', KEYS[1], token)
-  if r then
-    local admitted, window = rate(now)
-    return {'waiting', r + 1, redis.call('ZCARD', KEYS[1]), 0, admitted, window}
-  end
+  if r then return {'waiting', r + 1, redis.call('ZCARD', KEYS[1]), 0} end
   r = redis.call('ZRANK', KEYS[2], token)
-  if r then return {'pre', r + 1, redis.call('ZCARD', KEYS[2]), 0, 0, 0} end
+  if r then return {'pre', r + 1, redis.call('ZCARD', KEYS[2]), 0} end
   if redis.call('HEXISTS', KEYS[5], token) == 1 then
-    return {'expired', 0, redis.call('ZCARD', KEYS[1]), 0, 0, 0}
+    return {'expired', 0, redis.call('ZCARD', KEYS[1]), 0}
   end
-  return {'unknown', 0, redis.call('ZCARD', KEYS[1]), 0, 0, 0}
+  return {'unknown', 0, redis.call('ZCARD', KEYS[1]), 0}
 end
 local function zremAll(key, list)
   for i = 1, #list, 1000 do redis.call('ZREM', key, unpack(list, i, math.min(i + 999, #list))) end
@@ -70,25 +53,21 @@ if existing then
   local p = place(existing, now)
   if p[1] == 'waiting' or p[1] == 'pre' or p[1] == 'active' then
     if p[1] ~= 'active' then redis.call('ZADD', KEYS[4], 'GT', now, existing) end
-    p[7] = existing
-    p[8] = 0
+    p[5] = existing
+    p[6] = 0
     return p
   end
 end
 local token = ARGV[2]
 local seq = redis.call('INCR', KEYS[7])
-if redis.call('EXISTS', KEYS[8]) == 1 then
-  redis.call('ZADD', KEYS[1], seq, token)
-else
-  redis.call('ZADD', KEYS[2], seq, token)
-end
+local line, state = KEYS[2], 'pre'
+if redis.call('EXISTS', KEYS[8]) == 1 then line, state = KEYS[1], 'waiting' end
+redis.call('ZADD', line, seq, token)
 redis.call('ZADD', KEYS[4], now, token)
 redis.call('HSET', KEYS[5], token, ARGV[1])
 redis.call('HSET', KEYS[6], ARGV[1], token)
-local p = place(token, now)
-p[7] = token
-p[8] = 1
-return p
+local count = redis.call('ZCARD', line)
+return {state, count, count, 0, token, 1}  -- the newest arrival is last in line
 )lua";
 
 // ARGV: token, now
@@ -134,12 +113,22 @@ if redis.call('EXISTS', KEYS[8]) == 1 and not paused then
   end
 end
 if admitted > 0 then redis.call('HINCRBY', KEYS[10], now - now % 10000, admitted) end
-local buckets = redis.call('HKEYS', KEYS[10])
-for _, b in ipairs(buckets) do
-  if tonumber(b) < now - 310000 then redis.call('HDEL', KEYS[10], b) end
+-- The admission rate: admissions over the last 5 minutes (10 s buckets; older ones go).
+local inWindow, oldest = 0, 0
+local buckets = redis.call('HGETALL', KEYS[10])
+for i = 1, #buckets, 2 do
+  local start = tonumber(buckets[i])
+  if start < now - 310000 then
+    redis.call('HDEL', KEYS[10], buckets[i])
+  elseif start >= now - 300000 then
+    inWindow = inWindow + tonumber(buckets[i + 1])
+    if now - start > oldest then oldest = now - start end
+  end
 end
+if oldest < 10000 then oldest = 10000 end
+if oldest > 300000 then oldest = 300000 end
 return {admitted, #expired, #idle, redis.call('ZCARD', KEYS[1]), redis.call('ZCARD', KEYS[3]),
-        redis.call('EXISTS', KEYS[8])}
+        redis.call('EXISTS', KEYS[8]), inWindow, oldest}
 )lua";
 
 // ARGV: seed. Fisher-Yates with MINSTD, as MemoryQueueStore::shuffledOrder.
@@ -235,11 +224,9 @@ QueuePlace toPlace(const RedisValue &v)
     p.position = v.array.value(1).toInteger();
     p.waiting = v.array.value(2).toInteger();
     p.expiresAtMs = v.array.value(3).toInteger();
-    p.admittedInWindow = v.array.value(4).toInteger();
-    p.windowMs = v.array.value(5).toInteger();
-    if (v.array.size() > 7) {
-        p.token = QString::fromUtf8(v.array.value(6).string);
-        p.created = v.array.value(7).toInteger() == 1;
+    if (v.array.size() > 5) {
+        p.token = QString::fromUtf8(v.array.value(4).string);
+        p.created = v.array.value(5).toInteger() == 1;
     }
     return p;
 }
@@ -297,7 +284,8 @@ Outcome<PromoteResult> RedisQueueStore::promote(const QString &concertId, qint64
         return v.error();
     const auto &a = v.value().array;
     return PromoteResult{a.value(0).toInteger(), a.value(1).toInteger(), a.value(2).toInteger(),
-                         a.value(3).toInteger(), a.value(4).toInteger(), a.value(5).toInteger() == 1};
+                         a.value(3).toInteger(), a.value(4).toInteger(), a.value(5).toInteger() == 1,
+                         a.value(6).toInteger(), a.value(7).toInteger()};
 }
 
 Outcome<qint64> RedisQueueStore::open(const QString &concertId, quint32 seed)
