@@ -24,8 +24,9 @@ using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcServer, "boxoffice.server")
 
-BoxOfficeServer::BoxOfficeServer(ServerConfig config, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_router(&m_metrics)
+BoxOfficeServer::BoxOfficeServer(ServerConfig config, std::shared_ptr<Metrics> metrics, QObject *parent)
+    : QObject(parent), m_config(std::move(config)),
+      m_metrics(metrics ? std::move(metrics) : std::make_shared<Metrics>()), m_router(m_metrics.get())
 {
 }
 
@@ -78,39 +79,44 @@ Result<QUrl, QString> BoxOfficeServer::start()
 
     auto *promoter = new QTimer(this);
     promoter->setInterval(m_config.tickMs);
-    connect(promoter, &QTimer::timeout, this, [this] { m_queue->tick(); });
+    connect(promoter, &QTimer::timeout, this, &BoxOfficeServer::tick);
     promoter->start();
-    m_queue->tick();
+    tick();
 
-    m_metrics.addCollector([this](QByteArray &out) {
-        out += "# HELP boxoffice_queue_admitted_total Waiters admitted by this instance's promoter.\n"
-               "# TYPE boxoffice_queue_admitted_total counter\n"
-               "boxoffice_queue_admitted_total " + QByteArray::number(m_queue->admittedTotal()) + '\n';
-        out += "# HELP boxoffice_queue_waiting Waiters per concert at the last promoter tick.\n"
-               "# TYPE boxoffice_queue_waiting gauge\n";
-        QByteArray active = "# HELP boxoffice_queue_active Active buyers per concert at the last promoter tick.\n"
-                            "# TYPE boxoffice_queue_active gauge\n";
-        const auto &ticks = m_queue->lastTick();
-        for (auto it = ticks.cbegin(); it != ticks.cend(); ++it) {
-            const QByteArray label = "{concert=\"" + it.key().toUtf8() + "\"} ";
-            out += "boxoffice_queue_waiting" + label + QByteArray::number(it->waiting) + '\n';
-            active += "boxoffice_queue_active" + label + QByteArray::number(it->active) + '\n';
-        }
-        out += active;
-    });
+    m_metrics->describe("boxoffice_queue_admitted_total", "counter", "Waiters admitted by the promoters.");
+    m_metrics->describe("boxoffice_queue_waiting", "gauge", "Waiters per concert at the last promoter tick.");
+    m_metrics->describe("boxoffice_queue_active", "gauge", "Active buyers per concert at the last promoter tick.");
+    m_metrics->describe("boxoffice_queue_admissions_per_second", "gauge",
+                        "Admission rate per concert over the last five minutes.");
 
     addCatalogRoutes(m_router, *m_catalog);
     addQueueRoutes(m_router, *m_queue, *m_staff);
-    addOpsRoutes(m_router, m_metrics, [this] { return health(); });
+    addOpsRoutes(m_router, *m_metrics, [this] { return health(); });
 
-    m_frontend = new HttpFrontend(&m_router, &m_metrics, m_config.maxBodyBytes);
-    auto port = m_frontend->listen(m_config.host, m_config.port);
+    m_frontend = new HttpFrontend(&m_router, m_metrics.get(), m_config.maxBodyBytes);
+    auto port = m_frontend->listen(m_config.host, m_config.port, m_config.sharePort);
     if (!port)
         return port.error();
     m_url.setScheme(u"http"_s);
     m_url.setHost(m_config.host.toString());
     m_url.setPort(port.value());
     return m_url;
+}
+
+void BoxOfficeServer::tick()
+{
+    const qint64 before = m_queue->admittedTotal();
+    m_queue->tick();
+    if (const qint64 admitted = m_queue->admittedTotal() - before)
+        m_metrics->addToCounter("boxoffice_queue_admitted_total", {}, double(admitted));
+    const auto &ticks = m_queue->lastTick();
+    for (auto it = ticks.cbegin(); it != ticks.cend(); ++it) {
+        const QByteArray label = "concert=\"" + it.key().toUtf8() + '"';
+        m_metrics->setGauge("boxoffice_queue_waiting", label, double(it->waiting));
+        m_metrics->setGauge("boxoffice_queue_active", label, double(it->active));
+        m_metrics->setGauge("boxoffice_queue_admissions_per_second", label,
+                            it->windowMs > 0 ? double(it->admittedInWindow) * 1000.0 / double(it->windowMs) : 0);
+    }
 }
 
 Health BoxOfficeServer::health()

@@ -29,7 +29,8 @@ class BoxOfficeServer : public QObject
 {
     Q_OBJECT
 public:
-    explicit BoxOfficeServer(ServerConfig config, QObject *parent = nullptr);
+    // metrics: shared by the server threads of one process; made here when absent.
+    explicit BoxOfficeServer(ServerConfig config, std::shared_ptr<Metrics> metrics = {}, QObject *parent = nullptr);
     ~BoxOfficeServer() override;
 
     // Opens and migrates the database, seeds the demo catalog when asked, listens.
@@ -44,8 +45,10 @@ public:
     QueueService *queue() const { return m_queue.get(); }
 
 private:
+    void tick();
+
     ServerConfig m_config;
-    Metrics m_metrics;
+    std::shared_ptr<Metrics> m_metrics;
     HttpRouter m_router;
     std::unique_ptr<SqlDatabase> m_database;
     std::unique_ptr<SqlCatalogStore> m_catalogStore;

@@ -1,4 +1,4 @@
-#include "server/boxofficeserver.h"
+#include "server/serverpool.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -60,7 +60,7 @@ int main(int argc, char *argv[])
         return config.error().exitCode;
     }
 
-    BoxOfficeServer server(config.value());
+    ServerPool server(config.value());
     const auto url = server.start();
     if (!url) {
         std::fprintf(stderr, "boxoffice-server: %s\n", qPrintable(url.error()));

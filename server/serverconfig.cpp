@@ -65,8 +65,9 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     const QCommandLineOption idleOption(u"idle-seconds"_s, u"Drop waiters not seen for this long (default 120)."_s, u"s"_s);
     const QCommandLineOption tickOption(u"tick-ms"_s, u"Promoter period in milliseconds (default 500)."_s, u"ms"_s);
     const QCommandLineOption joinRateOption(u"join-rate"_s, u"Joins per second per client address, 0 = no limit (env BOXOFFICE_JOIN_RATE; default 10, burst twice that)."_s, u"n"_s);
+    const QCommandLineOption threadsOption(u"threads"_s, u"Server threads, each with its own connections (env BOXOFFICE_THREADS; default one per core with --redis; always 1 with the in-memory queue)."_s, u"n"_s);
     parser.addOptions({hostOption, portOption, dbOption, redisOption, staffOption, demoOption, bodyOption,
-                       capacityOption, sessionOption, idleOption, tickOption, joinRateOption});
+                       capacityOption, sessionOption, idleOption, tickOption, joinRateOption, threadsOption});
 
     if (!parser.parse(arguments))
         return Failure{parser.errorText()};
@@ -146,10 +147,13 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
                          integer(sessionOption, value(sessionOption), 10, 86400, &config.queue.defaults.sessionSeconds),
                          integer(idleOption, value(idleOption), 5, 86400, &config.queue.idleSeconds),
                          integer(tickOption, value(tickOption), 10, 60'000, &config.tickMs),
-                         integer(joinRateOption, setting(joinRateOption, u"BOXOFFICE_JOIN_RATE"_s), 0, 1'000'000, &joinRate)}) {
+                         integer(joinRateOption, setting(joinRateOption, u"BOXOFFICE_JOIN_RATE"_s), 0, 1'000'000, &joinRate),
+                         integer(threadsOption, setting(threadsOption, u"BOXOFFICE_THREADS"_s), 0, 256, &config.threads)}) {
         if (failure)
             return *failure;
     }
+    if (config.threads > 1 && !config.redisUrl)
+        return Failure{u"--threads: the in-memory queue lives in one thread; use --redis for more"_s};
     config.queue.joinRatePerSecond = joinRate;
     config.queue.joinBurst = 2.0 * joinRate;
     return config;

@@ -39,6 +39,8 @@ struct ServerConfig
     qint64 maxBodyBytes = 64 * 1024;
     QueueOptions queue;            // waiting-room defaults and the join rate limit
     int tickMs = 500;              // promoter period
+    int threads = 0;               // server threads; 0: one per core with Redis, one in memory
+    bool sharePort = false;        // listen with SO_REUSEPORT (set for multi-threaded servers)
 
     // Parses argv (with argv[0]) and the environment. On --help/--version the
     // error text is the help/version and exitCode is 0.

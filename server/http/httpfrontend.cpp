@@ -9,6 +9,13 @@
 #include <QHttpServerResponse>
 #include <QTcpServer>
 
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace BoxOffice::Server {
 
 using namespace Qt::StringLiterals;
@@ -46,8 +53,10 @@ HttpFrontend::HttpFrontend(const HttpRouter *router, Metrics *metrics, qint64 ma
 
 HttpFrontend::~HttpFrontend() = default;
 
-Result<quint16, QString> HttpFrontend::listen(const QHostAddress &address, quint16 port)
+Result<quint16, QString> HttpFrontend::listen(const QHostAddress &address, quint16 port, bool sharePort)
 {
+    if (sharePort)
+        return listenShared(address, port);
     auto *tcp = new QTcpServer(this);
     if (!tcp->listen(address, port)) {
         const QString reason = tcp->errorString();
@@ -56,6 +65,55 @@ Result<quint16, QString> HttpFrontend::listen(const QHostAddress &address, quint
     }
     const quint16 bound = tcp->serverPort();
     m_server->bind(tcp);  // takes ownership
+    return bound;
+}
+
+Result<quint16, QString> HttpFrontend::listenShared(const QHostAddress &address, quint16 port)
+{
+    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
+    const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    auto fail = [&](const char *what) -> Result<quint16, QString> {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        if (fd >= 0)
+            ::close(fd);
+        return u"cannot listen on %1:%2: %3: %4"_s.arg(address.toString()).arg(port).arg(QLatin1String(what), reason);
+    };
+    if (fd < 0)
+        return fail("socket");
+    const int one = 1;
+    if (::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0
+        || ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) != 0)
+        return fail("setsockopt");
+    sockaddr_storage storage = {};
+    socklen_t length = 0;
+    if (v6) {
+        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(port);
+        const Q_IPV6ADDR a = address.toIPv6Address();
+        std::memcpy(&in6->sin6_addr, &a, sizeof a);
+        length = sizeof *in6;
+    } else {
+        auto *in4 = reinterpret_cast<sockaddr_in *>(&storage);
+        in4->sin_family = AF_INET;
+        in4->sin_port = htons(port);
+        in4->sin_addr.s_addr = htonl(address.toIPv4Address());
+        length = sizeof *in4;
+    }
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) != 0)
+        return fail("bind");
+    if (::listen(fd, 1024) != 0)
+        return fail("listen");
+    if (::getsockname(fd, reinterpret_cast<sockaddr *>(&storage), &length) != 0)
+        return fail("getsockname");
+    const quint16 bound = ntohs(v6 ? reinterpret_cast<sockaddr_in6 *>(&storage)->sin6_port
+                                   : reinterpret_cast<sockaddr_in *>(&storage)->sin_port);
+    auto *tcp = new QTcpServer(this);
+    if (!tcp->setSocketDescriptor(fd)) {
+        delete tcp;
+        return fail("QTcpServer::setSocketDescriptor");
+    }
+    m_server->bind(tcp);
     return bound;
 }
 

@@ -26,14 +26,17 @@ public:
     HttpFrontend(const HttpRouter *router, Metrics *metrics, qint64 maxBodyBytes, QObject *parent = nullptr);
     ~HttpFrontend() override;
 
-    // Listens on address:port (0 = any free port); returns the bound port.
-    Result<quint16, QString> listen(const QHostAddress &address, quint16 port);
+    // Listens on address:port (0 = any free port); returns the bound port. With
+    // sharePort the socket has SO_REUSEPORT, so several server threads can each
+    // listen on the same port and the kernel spreads connections between them.
+    Result<quint16, QString> listen(const QHostAddress &address, quint16 port, bool sharePort = false);
 
     QHttpServer *httpServer() const { return m_server; }
 
     static HttpRequest convert(const QHttpServerRequest &request);
 
 private:
+    Result<quint16, QString> listenShared(const QHostAddress &address, quint16 port);
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
     const HttpRouter *m_router;

@@ -5,6 +5,7 @@ namespace BoxOffice::Server {
 
 void Metrics::observeRequest(const QString &route, const QByteArray &method, int status, double seconds)
 {
+    QMutexLocker lock(&m_mutex);
     RouteStats &stats = m_routes[route];
     ++stats.countsByStatus[method + ' ' + QByteArray::number(status)];
     std::size_t i = 0;
@@ -15,19 +16,29 @@ void Metrics::observeRequest(const QString &route, const QByteArray &method, int
     ++stats.count;
 }
 
-void Metrics::addCollector(Collector collector)
+void Metrics::describe(const QByteArray &name, const QByteArray &type, const QByteArray &help)
 {
-    m_collectors.append(std::move(collector));
+    QMutexLocker lock(&m_mutex);
+    Family &f = m_families[name];
+    f.type = type;
+    f.help = help;
 }
 
-void Metrics::writeGauge(QByteArray &out, const char *name, const char *help, double value)
+void Metrics::addToCounter(const QByteArray &name, const QByteArray &labels, double amount)
 {
-    out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + " gauge\n" + name + ' '
-           + QByteArray::number(value, 'g', 12) + '\n';
+    QMutexLocker lock(&m_mutex);
+    m_families[name].samples[labels] += amount;
+}
+
+void Metrics::setGauge(const QByteArray &name, const QByteArray &labels, double value)
+{
+    QMutexLocker lock(&m_mutex);
+    m_families[name].samples[labels] = value;
 }
 
 QByteArray Metrics::render() const
 {
+    QMutexLocker lock(&m_mutex);
     QByteArray out;
     const auto &routes = m_routes;
 
@@ -58,8 +69,12 @@ QByteArray Metrics::render() const
         out += prefix + "_count{" + label + "} " + QByteArray::number(it->count) + '\n';
     }
 
-    for (const Collector &collect : m_collectors)
-        collect(out);
+    for (auto it = m_families.cbegin(); it != m_families.cend(); ++it) {
+        out += "# HELP " + it.key() + ' ' + it->help + "\n# TYPE " + it.key() + ' ' + it->type + '\n';
+        for (auto sample = it->samples.cbegin(); sample != it->samples.cend(); ++sample)
+            out += it.key() + (sample.key().isEmpty() ? QByteArray() : '{' + sample.key() + '}') + ' '
+                   + QByteArray::number(sample.value(), 'g', 15) + '\n';
+    }
     return out;
 }
 

@@ -2,30 +2,34 @@
 
 #include <QByteArray>
 #include <QMap>
+#include <QMutex>
 #include <QList>
 #include <QString>
 
 #include <array>
-#include <functional>
 
 namespace BoxOffice::Server {
 
-// Prometheus text exposition for /metrics. Request counters and latency
-// histograms per route are built in; other areas add collectors that append
-// their own families (queue sizes, admissions, holds...) at scrape time.
+// Prometheus text exposition for /metrics, shared by all of a process's server
+// threads (every member is thread-safe). Request counters and latency histograms
+// per route are built in; other areas add counters and labelled gauges.
 class Metrics
 {
 public:
-    using Collector = std::function<void(QByteArray &out)>;
-
     void observeRequest(const QString &route, const QByteArray &method, int status, double seconds);
-    void addCollector(Collector collector);
+    // name{labels}: labels already formatted, e.g. concert="c1", or empty.
+    void describe(const QByteArray &name, const QByteArray &type, const QByteArray &help);
+    void addToCounter(const QByteArray &name, const QByteArray &labels, double amount);
+    void setGauge(const QByteArray &name, const QByteArray &labels, double value);
     QByteArray render() const;
 
-    // Appends "# HELP", "# TYPE" and one sample: for collectors.
-    static void writeGauge(QByteArray &out, const char *name, const char *help, double value);
-
 private:
+    struct Family
+    {
+        QByteArray type;
+        QByteArray help;
+        QMap<QByteArray, double> samples;  // labels -> value
+    };
     static constexpr std::array<double, 12> Buckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                     0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
     struct RouteStats
@@ -35,8 +39,9 @@ private:
         double sumSeconds = 0;
         quint64 count = 0;
     };
+    mutable QMutex m_mutex;
     QMap<QString, RouteStats> m_routes;  // sorted: stable, diffable scrapes
-    QList<Collector> m_collectors;
+    QMap<QByteArray, Family> m_families;
 };
 
 } // namespace BoxOffice::Server

@@ -1,0 +1,67 @@
+#include "server/serverpool.h"
+
+#include "server/boxofficeserver.h"
+
+#include <QLoggingCategory>
+#include <QThread>
+
+namespace BoxOffice::Server {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcPool, "boxoffice.server.pool")
+
+ServerPool::ServerPool(ServerConfig config) : m_config(std::move(config)), m_metrics(std::make_shared<Metrics>()) {}
+
+ServerPool::~ServerPool()
+{
+    // Each server goes in its own thread, the way it came.
+    for (qsizetype i = m_workers.size() - 1; i >= 0; --i) {
+        Worker &w = m_workers[i];
+        if (!w.thread) {
+            delete w.server;
+            continue;
+        }
+        QMetaObject::invokeMethod(w.server, [server = w.server] { delete server; }, Qt::BlockingQueuedConnection);
+        w.thread->quit();
+        w.thread->wait();
+        delete w.thread;
+    }
+}
+
+Result<QUrl, QString> ServerPool::start()
+{
+    int threads = m_config.threads;
+    if (threads <= 0)
+        threads = m_config.redisUrl ? qBound(1, QThread::idealThreadCount(), 16) : 1;
+
+    ServerConfig first = m_config;
+    first.sharePort = threads > 1;
+    auto *primary = new BoxOfficeServer(first, m_metrics);
+    m_workers.append({primary, nullptr});
+    auto url = primary->start();
+    if (!url)
+        return url;
+
+    // The others share the port the first one bound (also when it was 0).
+    ServerConfig others = first;
+    others.port = quint16(url.value().port());
+    others.demo = false;  // seeded by the first
+    for (int i = 1; i < threads; ++i) {
+        auto *thread = new QThread;
+        thread->setObjectName(u"server-%1"_s.arg(i));
+        auto *server = new BoxOfficeServer(others, m_metrics);
+        server->moveToThread(thread);
+        thread->start();
+        m_workers.append({server, thread});
+        Result<QUrl, QString> started = QString();
+        QMetaObject::invokeMethod(server, [server] { return server->start(); }, Qt::BlockingQueuedConnection,
+                                  &started);
+        if (!started)
+            return QString(u"server thread %1: "_s.arg(i) + started.error());
+    }
+    qCInfo(lcPool) << "serving with" << threads << (threads == 1 ? "thread" : "threads");
+    return url;
+}
+
+} // namespace BoxOffice::Server

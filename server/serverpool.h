@@ -1,0 +1,42 @@
+#pragma once
+
+#include "server/serverconfig.h"
+
+#include <QList>
+#include <QUrl>
+
+#include <memory>
+
+class QThread;
+
+namespace BoxOffice::Server {
+
+class BoxOfficeServer;
+class Metrics;
+
+// One process's server threads. QtHttpServer 6.4 handlers must stay synchronous
+// (PLATFORM.md), so a thread waiting on Redis serves nobody meanwhile; several
+// threads, each a whole BoxOfficeServer with its own SQL and Redis connections and
+// its own SO_REUSEPORT socket on the same port, keep the cores busy. The first
+// runs in the calling thread and does the one-off work (migrations, demo seed).
+class ServerPool
+{
+public:
+    explicit ServerPool(ServerConfig config);
+    ~ServerPool();
+
+    Result<QUrl, QString> start();
+    int threadCount() const { return int(m_workers.size()); }
+
+private:
+    struct Worker
+    {
+        BoxOfficeServer *server = nullptr;
+        QThread *thread = nullptr;  // null for the first, which runs in the caller's thread
+    };
+    ServerConfig m_config;
+    std::shared_ptr<Metrics> m_metrics;
+    QList<Worker> m_workers;
+};
+
+} // namespace BoxOffice::Server
