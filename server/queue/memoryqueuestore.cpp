@@ -108,17 +108,15 @@ Outcome<PromoteResult> MemoryQueueStore::promote(const QString &concertId, qint6
     }
     for (const QString &token : r.seen.upToScore(nowMs - idleMs, 10000)) {
         r.seen.remove(token);
-        r.waiting.remove(token);
-        r.preQueue.remove(token);
-        ++result.dropped;
+        if (r.waiting.remove(token) | r.preQueue.remove(token))  // admitted ones are gone already
+            ++result.dropped;
     }
     if (r.open && !s.paused) {
         const qint64 free = s.capacity - r.active.size();
         if (free > 0) {
             for (const auto &[token, score] : r.waiting.popMin(free)) {
                 r.active.add(token, nowMs + qint64(s.sessionSeconds) * 1000);
-                r.seen.remove(token);
-                ++result.admitted;
+                ++result.admitted;  // its heartbeat goes with the idle sweep, as in Redis
             }
         }
     }
