@@ -4,7 +4,6 @@
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 
 #include <cmath>
 
@@ -44,11 +43,19 @@ QString QueueService::newToken(const QString &concertId)
 
 std::optional<QString> QueueService::concertOfToken(const QString &token)
 {
-    static const QRegularExpression shape(uR"(^([A-Za-z0-9_-]{1,100})\.[0-9a-f]{32}$)"_s);
-    const auto m = shape.match(token);
-    if (!m.hasMatch())
+    // "<concert id: [A-Za-z0-9_-]{1,100}>.<32 lower-case hex digits>", checked by hand:
+    // this runs on every status read.
+    const qsizetype dot = token.size() - 33;
+    if (dot < 1 || dot > 100 || token.at(dot) != u'.')
         return std::nullopt;
-    return m.captured(1);
+    for (qsizetype i = 0; i < token.size(); ++i) {
+        const char16_t c = token.at(i).unicode();
+        const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+        if (i > dot ? !hex
+                    : i < dot && !(hex || (c >= u'A' && c <= u'Z') || (c >= u'g' && c <= u'z') || c == u'_' || c == u'-'))
+            return std::nullopt;
+    }
+    return token.left(dot);
 }
 
 void QueueService::refreshConcerts()

@@ -144,7 +144,10 @@ Result<RedisValue, QString> RedisConnection::command(const QList<QByteArray> &ar
 Result<RedisValue, QString> RedisConnection::eval(const QByteArray &script, const QList<QByteArray> &keys,
                                                   const QList<QByteArray> &args)
 {
-    const QByteArray sha = QCryptographicHash::hash(script, QCryptographicHash::Sha1).toHex();
+    auto cached = m_shaOf.constFind(script.constData());
+    if (cached == m_shaOf.cend())
+        cached = m_shaOf.insert(script.constData(), QCryptographicHash::hash(script, QCryptographicHash::Sha1).toHex());
+    const QByteArray &sha = *cached;
     QList<QByteArray> argv{"EVALSHA", sha, QByteArray::number(keys.size())};
     argv += keys;
     argv += args;

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -50,8 +51,9 @@ public:
     // reply from Redis (e.g. NOSCRIPT, WRONGTYPE) is a RedisValue of Type::Error.
     Result<RedisValue, QString> command(const QList<QByteArray> &args);
 
-    // EVALSHA of `script` (a Lua source); on NOSCRIPT loads it and runs it again, so
-    // a Redis restart or SCRIPT FLUSH heals by itself.
+    // EVALSHA of `script` (a Lua source that outlives the connection, e.g. a static);
+    // on NOSCRIPT loads it and runs it again, so a Redis restart or SCRIPT FLUSH heals
+    // by itself.
     Result<RedisValue, QString> eval(const QByteArray &script, const QList<QByteArray> &keys,
                                      const QList<QByteArray> &args);
 
@@ -73,6 +75,7 @@ private:
     std::chrono::milliseconds m_retryInterval{200};
     QElapsedTimer m_sinceAttempt;
     QString m_lastError;
+    QHash<const char *, QByteArray> m_shaOf;  // script text (static) -> its SHA-1, hex
 };
 
 } // namespace BoxOffice::Server
