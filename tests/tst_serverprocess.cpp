@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include <QJsonArray>
+#include <QNetworkReply>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRegularExpression>
@@ -125,6 +126,50 @@ private Q_SLOTS:
         const auto [code, err] = runToExit({u"--port"_s, u"0"_s, u"--db"_s, u"sqlite:/proc/boxoffice/x.sqlite"_s});
         QCOMPARE(code, 1);
         QVERIFY2(!err.isEmpty(), "no message");
+    }
+
+    void threads_shareOnePortAndOneSetOfMetrics()
+    {
+        const QString redis = serviceUrl("BOXOFFICE_TEST_REDIS_URL");
+        QVERIFY2(!redis.isEmpty(), "no Redis: the CTest fixture 'services' starts one");
+        QProcess server;
+        const QUrl url = startServer(server, {u"--port"_s, u"0"_s, u"--demo"_s, u"--threads"_s, u"3"_s, u"--redis"_s,
+                                              redis, u"--join-rate"_s, u"0"_s, u"--db"_s,
+                                              u"sqlite:"_s + m_dir.filePath(u"t.sqlite"_s)});
+        QVERIFY(url.isValid());
+        QVERIFY(server.readAllStandardError().contains("serving with 3 threads"));
+        // Many requests at once over several connections: every thread gets some.
+        QUrl join = url;
+        join.setPath(u"/api/v1/concerts/indie-bloom/queue"_s);
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 300; ++i) {
+            QNetworkRequest request(join);
+            request.setRawHeader("Content-Type", "application/json");
+            replies << m_network.post(request, "{\"userId\":\"threads-" + QByteArray::number(i) + "\"}");
+        }
+        int created = 0;
+        for (QNetworkReply *reply : std::as_const(replies)) {
+            if (!reply->isFinished())
+                QSignalSpy(reply, &QNetworkReply::finished).wait(30000);
+            created += reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201;
+            reply->deleteLater();
+        }
+        QCOMPARE(created, 300);
+        QUrl metrics = url;
+        metrics.setPath(u"/metrics"_s);
+        const QByteArray text = http(m_network, "GET", metrics).body;
+        QVERIFY2(text.contains(R"(route="/api/v1/concerts/{id}/queue",method="POST",status="201"} 300)"),
+                 text.left(600).constData());
+        server.terminate();
+        QVERIFY(server.waitForFinished(10000));
+        QCOMPARE(server.exitCode(), 0);
+    }
+
+    void inMemoryQueue_refusesThreads()
+    {
+        const auto [code, err] = runToExit({u"--threads"_s, u"2"_s});
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains(u"--redis"_s), qPrintable(err));
     }
 
     void threeInstancesOnOnePostgres_seedOnceAndAgree()
