@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/enumnames.h"
 #include "domain/result.h"
 
 #include <QDateTime>
@@ -60,6 +61,18 @@ public:
                 out.append(std::move(decoded).value());
         }
         return out;
+    }
+
+    // A string member that must be one of an enum's wire names.
+    template <typename E, std::size_t N> E oneOf(QStringView key, const EnumNames<E, N> &names)
+    {
+        const QString text = string(key);
+        if (!ok())
+            return names.front().first;
+        if (auto value = fromName(names, text))
+            return *value;
+        fail(key, QStringLiteral("expected ") + alternatives(names));
+        return names.front().first;
     }
 
     void fail(DecodeError error);

@@ -6,22 +6,20 @@ namespace BoxOffice {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+constexpr EnumNames<QueueTicket::State, 3> StateNames{{{QueueTicket::State::Waiting, u"waiting"},
+                                                      {QueueTicket::State::Active, u"active"},
+                                                      {QueueTicket::State::Expired, u"expired"}}};
+} // namespace
+
 QString QueueTicket::stateName(State state)
 {
-    switch (state) {
-    case State::Waiting: return u"waiting"_s;
-    case State::Active: return u"active"_s;
-    case State::Expired: return u"expired"_s;
-    }
-    return {};
+    return nameOf(StateNames, state);
 }
 
 std::optional<QueueTicket::State> QueueTicket::stateFromName(QStringView name)
 {
-    for (State s : {State::Waiting, State::Active, State::Expired})
-        if (name == stateName(s))
-            return s;
-    return std::nullopt;
+    return fromName(StateNames, name);
 }
 
 QJsonObject QueueTicket::toJson() const
@@ -51,13 +49,7 @@ Result<QueueTicket> QueueTicket::fromJson(const QJsonValue &json, const QString 
     QueueTicket t;
     t.token = r.string(u"token");
     t.concertId = r.string(u"concertId");
-    const QString status = r.string(u"status");
-    if (r.ok()) {
-        if (auto s = stateFromName(status))
-            t.state = *s;
-        else
-            r.fail(u"status", u"expected waiting, active or expired"_s);
-    }
+    t.state = r.oneOf(u"status", StateNames);
     t.waiting = int(r.integer(u"waiting"));
     if (auto v = r.optionalInteger(u"position"))
         t.position = int(*v);

@@ -37,22 +37,19 @@ Result<RankingEntry> RankingEntry::fromJson(const QJsonValue &json, const QStrin
     return r.finish(e);
 }
 
+namespace {
+constexpr EnumNames<Ranking::Window, 3> WindowNames{
+    {{Ranking::Window::Day, u"day"}, {Ranking::Window::Week, u"week"}, {Ranking::Window::All, u"all"}}};
+} // namespace
+
 QString Ranking::windowName(Window window)
 {
-    switch (window) {
-    case Window::Day: return u"day"_s;
-    case Window::Week: return u"week"_s;
-    case Window::All: return u"all"_s;
-    }
-    return {};
+    return nameOf(WindowNames, window);
 }
 
 std::optional<Ranking::Window> Ranking::windowFromName(QStringView name)
 {
-    for (Window w : {Window::Day, Window::Week, Window::All})
-        if (name == windowName(w))
-            return w;
-    return std::nullopt;
+    return fromName(WindowNames, name);
 }
 
 QJsonObject Ranking::toJson() const
@@ -67,13 +64,7 @@ Result<Ranking> Ranking::fromJson(const QJsonValue &json, const QString &path)
 {
     JsonReader r(json, path);
     Ranking rk;
-    const QString window = r.string(u"window");
-    if (r.ok()) {
-        if (auto w = windowFromName(window))
-            rk.window = *w;
-        else
-            r.fail(u"window", u"expected day, week or all"_s);
-    }
+    rk.window = r.oneOf(u"window", WindowNames);
     rk.generatedAt = r.time(u"generatedAt");
     rk.entries = r.list<RankingEntry>(u"entries");
     return r.finish(rk);

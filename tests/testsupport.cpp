@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -99,6 +100,33 @@ QUrl TestServer::at(const QString &path) const
     if (q >= 0)
         u.setQuery(path.mid(q + 1));
     return u;
+}
+
+QList<QUrl> startServerProcesses(QList<QProcess *> processes, const QStringList &arguments)
+{
+    for (QProcess *p : processes)
+        p->start(serverBinary(), arguments);
+    QList<QUrl> urls;
+    static const QByteArray marker = "boxoffice-server listening on ";
+    for (QProcess *p : processes) {
+        QByteArray out;
+        while (!out.contains('\n') && p->state() != QProcess::NotRunning) {
+            p->waitForReadyRead(60000);
+            out += p->readAllStandardOutput();
+        }
+        if (!out.startsWith(marker) || !out.endsWith('\n') || out.count('\n') != 1) {
+            qWarning() << "boxoffice-server did not start:" << out << p->readAllStandardError();
+            urls.append(QUrl());
+            continue;
+        }
+        urls.append(QUrl(QString::fromUtf8(out.mid(marker.size()).trimmed())));
+    }
+    return urls;
+}
+
+QUrl startServerProcess(QProcess &process, const QStringList &arguments)
+{
+    return startServerProcesses({&process}, arguments).first();
 }
 
 QByteArray HttpResult::header(const QByteArray &name) const

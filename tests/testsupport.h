@@ -14,6 +14,7 @@
 #include <optional>
 
 class QNetworkAccessManager;
+class QProcess;
 
 namespace BoxOffice::Test {
 
@@ -51,6 +52,12 @@ struct HttpResult
     QByteArray header(const QByteArray &name) const;
     QJsonValue json() const;
 };
+
+// Starts boxoffice-server processes (all at once, so they start in parallel) and
+// reads each one's "listening on" line; an empty URL for one that did not start
+// (its stderr goes to the test log).
+QList<QUrl> startServerProcesses(QList<QProcess *> processes, const QStringList &arguments);
+QUrl startServerProcess(QProcess &process, const QStringList &arguments);
 
 // Sends one request and waits for its answer (tests only: spins the event loop).
 HttpResult http(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url,

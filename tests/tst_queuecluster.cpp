@@ -42,20 +42,12 @@ private Q_SLOTS:
         QVERIFY(redis.command(del).ok());  // a clean room for this concert
 
         QProcess servers[3];
-        QList<QUrl> urls;
-        for (QProcess &p : servers)
-            p.start(serverBinary(), {u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s, *db, u"--redis"_s,
-                                     redisUrl.toString(), u"--join-rate"_s, u"0"_s, u"--tick-ms"_s, u"20"_s,
-                                     u"--capacity"_s, QString::number(Capacity), u"--staff-key"_s, u"k"_s});
-        for (QProcess &p : servers) {
-            QByteArray out;
-            while (!out.contains('\n') && p.state() != QProcess::NotRunning) {
-                p.waitForReadyRead(60000);
-                out += p.readAllStandardOutput();
-            }
-            QVERIFY2(out.startsWith("boxoffice-server listening on "), p.readAllStandardError().constData());
-            urls.append(QUrl(QString::fromUtf8(out.mid(30).trimmed())));
-        }
+        const QList<QUrl> urls = startServerProcesses(
+            {&servers[0], &servers[1], &servers[2]},
+            {u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s, *db, u"--redis"_s, redisUrl.toString(), u"--join-rate"_s,
+             u"0"_s, u"--tick-ms"_s, u"20"_s, u"--capacity"_s, QString::number(Capacity), u"--staff-key"_s, u"k"_s});
+        for (const QUrl &url : urls)
+            QVERIFY(url.isValid());
         auto at = [&](int instance, const QString &path) {
             QUrl u = urls[instance % 3];
             u.setPath(path);

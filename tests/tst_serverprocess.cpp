@@ -25,19 +25,9 @@ class TestServerProcess : public QObject
     // Starts the server; returns its URL from the one stdout line, or an empty URL.
     static QUrl startServer(QProcess &process, const QStringList &args)
     {
-        process.start(serverBinary(), args);
-        if (!process.waitForStarted(10000))
-            return {};
-        QByteArray out;
-        while (!out.contains('\n') && process.state() == QProcess::Running) {
-            process.waitForReadyRead(30000);
-            out += process.readAllStandardOutput();
-        }
-        static const QRegularExpression line(uR"(^boxoffice-server listening on (http://127\.0\.0\.1:\d+)\n$)"_s);
-        const auto m = line.match(QString::fromUtf8(out));
-        if (!m.hasMatch())
-            qWarning() << "unexpected output:" << out << process.readAllStandardError();
-        return m.hasMatch() ? QUrl(m.captured(1)) : QUrl();
+        const QUrl url = startServerProcess(process, args);
+        static const QRegularExpression loopback(uR"(^http://127\.0\.0\.1:\d+$)"_s);
+        return loopback.match(url.toString()).hasMatch() ? url : QUrl();
     }
 
     static QPair<int, QString> runToExit(const QStringList &args)
@@ -177,18 +167,10 @@ private Q_SLOTS:
         const auto db = freshPostgresDatabase();
         QVERIFY2(db, "no PostgreSQL: the CTest fixture 'services' starts one");
         QProcess servers[3];
-        for (QProcess &p : servers)
-            p.start(serverBinary(), {u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s, *db});
-        QList<QUrl> urls;
-        for (QProcess &p : servers) {
-            QByteArray out;
-            while (!out.contains('\n') && p.state() != QProcess::NotRunning) {
-                p.waitForReadyRead(60000);
-                out += p.readAllStandardOutput();
-            }
-            QVERIFY2(out.startsWith("boxoffice-server listening on "), p.readAllStandardError().constData());
-            urls.append(QUrl(QString::fromUtf8(out.mid(30).trimmed())));
-        }
+        const QList<QUrl> urls = startServerProcesses({&servers[0], &servers[1], &servers[2]},
+                                                      {u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s, *db});
+        for (const QUrl &url : urls)
+            QVERIFY(url.isValid());
         QByteArray first;
         for (QUrl url : urls) {
             url.setPath(u"/api/v1/concerts"_s);
