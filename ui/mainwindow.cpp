@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -45,6 +46,7 @@ QLabel *centredLabel(const QString &text, QWidget *parent, int pointSizeDelta = 
 MainWindow::MainWindow(ConcertModel *concerts, QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("BoxOffice"));
+    setWindowIcon(QIcon(u":/icons/boxoffice.svg"_s));
     resize(1180, 720);
 
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
