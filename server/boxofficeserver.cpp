@@ -7,6 +7,9 @@
 #include "server/queue/redisconnection.h"
 #include "server/queue/redisqueuestore.h"
 #include "server/routes/queueroutes.h"
+#include "server/routes/seatroutes.h"
+#include "server/sales/seatservice.h"
+#include "server/sales/sqlseatstore.h"
 #include "server/routes/catalogroutes.h"
 #include "server/routes/opsroutes.h"
 #include "server/sales/catalogservice.h"
@@ -72,10 +75,17 @@ Result<QUrl, QString> BoxOfficeServer::start()
         m_queueStore = std::make_unique<MemoryQueueStore>();
         qCInfo(lcServer) << "queue store: memory (one instance only)";
     }
-    m_queue = std::make_unique<QueueService>(m_queueStore.get(), m_catalog.get(), m_config.queue, m_clock);
+    m_queue = std::make_unique<QueueService>(m_queueStore.get(), m_catalog.get(), m_config.queue, m_config.clock);
     m_staff = std::make_unique<StaffAuth>(m_config.staffKey);
     if (m_config.staffKey.isEmpty())
         qCWarning(lcServer) << "no staff key (--staff-key or BOXOFFICE_STAFF_KEY): staff endpoints refuse everyone";
+
+    m_seatStore = std::make_unique<SqlSeatStore>(m_database.get());
+    m_seats = std::make_unique<SeatService>(m_seatStore.get(), m_catalog.get(), m_queue.get(), m_config.seats, m_config.clock);
+    auto *sweeper = new QTimer(this);
+    sweeper->setInterval(m_config.sweepMs);
+    connect(sweeper, &QTimer::timeout, this, [this] { m_seats->sweepExpiredHolds(); });
+    sweeper->start();
 
     auto *promoter = new QTimer(this);
     promoter->setInterval(m_config.tickMs);
@@ -91,6 +101,7 @@ Result<QUrl, QString> BoxOfficeServer::start()
 
     addCatalogRoutes(m_router, *m_catalog);
     addQueueRoutes(m_router, *m_queue, *m_staff);
+    addSeatRoutes(m_router, *m_seats, *m_staff);
     addOpsRoutes(m_router, *m_metrics, [this] { return health(); });
 
     m_frontend = new HttpFrontend(&m_router, m_metrics.get(), m_config.maxBodyBytes);

@@ -18,6 +18,8 @@ class CatalogService;
 class QueueService;
 class QueueStore;
 class RedisConnection;
+class SeatService;
+class SqlSeatStore;
 class StaffAuth;
 class HttpFrontend;
 class SqlCatalogStore;
@@ -40,9 +42,8 @@ public:
     QUrl url() const { return m_url; }
     Health health();
 
-    // For tests: the queue's clock (ms since the epoch); set before start().
-    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
     QueueService *queue() const { return m_queue.get(); }
+    SeatService *seats() const { return m_seats.get(); }
 
 private:
     void tick();
@@ -57,7 +58,8 @@ private:
     std::unique_ptr<QueueStore> m_queueStore;
     std::unique_ptr<QueueService> m_queue;
     std::unique_ptr<StaffAuth> m_staff;
-    std::function<qint64()> m_clock;
+    std::unique_ptr<SqlSeatStore> m_seatStore;
+    std::unique_ptr<SeatService> m_seats;
     HttpFrontend *m_frontend = nullptr;
     QUrl m_url;
 };

@@ -65,9 +65,12 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     const QCommandLineOption idleOption(u"idle-seconds"_s, u"Drop waiters not seen for this long (default 120)."_s, u"s"_s);
     const QCommandLineOption tickOption(u"tick-ms"_s, u"Promoter period in milliseconds (default 500)."_s, u"ms"_s);
     const QCommandLineOption joinRateOption(u"join-rate"_s, u"Joins per second per client address, 0 = no limit (env BOXOFFICE_JOIN_RATE; default 10, burst twice that)."_s, u"n"_s);
+    const QCommandLineOption holdOption(u"hold-seconds"_s, u"How long a hold lasts, at most until the buyer's session ends (default 300)."_s, u"s"_s);
+    const QCommandLineOption seatLimitOption(u"seat-limit"_s, u"Seats per buyer, held and bought (default 4; staff exempt)."_s, u"n"_s);
     const QCommandLineOption threadsOption(u"threads"_s, u"Server threads, each with its own connections (env BOXOFFICE_THREADS; default one per core with --redis; always 1 with the in-memory queue)."_s, u"n"_s);
     parser.addOptions({hostOption, portOption, dbOption, redisOption, staffOption, demoOption, bodyOption,
-                       capacityOption, sessionOption, idleOption, tickOption, joinRateOption, threadsOption});
+                       capacityOption, sessionOption, idleOption, tickOption, joinRateOption, threadsOption,
+                       holdOption, seatLimitOption});
 
     if (!parser.parse(arguments))
         return Failure{parser.errorText()};
@@ -148,7 +151,9 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
                          integer(idleOption, value(idleOption), 5, 86400, &config.queue.idleSeconds),
                          integer(tickOption, value(tickOption), 10, 60'000, &config.tickMs),
                          integer(joinRateOption, setting(joinRateOption, u"BOXOFFICE_JOIN_RATE"_s), 0, 1'000'000, &joinRate),
-                         integer(threadsOption, setting(threadsOption, u"BOXOFFICE_THREADS"_s), 0, 256, &config.threads)}) {
+                         integer(threadsOption, setting(threadsOption, u"BOXOFFICE_THREADS"_s), 0, 256, &config.threads),
+                         integer(holdOption, value(holdOption), 5, 3600, &config.seats.holdSeconds),
+                         integer(seatLimitOption, value(seatLimitOption), 1, 100, &config.seats.seatLimit)}) {
         if (failure)
             return *failure;
     }

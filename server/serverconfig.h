@@ -2,12 +2,14 @@
 
 #include "domain/result.h"
 #include "server/queue/queueservice.h"
+#include "server/sales/seatservice.h"
 
 #include <QHostAddress>
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
 namespace BoxOffice::Server {
@@ -39,8 +41,11 @@ struct ServerConfig
     qint64 maxBodyBytes = 64 * 1024;
     QueueOptions queue;            // waiting-room defaults and the join rate limit
     int tickMs = 500;              // promoter period
+    SeatOptions seats;             // hold length, seats per buyer
+    int sweepMs = 1000;            // how often expired holds are released
     int threads = 0;               // server threads; 0: one per core with Redis, one in memory
     bool sharePort = false;        // listen with SO_REUSEPORT (set for multi-threaded servers)
+    std::function<qint64()> clock; // tests: "now" in ms since the epoch; empty = the system clock
 
     // Parses argv (with argv[0]) and the environment. On --help/--version the
     // error text is the help/version and exitCode is 0.

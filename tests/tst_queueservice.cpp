@@ -35,8 +35,8 @@ private Q_SLOTS:
         config.queue.defaults = QueueSettings{10, 60, false};
         config.database = DatabaseUrl::parse(u"sqlite:"_s + m_dir.filePath(u"q.sqlite"_s)).value();
         m_now = QDateTime::currentMSecsSinceEpoch() / 10'000 * 10'000 + 10'000;
+        config.clock = [this] { return m_now; };
         m_server = std::make_unique<BoxOfficeServer>(config);
-        m_server->setClock([this] { return m_now; });
         QVERIFY(m_server->start().ok());
     }
 

@@ -33,4 +33,33 @@ Outcome<LayoutDocument> CatalogService::layout(const QString &performanceId)
     return doc;
 }
 
+Outcome<std::shared_ptr<const SeatMap>> CatalogService::seatMap(const QString &performanceId)
+{
+    if (const auto it = m_seatMaps.constFind(performanceId); it != m_seatMaps.cend())
+        return *it;
+    auto concertId = m_store->concertOfPerformance(performanceId);
+    if (!concertId)
+        return concertId.error();
+    // Performances of one concert share a map.
+    for (auto it = m_seatMaps.cbegin(); it != m_seatMaps.cend(); ++it) {
+        if ((*it)->concertId == concertId.value()) {
+            m_seatMaps.insert(performanceId, *it);
+            return *it;
+        }
+    }
+    auto layout = m_store->layout(performanceId);
+    if (!layout)
+        return layout.error();
+    auto map = std::make_shared<SeatMap>();
+    map->concertId = concertId.value();
+    map->seats = layout.value().seats;
+    map->indexOf.reserve(map->seats.size());
+    for (qsizetype i = 0; i < map->seats.size(); ++i)
+        map->indexOf.insert(map->seats[i].id, int(i));
+    for (const Tier &t : layout.value().tiers)
+        map->priceOfTier.insert(t.id, t.price);
+    m_seatMaps.insert(performanceId, map);
+    return std::shared_ptr<const SeatMap>(map);
+}
+
 } // namespace BoxOffice::Server

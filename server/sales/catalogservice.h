@@ -1,10 +1,13 @@
 #pragma once
 
 #include "domain/concert.h"
+#include "domain/seatlayout.h"
 #include "server/failure.h"
 
 #include <QByteArray>
 #include <QHash>
+
+#include <memory>
 
 namespace BoxOffice::Server {
 
@@ -18,6 +21,16 @@ struct LayoutDocument
     QByteArray digest;  // hex; the route quotes it as the ETag
 };
 
+// What the seat rules need of a performance's layout: seat ids to indexes, tiers
+// and prices. Shared by the performances of one concert.
+struct SeatMap
+{
+    QString concertId;
+    QList<Seat> seats;               // layout order
+    QHash<QString, int> indexOf;     // seat id -> index
+    QHash<QString, Money> priceOfTier;
+};
+
 class CatalogService
 {
 public:
@@ -26,10 +39,12 @@ public:
     Outcome<QList<Concert>> concerts();
     Outcome<Concert> concert(const QString &concertId);
     Outcome<LayoutDocument> layout(const QString &performanceId);
+    Outcome<std::shared_ptr<const SeatMap>> seatMap(const QString &performanceId);
 
 private:
     SqlCatalogStore *m_store;
     QHash<QString, LayoutDocument> m_layouts;
+    QHash<QString, std::shared_ptr<const SeatMap>> m_seatMaps;  // by performance
 };
 
 } // namespace BoxOffice::Server

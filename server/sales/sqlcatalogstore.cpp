@@ -135,6 +135,18 @@ Outcome<SeatLayout> SqlCatalogStore::layout(const QString &performanceId)
     return layout;
 }
 
+Outcome<QString> SqlCatalogStore::concertOfPerformance(const QString &performanceId)
+{
+    QSqlQuery q(m_database->db());
+    q.prepare(u"SELECT concert_id FROM performances WHERE id = ?"_s);
+    q.addBindValue(performanceId);
+    if (!q.exec())
+        return databaseFailure(q);
+    if (!q.next())
+        return Failure{Failure::Code::NotFound, u"no performance with id \"%1\""_s.arg(performanceId.left(100)), {}};
+    return q.value(0).toString();
+}
+
 Result<bool, QString> SqlCatalogStore::seedDemo(const DemoCatalog &catalog)
 {
     QSqlDatabase &db = m_database->db();

@@ -20,6 +20,7 @@ public:
     Outcome<QList<Concert>> concerts();
     Outcome<Concert> concert(const QString &concertId);
     Outcome<SeatLayout> layout(const QString &performanceId);
+    Outcome<QString> concertOfPerformance(const QString &performanceId);
 
     // Writes the demo catalog and its past sales into an empty database; returns
     // false (and changes nothing) when the database already has a catalog.

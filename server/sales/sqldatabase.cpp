@@ -53,6 +53,19 @@ const QList<Migration> &migrations()
           " idx INTEGER NOT NULL, concert_id TEXT NOT NULL, order_id TEXT NOT NULL REFERENCES orders(id),"
           " amount BIGINT NOT NULL, sold_at BIGINT NOT NULL, PRIMARY KEY (performance_id, idx))"_s,
           u"CREATE INDEX sales_time ON sales (sold_at)"_s}},
+        {2,
+         {u"CREATE TABLE holds (id TEXT PRIMARY KEY, performance_id TEXT NOT NULL REFERENCES performances(id),"
+          " token TEXT, staff INTEGER NOT NULL, seat_indexes TEXT NOT NULL, seat_count INTEGER NOT NULL,"
+          " amount BIGINT NOT NULL, currency TEXT NOT NULL, state TEXT NOT NULL, created_at BIGINT NOT NULL,"
+          " expires_at BIGINT NOT NULL, order_id TEXT)"_s,
+          u"CREATE INDEX holds_expiry ON holds (state, expires_at)"_s,
+          u"CREATE INDEX holds_token ON holds (token)"_s,
+          u"CREATE INDEX seat_state_hold ON seat_state (hold_id)"_s,
+          u"ALTER TABLE orders ADD COLUMN hold_id TEXT"_s,
+          // Every change of a seat's letter, by performance version: status caches catch
+          // up from here, and the live channel sends these as deltas.
+          u"CREATE TABLE seat_changes (performance_id TEXT NOT NULL, version BIGINT NOT NULL, idx INTEGER NOT NULL,"
+          " status CHAR(1) NOT NULL, PRIMARY KEY (performance_id, version, idx))"_s}},
     };
     return list;
 }

@@ -1,0 +1,96 @@
+#include "server/routes/seatroutes.h"
+
+#include "server/http/httprouter.h"
+#include "server/http/staffauth.h"
+#include "server/sales/seatservice.h"
+
+#include <QJsonArray>
+
+namespace BoxOffice::Server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The credential of a request: a staff key that does not match is refused outright.
+Outcome<Buyer> buyerOf(const HttpRequest &request, const StaffAuth &staff)
+{
+    if (!request.header("authorization").isEmpty()) {
+        if (auto denied = staff.check(request))
+            return *denied;
+        return Buyer{{}, true};
+    }
+    return Buyer{QString::fromUtf8(request.header("x-queue-token")).trimmed(), false};
+}
+
+HttpResponse badRequest(const QString &message)
+{
+    return HttpResponse::error(Failure::Code::BadRequest, message, {{u"seats"_s, QJsonArray()}});
+}
+
+} // namespace
+
+void addSeatRoutes(HttpRouter &router, SeatService &seats, const StaffAuth &staff)
+{
+    router.add("GET", u"/api/v1/performances/{id}/status"_s, [&seats, &staff](const HttpRequest &request) {
+        auto buyer = buyerOf(request, staff);
+        if (!buyer)
+            return HttpResponse::error(buyer.error());
+        return respond(seats.status(request.param(u"id"_s), buyer.value()));
+    });
+
+    router.add("POST", u"/api/v1/performances/{id}/holds"_s, [&seats, &staff](const HttpRequest &request) {
+        auto buyer = buyerOf(request, staff);
+        if (!buyer)
+            return HttpResponse::error(buyer.error());
+        auto body = jsonObjectBody(request);
+        if (!body)
+            return HttpResponse::error(body.error());
+        const QJsonObject o = body.value();
+        if (o.contains(u"best"_s)) {
+            const QJsonObject best = o.value(u"best"_s).toObject();
+            const QJsonValue count = best.value(u"count"_s);
+            const QJsonValue tier = best.value(u"tier"_s);
+            if (!o.value(u"best"_s).isObject() || !count.isDouble() || count.toDouble() != std::trunc(count.toDouble())
+                || !tier.isString())
+                return badRequest(u"best needs an integer count and a tier id"_s);
+            return respond(seats.holdBest(request.param(u"id"_s), int(count.toDouble()), tier.toString(), buyer.value()),
+                           201);
+        }
+        const QJsonValue list = o.value(u"seats"_s);
+        if (!list.isArray())
+            return badRequest(u"seats must be a list of seat ids (or use best)"_s);
+        QStringList ids;
+        for (const QJsonValue &v : list.toArray()) {
+            if (!v.isString())
+                return badRequest(u"seat ids are strings"_s);
+            ids << v.toString();
+        }
+        if (ids.size() > 100)
+            return badRequest(u"at most 100 seats in one hold"_s);
+        return respond(seats.hold(request.param(u"id"_s), ids, buyer.value()), 201);
+    });
+
+    router.add("DELETE", u"/api/v1/holds/{id}"_s, [&seats, &staff](const HttpRequest &request) {
+        auto buyer = buyerOf(request, staff);
+        if (!buyer)
+            return HttpResponse::error(buyer.error());
+        auto released = seats.release(request.param(u"id"_s), buyer.value());
+        return released ? HttpResponse::empty(204) : HttpResponse::error(released.error());
+    });
+
+    router.add("POST", u"/api/v1/holds/{id}/purchase"_s, [&seats, &staff](const HttpRequest &request) {
+        auto buyer = buyerOf(request, staff);
+        if (!buyer)
+            return HttpResponse::error(buyer.error());
+        auto body = jsonObjectBody(request);
+        if (!body)
+            return HttpResponse::error(body.error());
+        const QJsonValue method = body.value().value(u"payment"_s).toObject().value(u"method"_s);
+        if (!method.isString())
+            return HttpResponse::error(Failure::Code::BadRequest, u"payment.method is required (card, cash or test)"_s);
+        return respond(seats.purchase(request.param(u"id"_s), method.toString(), buyer.value()), 201);
+    });
+}
+
+} // namespace BoxOffice::Server

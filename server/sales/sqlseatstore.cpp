@@ -1,0 +1,337 @@
+#include "server/sales/sqlseatstore.h"
+
+#include "server/sales/sqldatabase.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace BoxOffice::Server {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSeats, "boxoffice.server.seats")
+
+namespace {
+
+Failure databaseFailure(const QSqlQuery &q)
+{
+    qCWarning(lcSeats) << "query failed:" << describeError(q.lastError());
+    return Failure{Failure::Code::Unavailable, u"the database is unavailable"_s, {}};
+}
+
+QString placeholders(qsizetype n)
+{
+    return QStringList(n, u"?"_s).join(u',');
+}
+
+QString joinIndexes(const QList<int> &seats)
+{
+    QStringList parts;
+    for (int i : seats)
+        parts << QString::number(i);
+    return parts.join(u',');
+}
+
+QList<int> splitIndexes(const QString &text)
+{
+    QList<int> out;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts))
+        out << part.toInt();
+    return out;
+}
+
+HoldRecord holdFrom(const QSqlQuery &q)
+{
+    HoldRecord h;
+    h.id = q.value(0).toString();
+    h.performanceId = q.value(1).toString();
+    h.token = q.value(2).toString();
+    h.staff = q.value(3).toInt() != 0;
+    h.seats = splitIndexes(q.value(4).toString());
+    h.amount = q.value(5).toLongLong();
+    h.currency = q.value(6).toString();
+    h.state = q.value(7).toString();
+    h.createdAtMs = q.value(8).toLongLong();
+    h.expiresAtMs = q.value(9).toLongLong();
+    h.orderId = q.value(10).toString();
+    return h;
+}
+
+const QString HoldColumns =
+    u"id, performance_id, token, staff, seat_indexes, seat_count, amount, currency, state, created_at, expires_at, order_id"_s;
+
+// Runs `work` in a transaction; commits when it succeeds, rolls back otherwise.
+template <typename T, typename Work> Outcome<T> transaction(QSqlDatabase &db, Work work)
+{
+    if (!db.transaction()) {
+        qCWarning(lcSeats) << "cannot begin:" << describeError(db.lastError());
+        return Failure{Failure::Code::Unavailable, u"the database is unavailable"_s, {}};
+    }
+    Outcome<T> result = work();
+    if (!result) {
+        db.rollback();
+        return result;
+    }
+    if (!db.commit()) {
+        qCWarning(lcSeats) << "cannot commit:" << describeError(db.lastError());
+        db.rollback();
+        return Failure{Failure::Code::Unavailable, u"the database is unavailable"_s, {}};
+    }
+    return result;
+}
+
+} // namespace
+
+SqlSeatStore::SqlSeatStore(SqlDatabase *database) : m_database(database) {}
+
+Outcome<SeatStatus> SqlSeatStore::status(const QString &performanceId)
+{
+    QSqlQuery q(m_database->db());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT version FROM performances WHERE id = ?"_s);
+    q.addBindValue(performanceId);
+    if (!q.exec())
+        return databaseFailure(q);
+    if (!q.next())
+        return Failure{Failure::Code::NotFound, u"no performance with id \"%1\""_s.arg(performanceId.left(100)), {}};
+    const qint64 version = q.value(0).toLongLong();
+
+    Cached &cached = m_status[performanceId];
+    if (cached.version < 0) {
+        // First read: all letters, then catch up (below) from the version read before them.
+        q.prepare(u"SELECT status FROM seat_state WHERE performance_id = ? ORDER BY idx"_s);
+        q.addBindValue(performanceId);
+        if (!q.exec())
+            return databaseFailure(q);
+        QByteArray letters;
+        while (q.next())
+            letters += q.value(0).toString().toLatin1();
+        cached = Cached{version, letters};
+        q.prepare(u"SELECT version, idx, status FROM seat_changes WHERE performance_id = ? AND version > ? ORDER BY version, idx"_s);
+        q.addBindValue(performanceId);
+        q.addBindValue(version);
+    } else if (cached.version < version) {
+        q.prepare(u"SELECT version, idx, status FROM seat_changes WHERE performance_id = ? AND version > ? ORDER BY version, idx"_s);
+        q.addBindValue(performanceId);
+        q.addBindValue(cached.version);
+    } else {
+        return SeatStatus{performanceId, cached.version, cached.letters};
+    }
+    if (!q.exec()) {
+        m_status.remove(performanceId);
+        return databaseFailure(q);
+    }
+    while (q.next()) {
+        const int idx = q.value(1).toInt();
+        if (idx >= 0 && idx < cached.letters.size())
+            cached.letters[idx] = q.value(2).toString().toLatin1().at(0);
+        cached.version = qMax(cached.version, q.value(0).toLongLong());
+    }
+    cached.version = qMax(cached.version, version);
+    return SeatStatus{performanceId, cached.version, cached.letters};
+}
+
+Outcome<bool> SqlSeatStore::changeSeats(const QString &performanceId, const QList<int> &seats, char letter)
+{
+    // Called inside a transaction after the seats moved: bump the version, record the change.
+    QSqlQuery q(m_database->db());
+    q.prepare(u"SELECT version FROM performances WHERE id = ?"_s);
+    q.addBindValue(performanceId);
+    if (!q.exec() || !q.next())
+        return databaseFailure(q);
+    const qint64 version = q.value(0).toLongLong();
+    QList<QVariantList> rows;
+    for (int idx : seats)
+        rows.append({performanceId, version, idx, QString(QChar::fromLatin1(letter))});
+    if (auto ok = m_database->insertRows(u"seat_changes"_s, {u"performance_id"_s, u"version"_s, u"idx"_s, u"status"_s}, rows);
+        !ok) {
+        qCWarning(lcSeats) << ok.error();
+        return Failure{Failure::Code::Unavailable, u"the database is unavailable"_s, {}};
+    }
+    return true;
+}
+
+Outcome<HoldRecord> SqlSeatStore::hold(const HoldRequest &r)
+{
+    QSqlDatabase &db = m_database->db();
+    return transaction<HoldRecord>(db, [&]() -> Outcome<HoldRecord> {
+        QSqlQuery q(db);
+        // The performance row first: one writer per performance at a time, and its version.
+        q.prepare(u"UPDATE performances SET version = version + 1, available = available - ? WHERE id = ?"_s);
+        q.addBindValue(int(r.seats.size()));
+        q.addBindValue(r.performanceId);
+        if (!q.exec())
+            return databaseFailure(q);
+        if (q.numRowsAffected() != 1)
+            return Failure{Failure::Code::NotFound, u"no such performance"_s, {}};
+
+        q.prepare(u"UPDATE seat_state SET status = 'H', hold_id = ? WHERE performance_id = ? AND status = 'A' AND idx IN ("_s
+                  + placeholders(r.seats.size()) + u')');
+        q.addBindValue(r.holdId);
+        q.addBindValue(r.performanceId);
+        for (int idx : r.seats)
+            q.addBindValue(idx);
+        if (!q.exec())
+            return databaseFailure(q);
+        if (q.numRowsAffected() != r.seats.size()) {
+            // Which were taken: read inside this transaction (our own changes included),
+            // then the rollback undoes everything.
+            q.prepare(u"SELECT idx FROM seat_state WHERE performance_id = ? AND (hold_id IS NULL OR hold_id <> ?) AND idx IN ("_s
+                      + placeholders(r.seats.size()) + u')');
+            q.addBindValue(r.performanceId);
+            q.addBindValue(r.holdId);
+            for (int idx : r.seats)
+                q.addBindValue(idx);
+            QJsonArray taken;
+            if (q.exec())
+                while (q.next())
+                    taken.append(q.value(0).toInt());
+            return Failure{Failure::Code::SeatUnavailable, u"some seats are no longer available"_s,
+                           {{u"indexes"_s, taken}}};
+        }
+        if (auto changed = changeSeats(r.performanceId, r.seats, 'H'); !changed)
+            return changed.error();
+
+        q.prepare(u"INSERT INTO holds ("_s + HoldColumns + u") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+        for (const QVariant &v : QVariantList{r.holdId, r.performanceId, r.token.isEmpty() ? QVariant() : QVariant(r.token),
+                                              r.staff ? 1 : 0, joinIndexes(r.seats), int(r.seats.size()), r.amount,
+                                              r.currency, u"held"_s, r.nowMs, r.expiresAtMs, QVariant()})
+            q.addBindValue(v);
+        if (!q.exec())
+            return databaseFailure(q);
+        return HoldRecord{r.holdId, r.performanceId, r.token, r.staff, r.seats, r.amount, r.currency,
+                          u"held"_s, r.nowMs, r.expiresAtMs, {}};
+    });
+}
+
+Outcome<HoldRecord> SqlSeatStore::findHold(const QString &holdId)
+{
+    QSqlQuery q(m_database->db());
+    q.prepare(u"SELECT id, performance_id, token, staff, seat_indexes, amount, currency, state, created_at, expires_at,"
+              " order_id FROM holds WHERE id = ?"_s);
+    q.addBindValue(holdId);
+    if (!q.exec())
+        return databaseFailure(q);
+    if (!q.next())
+        return Failure{Failure::Code::NotFound, u"no hold with id \"%1\""_s.arg(holdId.left(100)), {}};
+    return holdFrom(q);
+}
+
+Outcome<HoldRecord> SqlSeatStore::release(const QString &holdId, const QString &newState)
+{
+    auto found = findHold(holdId);
+    if (!found)
+        return found;
+    HoldRecord hold = found.value();
+    QSqlDatabase &db = m_database->db();
+    return transaction<HoldRecord>(db, [&]() -> Outcome<HoldRecord> {
+        QSqlQuery q(db);
+        q.prepare(u"UPDATE performances SET version = version + 1, available = available + ? WHERE id = ?"_s);
+        q.addBindValue(int(hold.seats.size()));
+        q.addBindValue(hold.performanceId);
+        if (!q.exec())
+            return databaseFailure(q);
+        q.prepare(u"UPDATE holds SET state = ? WHERE id = ? AND state = 'held'"_s);
+        q.addBindValue(newState);
+        q.addBindValue(holdId);
+        if (!q.exec())
+            return databaseFailure(q);
+        if (q.numRowsAffected() != 1)
+            return Failure{Failure::Code::Conflict, u"the hold is no longer held"_s, {}};
+        q.prepare(u"UPDATE seat_state SET status = 'A', hold_id = NULL WHERE performance_id = ? AND hold_id = ? AND status = 'H'"_s);
+        q.addBindValue(hold.performanceId);
+        q.addBindValue(holdId);
+        if (!q.exec())
+            return databaseFailure(q);
+        if (q.numRowsAffected() != hold.seats.size()) {
+            qCCritical(lcSeats) << "hold" << holdId << "held" << hold.seats.size() << "seats but"
+                                << q.numRowsAffected() << "were H";
+            return Failure{Failure::Code::Internal, u"the hold's seats are inconsistent"_s, {}};
+        }
+        if (auto changed = changeSeats(hold.performanceId, hold.seats, 'A'); !changed)
+            return changed.error();
+        hold.state = newState;
+        return hold;
+    });
+}
+
+Outcome<OrderRecord> SqlSeatStore::purchase(const QString &holdId, const QString &orderId, const QString &method,
+                                            const QString &concertId, const QHash<int, qint64> &seatPrices, qint64 nowMs)
+{
+    auto found = findHold(holdId);
+    if (!found)
+        return found.error();
+    const HoldRecord hold = found.value();
+    QSqlDatabase &db = m_database->db();
+    return transaction<OrderRecord>(db, [&]() -> Outcome<OrderRecord> {
+        QSqlQuery q(db);
+        q.prepare(u"UPDATE performances SET version = version + 1 WHERE id = ?"_s);
+        q.addBindValue(hold.performanceId);
+        if (!q.exec())
+            return databaseFailure(q);
+        q.prepare(u"UPDATE holds SET state = 'purchased', order_id = ? WHERE id = ? AND state = 'held' AND expires_at > ?"_s);
+        q.addBindValue(orderId);
+        q.addBindValue(holdId);
+        q.addBindValue(nowMs);
+        if (!q.exec())
+            return databaseFailure(q);
+        if (q.numRowsAffected() != 1)
+            return Failure{Failure::Code::Conflict,
+                           hold.state == u"held" ? u"the hold has expired"_s : u"the hold is already "_s + hold.state, {}};
+        q.prepare(u"UPDATE seat_state SET status = 'S' WHERE performance_id = ? AND hold_id = ? AND status = 'H'"_s);
+        q.addBindValue(hold.performanceId);
+        q.addBindValue(holdId);
+        if (!q.exec())
+            return databaseFailure(q);
+        if (q.numRowsAffected() != hold.seats.size())
+            return Failure{Failure::Code::Internal, u"the hold's seats are inconsistent"_s, {}};
+        if (auto changed = changeSeats(hold.performanceId, hold.seats, 'S'); !changed)
+            return changed.error();
+
+        q.prepare(u"INSERT INTO orders (id, performance_id, token, method, amount, currency, purchased_at, hold_id)"
+                  " VALUES (?,?,?,?,?,?,?,?)"_s);
+        for (const QVariant &v : QVariantList{orderId, hold.performanceId,
+                                              hold.token.isEmpty() ? QVariant() : QVariant(hold.token), method,
+                                              hold.amount, hold.currency, nowMs, holdId})
+            q.addBindValue(v);
+        if (!q.exec())
+            return databaseFailure(q);
+        QList<QVariantList> sales;
+        for (int idx : hold.seats)
+            sales.append({hold.performanceId, idx, concertId, orderId, seatPrices.value(idx), nowMs});
+        if (auto ok = m_database->insertRows(u"sales"_s, {u"performance_id"_s, u"idx"_s, u"concert_id"_s, u"order_id"_s,
+                                                          u"amount"_s, u"sold_at"_s}, sales); !ok) {
+            qCWarning(lcSeats) << ok.error();
+            return Failure{Failure::Code::Unavailable, u"the database is unavailable"_s, {}};
+        }
+        return OrderRecord{orderId, hold.performanceId, hold.seats, hold.amount, hold.currency, nowMs};
+    });
+}
+
+Outcome<QStringList> SqlSeatStore::expiredHolds(qint64 nowMs, int limit)
+{
+    QSqlQuery q(m_database->db());
+    q.prepare(u"SELECT id FROM holds WHERE state = 'held' AND expires_at <= ? ORDER BY expires_at LIMIT ?"_s);
+    q.addBindValue(nowMs);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return databaseFailure(q);
+    QStringList ids;
+    while (q.next())
+        ids << q.value(0).toString();
+    return ids;
+}
+
+Outcome<int> SqlSeatStore::seatsOwnedBy(const QString &token)
+{
+    QSqlQuery q(m_database->db());
+    q.prepare(u"SELECT COALESCE(SUM(seat_count), 0) FROM holds WHERE token = ? AND state IN ('held', 'purchased')"_s);
+    q.addBindValue(token);
+    if (!q.exec() || !q.next())
+        return databaseFailure(q);
+    return q.value(0).toInt();
+}
+
+} // namespace BoxOffice::Server

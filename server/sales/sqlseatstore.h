@@ -1,0 +1,92 @@
+#pragma once
+
+#include "domain/seatstatus.h"
+#include "server/failure.h"
+
+#include <QHash>
+#include <QList>
+
+namespace BoxOffice::Server {
+
+class SqlDatabase;
+
+struct HoldRecord
+{
+    QString id;
+    QString performanceId;
+    QString token;          // the queue token that made it; empty for staff
+    bool staff = false;
+    QList<int> seats;       // seat indexes in layout order
+    qint64 amount = 0;
+    QString currency;
+    QString state;          // held | purchased | released | expired
+    qint64 createdAtMs = 0;
+    qint64 expiresAtMs = 0;
+    QString orderId;
+};
+
+struct OrderRecord
+{
+    QString id;
+    QString performanceId;
+    QList<int> seats;
+    qint64 amount = 0;
+    QString currency;
+    qint64 purchasedAtMs = 0;
+};
+
+struct HoldRequest
+{
+    QString holdId;
+    QString performanceId;
+    QString concertId;
+    QList<int> seats;  // distinct, valid indexes
+    QString token;
+    bool staff = false;
+    qint64 amount = 0;
+    QString currency;
+    qint64 nowMs = 0;
+    qint64 expiresAtMs = 0;
+};
+
+// Seat letters, holds, orders and sales in SQL (SQLite or PostgreSQL). Every change
+// is one transaction that first locks the performance row (serialising the changes
+// of one performance, and bumping its version), then moves exactly the requested
+// seats conditionally (A → H only WHERE status = 'A'; H → S or A only for this hold),
+// and commits only if every row moved: no seat is ever held or sold twice, under any
+// number of connections, threads or server instances. Each change is recorded in
+// seat_changes by version. Status reads are served from a per-connection cache that
+// catches up from seat_changes, so a 60,000-seat status costs one small query.
+class SqlSeatStore
+{
+public:
+    explicit SqlSeatStore(SqlDatabase *database);
+
+    Outcome<SeatStatus> status(const QString &performanceId);
+
+    // SeatUnavailable with details {"indexes": [...]} naming the seats not available.
+    Outcome<HoldRecord> hold(const HoldRequest &request);
+    Outcome<HoldRecord> findHold(const QString &holdId);
+    // Held → released or expired, seats back to A. Conflict if the hold is not held.
+    Outcome<HoldRecord> release(const QString &holdId, const QString &newState);
+    // Held (and not past its expiry) → purchased: seats S, an order and one sales row per seat.
+    Outcome<OrderRecord> purchase(const QString &holdId, const QString &orderId, const QString &method,
+                                  const QString &concertId, const QHash<int, qint64> &seatPrices, qint64 nowMs);
+    Outcome<QStringList> expiredHolds(qint64 nowMs, int limit);
+    // Seats a token holds or bought, for the per-buyer limit.
+    Outcome<int> seatsOwnedBy(const QString &token);
+
+private:
+    struct Cached
+    {
+        qint64 version = -1;
+        QByteArray letters;
+    };
+    // Inside a transaction, after the seats moved: records the change at the new version.
+    Outcome<bool> changeSeats(const QString &performanceId, const QList<int> &seats, char letter);
+
+    SqlDatabase *m_database;
+    QHash<QString, Cached> m_status;
+};
+
+} // namespace BoxOffice::Server
