@@ -85,7 +85,8 @@ QString describeError(const QSqlError &error)
 SqlDatabase::SqlDatabase(QSqlDatabase db, bool postgres) : m_db(std::move(db)), m_postgres(postgres) {}
 
 SqlDatabase::SqlDatabase(SqlDatabase &&other) noexcept
-    : m_db(std::exchange(other.m_db, QSqlDatabase())), m_postgres(other.m_postgres)
+    : m_db(std::exchange(other.m_db, QSqlDatabase())), m_postgres(other.m_postgres),
+      m_prepared(std::move(other.m_prepared))
 {
 }
 
@@ -94,6 +95,7 @@ SqlDatabase::~SqlDatabase()
     if (!m_db.isValid())
         return;
     const QString name = m_db.connectionName();
+    m_prepared.reset();  // queries first, then their connection
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(name);
@@ -205,18 +207,13 @@ Result<bool, QString> SqlDatabase::insertRows(const QString &table, const QStrin
         return true;
     const QString rowPlaceholders = u'(' + QStringList(columns.size(), u"?"_s).join(u',') + u')';
     const QString head = u"INSERT INTO "_s + table + u" (" + columns.join(u',') + u") VALUES ";
-    QSqlQuery q(m_db);
     // SQLite runs in-process: one prepared single-row statement is fastest (its
     // parameter lookup is quadratic in multi-row statements). PostgreSQL: multi-row
     // statements save round trips; stay well below its 65,535 bound parameters.
     const qsizetype perStatement = m_postgres ? qMax<qsizetype>(1, 8000 / columns.size()) : 1;
-    QString preparedFor;
     for (qsizetype start = 0; start < rows.size(); start += perStatement) {
         const qsizetype count = qMin(perStatement, rows.size() - start);
-        const QString sql = head + QStringList(count, rowPlaceholders).join(u',');
-        if (sql != preparedFor && !q.prepare(sql))
-            return QString(u"cannot prepare an insert into %1: %2"_s.arg(table, describeError(q.lastError())));
-        preparedFor = sql;
+        QSqlQuery &q = prepared(head + QStringList(count, rowPlaceholders).join(u','));
         for (qsizetype i = start; i < start + count; ++i)
             for (const QVariant &value : rows.at(i))
                 q.addBindValue(value);
@@ -226,12 +223,26 @@ Result<bool, QString> SqlDatabase::insertRows(const QString &table, const QStrin
     return true;
 }
 
+QSqlQuery &SqlDatabase::prepared(const QString &sql)
+{
+    auto it = m_prepared->find(sql);
+    if (it == m_prepared->end()) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            qCWarning(lcSql) << "cannot prepare:" << describeError(q.lastError());
+        it = m_prepared->insert(sql, q);
+    }
+    return *it;
+}
+
 bool SqlDatabase::ping()
 {
     QSqlQuery q(m_db);
     if (q.exec(u"SELECT 1"_s))
         return true;
     // A dropped PostgreSQL connection does not come back by itself.
+    m_prepared->clear();
     m_db.close();
     if (!m_db.open())
         return false;

@@ -3,7 +3,11 @@
 #include "domain/result.h"
 #include "server/serverconfig.h"
 
+#include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <memory>
 #include <QVariantList>
 
 namespace BoxOffice::Server {
@@ -35,12 +39,18 @@ public:
 
     bool ping();
 
+    // A statement prepared once per connection and kept: re-running it costs one
+    // round trip on PostgreSQL and no parsing on SQLite. Bind values, exec(), read,
+    // then finish() (an unfinished SQLite statement keeps its read lock).
+    QSqlQuery &prepared(const QString &sql);
+
 private:
     SqlDatabase(QSqlDatabase db, bool postgres);
     Result<bool, QString> migrate();
 
     QSqlDatabase m_db;
     bool m_postgres = false;
+    std::unique_ptr<QHash<QString, QSqlQuery>> m_prepared = std::make_unique<QHash<QString, QSqlQuery>>();
 };
 
 QString describeError(const class QSqlError &error);

@@ -88,60 +88,55 @@ SqlSeatStore::SqlSeatStore(SqlDatabase *database) : m_database(database) {}
 
 Outcome<SeatStatus> SqlSeatStore::status(const QString &performanceId)
 {
-    QSqlQuery q(m_database->db());
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT version FROM performances WHERE id = ?"_s);
-    q.addBindValue(performanceId);
-    if (!q.exec())
-        return databaseFailure(q);
-    if (!q.next())
+    QSqlQuery *q = &m_database->prepared(u"SELECT version FROM performances WHERE id = ?"_s);
+    q->addBindValue(performanceId);
+    if (!q->exec())
+        return databaseFailure(*q);
+    if (!q->next())
         return Failure{Failure::Code::NotFound, u"no performance with id \"%1\""_s.arg(performanceId.left(100)), {}};
-    const qint64 version = q.value(0).toLongLong();
+    const qint64 version = q->value(0).toLongLong();
+    q->finish();
 
     Cached &cached = m_status[performanceId];
     if (cached.version < 0) {
         // First read: all letters, then catch up (below) from the version read before them.
-        q.prepare(u"SELECT status FROM seat_state WHERE performance_id = ? ORDER BY idx"_s);
-        q.addBindValue(performanceId);
-        if (!q.exec())
-            return databaseFailure(q);
+        q = &m_database->prepared(u"SELECT status FROM seat_state WHERE performance_id = ? ORDER BY idx"_s);
+        q->addBindValue(performanceId);
+        if (!q->exec())
+            return databaseFailure(*q);
         QByteArray letters;
-        while (q.next())
-            letters += q.value(0).toString().toLatin1();
+        while (q->next())
+            letters += q->value(0).toString().toLatin1();
+        q->finish();
         cached = Cached{version, letters};
-        q.prepare(u"SELECT version, idx, status FROM seat_changes WHERE performance_id = ? AND version > ? ORDER BY version, idx"_s);
-        q.addBindValue(performanceId);
-        q.addBindValue(version);
+        q = &m_database->prepared(u"SELECT version, idx, status FROM seat_changes WHERE performance_id = ? AND version > ? ORDER BY version, idx"_s);
+        q->addBindValue(performanceId);
+        q->addBindValue(version);
     } else if (cached.version < version) {
-        q.prepare(u"SELECT version, idx, status FROM seat_changes WHERE performance_id = ? AND version > ? ORDER BY version, idx"_s);
-        q.addBindValue(performanceId);
-        q.addBindValue(cached.version);
+        q = &m_database->prepared(u"SELECT version, idx, status FROM seat_changes WHERE performance_id = ? AND version > ? ORDER BY version, idx"_s);
+        q->addBindValue(performanceId);
+        q->addBindValue(cached.version);
     } else {
         return SeatStatus{performanceId, cached.version, cached.letters};
     }
-    if (!q.exec()) {
+    if (!q->exec()) {
         m_status.remove(performanceId);
-        return databaseFailure(q);
+        return databaseFailure(*q);
     }
-    while (q.next()) {
-        const int idx = q.value(1).toInt();
+    while (q->next()) {
+        const int idx = q->value(1).toInt();
         if (idx >= 0 && idx < cached.letters.size())
-            cached.letters[idx] = q.value(2).toString().toLatin1().at(0);
-        cached.version = qMax(cached.version, q.value(0).toLongLong());
+            cached.letters[idx] = q->value(2).toString().toLatin1().at(0);
+        cached.version = qMax(cached.version, q->value(0).toLongLong());
     }
+    q->finish();
     cached.version = qMax(cached.version, version);
     return SeatStatus{performanceId, cached.version, cached.letters};
 }
 
-Outcome<bool> SqlSeatStore::changeSeats(const QString &performanceId, const QList<int> &seats, char letter)
+Outcome<bool> SqlSeatStore::changeSeats(const QString &performanceId, qint64 version, const QList<int> &seats,
+                                        char letter)
 {
-    // Called inside a transaction after the seats moved: bump the version, record the change.
-    QSqlQuery q(m_database->db());
-    q.prepare(u"SELECT version FROM performances WHERE id = ?"_s);
-    q.addBindValue(performanceId);
-    if (!q.exec() || !q.next())
-        return databaseFailure(q);
-    const qint64 version = q.value(0).toLongLong();
     QList<QVariantList> rows;
     for (int idx : seats)
         rows.append({performanceId, version, idx, QString(QChar::fromLatin1(letter))});
@@ -153,54 +148,66 @@ Outcome<bool> SqlSeatStore::changeSeats(const QString &performanceId, const QLis
     return true;
 }
 
+Outcome<qint64> SqlSeatStore::bumpVersion(const QString &performanceId, int availableDelta)
+{
+    QSqlQuery &q = m_database->prepared(
+        u"UPDATE performances SET version = version + 1, available = available + ? WHERE id = ? RETURNING version"_s);
+    q.addBindValue(availableDelta);
+    q.addBindValue(performanceId);
+    if (!q.exec())
+        return databaseFailure(q);
+    if (!q.next())
+        return Failure{Failure::Code::NotFound, u"no such performance"_s, {}};
+    const qint64 version = q.value(0).toLongLong();
+    q.finish();
+    return version;
+}
+
 Outcome<HoldRecord> SqlSeatStore::hold(const HoldRequest &r)
 {
     QSqlDatabase &db = m_database->db();
     return transaction<HoldRecord>(db, [&]() -> Outcome<HoldRecord> {
-        QSqlQuery q(db);
         // The performance row first: one writer per performance at a time, and its version.
-        q.prepare(u"UPDATE performances SET version = version + 1, available = available - ? WHERE id = ?"_s);
-        q.addBindValue(int(r.seats.size()));
-        q.addBindValue(r.performanceId);
-        if (!q.exec())
-            return databaseFailure(q);
-        if (q.numRowsAffected() != 1)
-            return Failure{Failure::Code::NotFound, u"no such performance"_s, {}};
+        const auto version = bumpVersion(r.performanceId, -int(r.seats.size()));
+        if (!version)
+            return version.error();
+        QSqlQuery *q = nullptr;
 
-        q.prepare(u"UPDATE seat_state SET status = 'H', hold_id = ? WHERE performance_id = ? AND status = 'A' AND idx IN ("_s
+        q = &m_database->prepared(u"UPDATE seat_state SET status = 'H', hold_id = ? WHERE performance_id = ? AND status = 'A' AND idx IN ("_s
                   + placeholders(r.seats.size()) + u')');
-        q.addBindValue(r.holdId);
-        q.addBindValue(r.performanceId);
+        q->addBindValue(r.holdId);
+        q->addBindValue(r.performanceId);
         for (int idx : r.seats)
-            q.addBindValue(idx);
-        if (!q.exec())
-            return databaseFailure(q);
-        if (q.numRowsAffected() != r.seats.size()) {
+            q->addBindValue(idx);
+        if (!q->exec())
+            return databaseFailure(*q);
+        if (q->numRowsAffected() != r.seats.size()) {
             // Which were taken: read inside this transaction (our own changes included),
             // then the rollback undoes everything.
-            q.prepare(u"SELECT idx FROM seat_state WHERE performance_id = ? AND (hold_id IS NULL OR hold_id <> ?) AND idx IN ("_s
+            q = &m_database->prepared(u"SELECT idx FROM seat_state WHERE performance_id = ? AND (hold_id IS NULL OR hold_id <> ?) AND idx IN ("_s
                       + placeholders(r.seats.size()) + u')');
-            q.addBindValue(r.performanceId);
-            q.addBindValue(r.holdId);
+            q->addBindValue(r.performanceId);
+            q->addBindValue(r.holdId);
             for (int idx : r.seats)
-                q.addBindValue(idx);
+                q->addBindValue(idx);
             QJsonArray taken;
-            if (q.exec())
-                while (q.next())
-                    taken.append(q.value(0).toInt());
+            if (q->exec())
+                while (q->next())
+                    taken.append(q->value(0).toInt());
+            q->finish();
             return Failure{Failure::Code::SeatUnavailable, u"some seats are no longer available"_s,
                            {{u"indexes"_s, taken}}};
         }
-        if (auto changed = changeSeats(r.performanceId, r.seats, 'H'); !changed)
+        if (auto changed = changeSeats(r.performanceId, version.value(), r.seats, 'H'); !changed)
             return changed.error();
 
-        q.prepare(u"INSERT INTO holds ("_s + HoldColumns + u") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+        q = &m_database->prepared(u"INSERT INTO holds ("_s + HoldColumns + u") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"_s);
         for (const QVariant &v : QVariantList{r.holdId, r.performanceId, r.token.isEmpty() ? QVariant() : QVariant(r.token),
                                               r.staff ? 1 : 0, joinIndexes(r.seats), int(r.seats.size()), r.amount,
                                               r.currency, u"held"_s, r.nowMs, r.expiresAtMs, QVariant()})
-            q.addBindValue(v);
-        if (!q.exec())
-            return databaseFailure(q);
+            q->addBindValue(v);
+        if (!q->exec())
+            return databaseFailure(*q);
         return HoldRecord{r.holdId, r.performanceId, r.token, r.staff, r.seats, r.amount, r.currency,
                           u"held"_s, r.nowMs, r.expiresAtMs, {}};
     });
@@ -208,15 +215,17 @@ Outcome<HoldRecord> SqlSeatStore::hold(const HoldRequest &r)
 
 Outcome<HoldRecord> SqlSeatStore::findHold(const QString &holdId)
 {
-    QSqlQuery q(m_database->db());
-    q.prepare(u"SELECT id, performance_id, token, staff, seat_indexes, amount, currency, state, created_at, expires_at,"
+    QSqlQuery *q = nullptr;
+    q = &m_database->prepared(u"SELECT id, performance_id, token, staff, seat_indexes, amount, currency, state, created_at, expires_at,"
               " order_id FROM holds WHERE id = ?"_s);
-    q.addBindValue(holdId);
-    if (!q.exec())
-        return databaseFailure(q);
-    if (!q.next())
+    q->addBindValue(holdId);
+    if (!q->exec())
+        return databaseFailure(*q);
+    if (!q->next())
         return Failure{Failure::Code::NotFound, u"no hold with id \"%1\""_s.arg(holdId.left(100)), {}};
-    return holdFrom(q);
+    HoldRecord hold = holdFrom(*q);
+    q->finish();
+    return hold;
 }
 
 Outcome<HoldRecord> SqlSeatStore::release(const QString &holdId, const QString &newState)
@@ -227,30 +236,28 @@ Outcome<HoldRecord> SqlSeatStore::release(const QString &holdId, const QString &
     HoldRecord hold = found.value();
     QSqlDatabase &db = m_database->db();
     return transaction<HoldRecord>(db, [&]() -> Outcome<HoldRecord> {
-        QSqlQuery q(db);
-        q.prepare(u"UPDATE performances SET version = version + 1, available = available + ? WHERE id = ?"_s);
-        q.addBindValue(int(hold.seats.size()));
-        q.addBindValue(hold.performanceId);
-        if (!q.exec())
-            return databaseFailure(q);
-        q.prepare(u"UPDATE holds SET state = ? WHERE id = ? AND state = 'held'"_s);
-        q.addBindValue(newState);
-        q.addBindValue(holdId);
-        if (!q.exec())
-            return databaseFailure(q);
-        if (q.numRowsAffected() != 1)
+        const auto version = bumpVersion(hold.performanceId, int(hold.seats.size()));
+        if (!version)
+            return version.error();
+        QSqlQuery *q = nullptr;
+        q = &m_database->prepared(u"UPDATE holds SET state = ? WHERE id = ? AND state = 'held'"_s);
+        q->addBindValue(newState);
+        q->addBindValue(holdId);
+        if (!q->exec())
+            return databaseFailure(*q);
+        if (q->numRowsAffected() != 1)
             return Failure{Failure::Code::Conflict, u"the hold is no longer held"_s, {}};
-        q.prepare(u"UPDATE seat_state SET status = 'A', hold_id = NULL WHERE performance_id = ? AND hold_id = ? AND status = 'H'"_s);
-        q.addBindValue(hold.performanceId);
-        q.addBindValue(holdId);
-        if (!q.exec())
-            return databaseFailure(q);
-        if (q.numRowsAffected() != hold.seats.size()) {
+        q = &m_database->prepared(u"UPDATE seat_state SET status = 'A', hold_id = NULL WHERE performance_id = ? AND hold_id = ? AND status = 'H'"_s);
+        q->addBindValue(hold.performanceId);
+        q->addBindValue(holdId);
+        if (!q->exec())
+            return databaseFailure(*q);
+        if (q->numRowsAffected() != hold.seats.size()) {
             qCCritical(lcSeats) << "hold" << holdId << "held" << hold.seats.size() << "seats but"
-                                << q.numRowsAffected() << "were H";
+                                << q->numRowsAffected() << "were H";
             return Failure{Failure::Code::Internal, u"the hold's seats are inconsistent"_s, {}};
         }
-        if (auto changed = changeSeats(hold.performanceId, hold.seats, 'A'); !changed)
+        if (auto changed = changeSeats(hold.performanceId, version.value(), hold.seats, 'A'); !changed)
             return changed.error();
         hold.state = newState;
         return hold;
@@ -266,38 +273,37 @@ Outcome<OrderRecord> SqlSeatStore::purchase(const QString &holdId, const QString
     const HoldRecord hold = found.value();
     QSqlDatabase &db = m_database->db();
     return transaction<OrderRecord>(db, [&]() -> Outcome<OrderRecord> {
-        QSqlQuery q(db);
-        q.prepare(u"UPDATE performances SET version = version + 1 WHERE id = ?"_s);
-        q.addBindValue(hold.performanceId);
-        if (!q.exec())
-            return databaseFailure(q);
-        q.prepare(u"UPDATE holds SET state = 'purchased', order_id = ? WHERE id = ? AND state = 'held' AND expires_at > ?"_s);
-        q.addBindValue(orderId);
-        q.addBindValue(holdId);
-        q.addBindValue(nowMs);
-        if (!q.exec())
-            return databaseFailure(q);
-        if (q.numRowsAffected() != 1)
+        const auto version = bumpVersion(hold.performanceId, 0);
+        if (!version)
+            return version.error();
+        QSqlQuery *q = nullptr;
+        q = &m_database->prepared(u"UPDATE holds SET state = 'purchased', order_id = ? WHERE id = ? AND state = 'held' AND expires_at > ?"_s);
+        q->addBindValue(orderId);
+        q->addBindValue(holdId);
+        q->addBindValue(nowMs);
+        if (!q->exec())
+            return databaseFailure(*q);
+        if (q->numRowsAffected() != 1)
             return Failure{Failure::Code::Conflict,
                            hold.state == u"held" ? u"the hold has expired"_s : u"the hold is already "_s + hold.state, {}};
-        q.prepare(u"UPDATE seat_state SET status = 'S' WHERE performance_id = ? AND hold_id = ? AND status = 'H'"_s);
-        q.addBindValue(hold.performanceId);
-        q.addBindValue(holdId);
-        if (!q.exec())
-            return databaseFailure(q);
-        if (q.numRowsAffected() != hold.seats.size())
+        q = &m_database->prepared(u"UPDATE seat_state SET status = 'S' WHERE performance_id = ? AND hold_id = ? AND status = 'H'"_s);
+        q->addBindValue(hold.performanceId);
+        q->addBindValue(holdId);
+        if (!q->exec())
+            return databaseFailure(*q);
+        if (q->numRowsAffected() != hold.seats.size())
             return Failure{Failure::Code::Internal, u"the hold's seats are inconsistent"_s, {}};
-        if (auto changed = changeSeats(hold.performanceId, hold.seats, 'S'); !changed)
+        if (auto changed = changeSeats(hold.performanceId, version.value(), hold.seats, 'S'); !changed)
             return changed.error();
 
-        q.prepare(u"INSERT INTO orders (id, performance_id, token, method, amount, currency, purchased_at, hold_id)"
+        q = &m_database->prepared(u"INSERT INTO orders (id, performance_id, token, method, amount, currency, purchased_at, hold_id)"
                   " VALUES (?,?,?,?,?,?,?,?)"_s);
         for (const QVariant &v : QVariantList{orderId, hold.performanceId,
                                               hold.token.isEmpty() ? QVariant() : QVariant(hold.token), method,
                                               hold.amount, hold.currency, nowMs, holdId})
-            q.addBindValue(v);
-        if (!q.exec())
-            return databaseFailure(q);
+            q->addBindValue(v);
+        if (!q->exec())
+            return databaseFailure(*q);
         QList<QVariantList> sales;
         for (int idx : hold.seats)
             sales.append({hold.performanceId, idx, concertId, orderId, seatPrices.value(idx), nowMs});
@@ -312,26 +318,29 @@ Outcome<OrderRecord> SqlSeatStore::purchase(const QString &holdId, const QString
 
 Outcome<QStringList> SqlSeatStore::expiredHolds(qint64 nowMs, int limit)
 {
-    QSqlQuery q(m_database->db());
-    q.prepare(u"SELECT id FROM holds WHERE state = 'held' AND expires_at <= ? ORDER BY expires_at LIMIT ?"_s);
-    q.addBindValue(nowMs);
-    q.addBindValue(limit);
-    if (!q.exec())
-        return databaseFailure(q);
+    QSqlQuery *q = nullptr;
+    q = &m_database->prepared(u"SELECT id FROM holds WHERE state = 'held' AND expires_at <= ? ORDER BY expires_at LIMIT ?"_s);
+    q->addBindValue(nowMs);
+    q->addBindValue(limit);
+    if (!q->exec())
+        return databaseFailure(*q);
     QStringList ids;
-    while (q.next())
-        ids << q.value(0).toString();
+    while (q->next())
+        ids << q->value(0).toString();
+    q->finish();
     return ids;
 }
 
 Outcome<int> SqlSeatStore::seatsOwnedBy(const QString &token)
 {
-    QSqlQuery q(m_database->db());
-    q.prepare(u"SELECT COALESCE(SUM(seat_count), 0) FROM holds WHERE token = ? AND state IN ('held', 'purchased')"_s);
-    q.addBindValue(token);
-    if (!q.exec() || !q.next())
-        return databaseFailure(q);
-    return q.value(0).toInt();
+    QSqlQuery *q = nullptr;
+    q = &m_database->prepared(u"SELECT COALESCE(SUM(seat_count), 0) FROM holds WHERE token = ? AND state IN ('held', 'purchased')"_s);
+    q->addBindValue(token);
+    if (!q->exec() || !q->next())
+        return databaseFailure(*q);
+    const int owned = q->value(0).toInt();
+    q->finish();
+    return owned;
 }
 
 } // namespace BoxOffice::Server

@@ -83,7 +83,9 @@ private:
         QByteArray letters;
     };
     // Inside a transaction, after the seats moved: records the change at the new version.
-    Outcome<bool> changeSeats(const QString &performanceId, const QList<int> &seats, char letter);
+    Outcome<bool> changeSeats(const QString &performanceId, qint64 version, const QList<int> &seats, char letter);
+    // Locks the performance row, bumps its version and moves `available`; the new version.
+    Outcome<qint64> bumpVersion(const QString &performanceId, int availableDelta);
 
     SqlDatabase *m_database;
     QHash<QString, Cached> m_status;
