@@ -1,8 +1,10 @@
 // Hold + purchase under 200 concurrent buyers against a running boxoffice-server.
 // Each round: 200 new buyers join the queue (capacity must let them all in) and are
 // admitted; then all at once each holds 2 seats (their own, so no conflicts) and buys
-// them. Prints throughput and latency percentiles of the hold and purchase requests.
-//   bench_holds URL CONCERT PERFORMANCE STAFF_KEY [ROUNDS=10]
+// them. SPREAD_MS > 0 spreads the 200 holds evenly over that time instead (buyers
+// acting within a second rather than in the same millisecond). Prints throughput and
+// latency percentiles of the hold and purchase requests.
+//   bench_holds URL CONCERT PERFORMANCE STAFF_KEY [ROUNDS=10] [SPREAD_MS=0]
 #include "domain/seatlayout.h"
 #include "domain/seatstatus.h"
 
@@ -84,6 +86,7 @@ int main(int argc, char *argv[])
     b.performance = QString::fromLocal8Bit(argv[3]);
     b.staff = "Bearer " + QByteArray(argv[4]);
     const int rounds = argc > 5 ? QByteArray(argv[5]).toInt() : 10;
+    const int spreadMs = argc > 6 ? QByteArray(argv[6]).toInt() : 0;
     for (int i = 0; i < 25; ++i)
         b.clients << new QNetworkAccessManager(&app);
 
@@ -138,36 +141,45 @@ int main(int argc, char *argv[])
         for (int i = 0; i < Buyers; ++i) {
             const QStringList mine{free[next], free[next + 1]};
             next += 2;
-            auto *timer = new QElapsedTimer;
-            timer->start();
-            QNetworkReply *hold = b.send(i, "POST", u"/api/v1/performances/%1/holds"_s.arg(b.performance),
-                                         QJsonDocument(QJsonObject{{u"seats"_s, QJsonArray::fromStringList(mine)}}).toJson(),
-                                         "X-Queue-Token", tokens[i]);
-            QObject::connect(hold, &QNetworkReply::finished, &app, [&, hold, timer, i, token = tokens[i]] {
-                b.holdMs << double(timer->nsecsElapsed()) / 1e6;
-                const int status = hold->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                const QString id = QJsonDocument::fromJson(hold->readAll()).object().value(u"holdId"_s).toString();
-                hold->deleteLater();
-                if (status != 201) {
-                    ++b.errors;
-                    delete timer;
-                    if (--pending == 0)
-                        done.quit();
-                    return;
-                }
+            auto start = [&, i, mine, token = tokens[i]] {
+                auto *timer = new QElapsedTimer;
                 timer->start();
-                QNetworkReply *buy = b.send(i, "POST", u"/api/v1/holds/%1/purchase"_s.arg(id),
-                                            R"({"payment":{"method":"test"}})", "X-Queue-Token", token);
-                QObject::connect(buy, &QNetworkReply::finished, &app, [&, buy, timer] {
-                    b.purchaseMs << double(timer->nsecsElapsed()) / 1e6;
-                    if (buy->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 201)
+                QNetworkReply *hold = b.send(i, "POST", u"/api/v1/performances/%1/holds"_s.arg(b.performance),
+                                             QJsonDocument(QJsonObject{{u"seats"_s, QJsonArray::fromStringList(mine)}}).toJson(),
+                                             "X-Queue-Token", token);
+                QObject::connect(hold, &QNetworkReply::finished, &app, [&, hold, timer, i, token] {
+                    b.holdMs << double(timer->nsecsElapsed()) / 1e6;
+                    const int status = hold->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                    const QString id = QJsonDocument::fromJson(hold->readAll()).object().value(u"holdId"_s).toString();
+                    hold->deleteLater();
+                    if (status != 201) {
                         ++b.errors;
-                    buy->deleteLater();
-                    delete timer;
-                    if (--pending == 0)
-                        done.quit();
+                        std::fprintf(stderr, "hold: %d\n", status);
+                        delete timer;
+                        if (--pending == 0)
+                            done.quit();
+                        return;
+                    }
+                    timer->start();
+                    QNetworkReply *buy = b.send(i, "POST", u"/api/v1/holds/%1/purchase"_s.arg(id),
+                                                R"({"payment":{"method":"test"}})", "X-Queue-Token", token);
+                    QObject::connect(buy, &QNetworkReply::finished, &app, [&, buy, timer] {
+                        b.purchaseMs << double(timer->nsecsElapsed()) / 1e6;
+                        if (const int code = buy->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(); code != 201) {
+                            ++b.errors;
+                            std::fprintf(stderr, "purchase: %d %s\n", code, buy->readAll().left(200).constData());
+                        }
+                        buy->deleteLater();
+                        delete timer;
+                        if (--pending == 0)
+                            done.quit();
+                    });
                 });
-            });
+            };
+            if (spreadMs > 0)
+                QTimer::singleShot(spreadMs * i / Buyers, &app, start);
+            else
+                start();
         }
         done.exec();
         b.busyMs += busy.elapsed();

@@ -19,15 +19,17 @@ trap cleanup EXIT
 PG=$(sed -n 's/^BOXOFFICE_TEST_PG_URL=//p' "$WORK/services/env")
 psql "$PG" -qc 'CREATE DATABASE seatbench' >/dev/null
 
-echo "| database | buyers | requests/s (hold + purchase) | purchases/s | hold p50 ms | hold p99 ms | purchase p50 ms | purchase p99 ms | errors |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| database | 200 holds… | buyers | requests/s (hold + purchase) | purchases/s | hold p50 ms | hold p99 ms | purchase p50 ms | purchase p99 ms | errors |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for db in "sqlite:$WORK/bench.sqlite" "${PG%/postgres}/seatbench"; do
   "$BIN/boxoffice-server" --port 0 --demo --db "$db" --staff-key bench --capacity 1000 --join-rate 0 \
     --tick-ms 100 >"$WORK/out" 2>"$WORK/err" &
   PID=$!
   for _ in $(seq 300); do grep -q listening "$WORK/out" 2>/dev/null && break; sleep 0.1; done
   URL=$(sed -n 's/^boxoffice-server listening on //p' "$WORK/out")
-  printf '| %s ' "${db%%:*}"
-  "$BIN/bench_holds" "$URL" aurora-world-tour aurora-world-tour-p2 bench "$ROUNDS" | sed 's/^| //'
+  printf '| %s | at once ' "${db%%:*}"
+  "$BIN/bench_holds" "$URL" aurora-world-tour aurora-world-tour-p2 bench "$ROUNDS" 0
+  printf '| %s | over 1 s ' "${db%%:*}"
+  "$BIN/bench_holds" "$URL" aurora-world-tour aurora-world-tour-p1 bench "$ROUNDS" 1000
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
 done

@@ -227,13 +227,13 @@ QSqlQuery &SqlDatabase::prepared(const QString &sql)
 {
     auto it = m_prepared->find(sql);
     if (it == m_prepared->end()) {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        if (!q.prepare(sql))
-            qCWarning(lcSql) << "cannot prepare:" << describeError(q.lastError());
-        it = m_prepared->insert(sql, q);
+        auto q = std::make_unique<QSqlQuery>(m_db);
+        q->setForwardOnly(true);
+        if (!q->prepare(sql))
+            qCWarning(lcSql) << "cannot prepare:" << describeError(q->lastError());
+        it = m_prepared->emplace(sql, std::move(q)).first;
     }
-    return *it;
+    return *it->second;
 }
 
 bool SqlDatabase::ping()

@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 
 #include <memory>
+#include <unordered_map>
 #include <QVariantList>
 
 namespace BoxOffice::Server {
@@ -50,7 +51,9 @@ private:
 
     QSqlDatabase m_db;
     bool m_postgres = false;
-    std::unique_ptr<QHash<QString, QSqlQuery>> m_prepared = std::make_unique<QHash<QString, QSqlQuery>>();
+    // Stable addresses: callers hold a reference while preparing others.
+    using PreparedMap = std::unordered_map<QString, std::unique_ptr<QSqlQuery>>;
+    std::unique_ptr<PreparedMap> m_prepared = std::make_unique<PreparedMap>();
 };
 
 QString describeError(const class QSqlError &error);

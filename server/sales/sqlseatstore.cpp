@@ -167,10 +167,6 @@ Outcome<HoldRecord> SqlSeatStore::hold(const HoldRequest &r)
 {
     QSqlDatabase &db = m_database->db();
     return transaction<HoldRecord>(db, [&]() -> Outcome<HoldRecord> {
-        // The performance row first: one writer per performance at a time, and its version.
-        const auto version = bumpVersion(r.performanceId, -int(r.seats.size()));
-        if (!version)
-            return version.error();
         QSqlQuery *q = nullptr;
 
         q = &m_database->prepared(u"UPDATE seat_state SET status = 'H', hold_id = ? WHERE performance_id = ? AND status = 'A' AND idx IN ("_s
@@ -198,6 +194,11 @@ Outcome<HoldRecord> SqlSeatStore::hold(const HoldRequest &r)
             return Failure{Failure::Code::SeatUnavailable, u"some seats are no longer available"_s,
                            {{u"indexes"_s, taken}}};
         }
+        // The performance row last: the seats above moved in parallel with other holds of
+        // other seats; the version bump (a row lock held to the commit) orders the commits.
+        const auto version = bumpVersion(r.performanceId, -int(r.seats.size()));
+        if (!version)
+            return version.error();
         if (auto changed = changeSeats(r.performanceId, version.value(), r.seats, 'H'); !changed)
             return changed.error();
 
@@ -236,9 +237,6 @@ Outcome<HoldRecord> SqlSeatStore::release(const QString &holdId, const QString &
     HoldRecord hold = found.value();
     QSqlDatabase &db = m_database->db();
     return transaction<HoldRecord>(db, [&]() -> Outcome<HoldRecord> {
-        const auto version = bumpVersion(hold.performanceId, int(hold.seats.size()));
-        if (!version)
-            return version.error();
         QSqlQuery *q = nullptr;
         q = &m_database->prepared(u"UPDATE holds SET state = ? WHERE id = ? AND state = 'held'"_s);
         q->addBindValue(newState);
@@ -257,6 +255,9 @@ Outcome<HoldRecord> SqlSeatStore::release(const QString &holdId, const QString &
                                 << q->numRowsAffected() << "were H";
             return Failure{Failure::Code::Internal, u"the hold's seats are inconsistent"_s, {}};
         }
+        const auto version = bumpVersion(hold.performanceId, int(hold.seats.size()));
+        if (!version)
+            return version.error();
         if (auto changed = changeSeats(hold.performanceId, version.value(), hold.seats, 'A'); !changed)
             return changed.error();
         hold.state = newState;
@@ -273,9 +274,6 @@ Outcome<OrderRecord> SqlSeatStore::purchase(const QString &holdId, const QString
     const HoldRecord hold = found.value();
     QSqlDatabase &db = m_database->db();
     return transaction<OrderRecord>(db, [&]() -> Outcome<OrderRecord> {
-        const auto version = bumpVersion(hold.performanceId, 0);
-        if (!version)
-            return version.error();
         QSqlQuery *q = nullptr;
         q = &m_database->prepared(u"UPDATE holds SET state = 'purchased', order_id = ? WHERE id = ? AND state = 'held' AND expires_at > ?"_s);
         q->addBindValue(orderId);
@@ -293,6 +291,9 @@ Outcome<OrderRecord> SqlSeatStore::purchase(const QString &holdId, const QString
             return databaseFailure(*q);
         if (q->numRowsAffected() != hold.seats.size())
             return Failure{Failure::Code::Internal, u"the hold's seats are inconsistent"_s, {}};
+        const auto version = bumpVersion(hold.performanceId, 0);
+        if (!version)
+            return version.error();
         if (auto changed = changeSeats(hold.performanceId, version.value(), hold.seats, 'S'); !changed)
             return changed.error();
 

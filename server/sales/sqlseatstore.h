@@ -50,11 +50,12 @@ struct HoldRequest
 };
 
 // Seat letters, holds, orders and sales in SQL (SQLite or PostgreSQL). Every change
-// is one transaction that first locks the performance row (serialising the changes
-// of one performance, and bumping its version), then moves exactly the requested
-// seats conditionally (A → H only WHERE status = 'A'; H → S or A only for this hold),
-// and commits only if every row moved: no seat is ever held or sold twice, under any
-// number of connections, threads or server instances. Each change is recorded in
+// is one transaction that moves exactly the requested seats conditionally (A → H only
+// WHERE status = 'A'; H → S or A only for this hold) and commits only if every row
+// moved: no seat is ever held or sold twice, under any number of connections, threads
+// or server instances. Last it bumps the performance's version (a row lock held to the
+// commit, so versions follow commit order; seat rows are always locked before it, so
+// no deadlock). Each change is recorded in
 // seat_changes by version. Status reads are served from a per-connection cache that
 // catches up from seat_changes, so a 60,000-seat status costs one small query.
 class SqlSeatStore
