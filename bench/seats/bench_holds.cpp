@@ -122,15 +122,17 @@ int main(int argc, char *argv[])
                             {}, {});
         for (QNetworkReply *r : joins)
             tokens << b.wait(r).object().value(u"token"_s).toString().toUtf8();
-        for (;;) {
-            const QJsonObject last = b.wait(b.send(0, "GET", u"/api/v1/queue/"_s + QString::fromUtf8(tokens.last()), {},
-                                                   {}, {}))
-                                         .object();
-            if (last.value(u"status"_s).toString() == u"active")
-                break;
-            QEventLoop pause;
-            QTimer::singleShot(50, &pause, &QEventLoop::quit);
-            pause.exec();
+        // Joins ran concurrently: any of them may be the last in line; wait for each.
+        for (const QByteArray &token : std::as_const(tokens)) {
+            while (b.wait(b.send(0, "GET", u"/api/v1/queue/"_s + QString::fromUtf8(token), {}, {}, {}))
+                       .object()
+                       .value(u"status"_s)
+                       .toString()
+                   != u"active") {
+                QEventLoop pause;
+                QTimer::singleShot(50, &pause, &QEventLoop::quit);
+                pause.exec();
+            }
         }
 
         // All at once: hold, then purchase as soon as the hold is there.
@@ -150,11 +152,12 @@ int main(int argc, char *argv[])
                 QObject::connect(hold, &QNetworkReply::finished, &app, [&, hold, timer, i, token] {
                     b.holdMs << double(timer->nsecsElapsed()) / 1e6;
                     const int status = hold->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                    const QString id = QJsonDocument::fromJson(hold->readAll()).object().value(u"holdId"_s).toString();
+                    const QByteArray body = hold->readAll();
+                    const QString id = QJsonDocument::fromJson(body).object().value(u"holdId"_s).toString();
                     hold->deleteLater();
                     if (status != 201) {
                         ++b.errors;
-                        std::fprintf(stderr, "hold: %d\n", status);
+                        std::fprintf(stderr, "hold: %d %s\n", status, body.left(200).constData());
                         delete timer;
                         if (--pending == 0)
                             done.quit();

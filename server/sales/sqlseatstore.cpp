@@ -245,8 +245,8 @@ Outcome<HoldRecord> SqlSeatStore::release(const QString &holdId, const QString &
             return databaseFailure(*q);
         if (q->numRowsAffected() != 1)
             return Failure{Failure::Code::Conflict, u"the hold is no longer held"_s, {}};
-        q = &m_database->prepared(u"UPDATE seat_state SET status = 'A', hold_id = NULL WHERE performance_id = ? AND hold_id = ? AND status = 'H'"_s);
-        q->addBindValue(hold.performanceId);
+        // By hold id alone (unique): the index on hold_id, whatever plan PostgreSQL caches.
+        q = &m_database->prepared(u"UPDATE seat_state SET status = 'A', hold_id = NULL WHERE hold_id = ? AND status = 'H'"_s);
         q->addBindValue(holdId);
         if (!q->exec())
             return databaseFailure(*q);
@@ -284,8 +284,7 @@ Outcome<OrderRecord> SqlSeatStore::purchase(const QString &holdId, const QString
         if (q->numRowsAffected() != 1)
             return Failure{Failure::Code::Conflict,
                            hold.state == u"held" ? u"the hold has expired"_s : u"the hold is already "_s + hold.state, {}};
-        q = &m_database->prepared(u"UPDATE seat_state SET status = 'S' WHERE performance_id = ? AND hold_id = ? AND status = 'H'"_s);
-        q->addBindValue(hold.performanceId);
+        q = &m_database->prepared(u"UPDATE seat_state SET status = 'S' WHERE hold_id = ? AND status = 'H'"_s);
         q->addBindValue(holdId);
         if (!q->exec())
             return databaseFailure(*q);
