@@ -81,6 +81,7 @@ std::unique_ptr<TestServer> TestServer::start(const QString &database, bool demo
         dbUrl = *pg;
     }
     config.database = Server::DatabaseUrl::parse(dbUrl).value();
+    t->databaseUrl = dbUrl;
     if (configure)
         configure(config);
     t->server = std::make_unique<Server::BoxOfficeServer>(config);

@@ -36,6 +36,7 @@ struct TestServer
     std::unique_ptr<Server::BoxOfficeServer> server;
     QUrl url;
     QString error;
+    QString databaseUrl;  // sqlite:PATH or postgresql://…
 
     // database: "sqlite" or "postgresql".
     // configure: adjusts the configuration before start (joins are not rate limited by default).

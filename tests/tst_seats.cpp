@@ -9,6 +9,9 @@
 #include "domain/seatlayout.h"
 #include "domain/seatstatus.h"
 #include "server/sales/seatservice.h"
+#include "server/sales/sqldatabase.h"
+
+#include <QSqlQuery>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -258,6 +261,25 @@ private Q_SLOTS:
         verifyError(call("POST", path, R"({"payment":{"method":"card"}})", {{"X-Queue-Token", token}}), 409,
                     u"conflict"_s);
         verifyError(call("DELETE", u"/api/v1/holds/"_s + h.holdId, {}, {{"X-Queue-Token", token}}), 409, u"conflict"_s);
+        // One sales row per seat, with the order and the tier's price: the source of rankings.
+        const auto db = Server::DatabaseUrl::parse(server().databaseUrl).value();
+        {
+            auto opened = Server::SqlDatabase::open(db, u"tst_seats-check"_s);
+            QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error()));
+            Server::SqlDatabase sql = std::move(opened).value();
+            QSqlQuery q(sql.db());
+            q.prepare(u"SELECT COUNT(*), SUM(amount) FROM sales WHERE order_id = ? AND concert_id = ?"_s);
+            q.addBindValue(o.orderId);
+            q.addBindValue(u"ironclad-reunion"_s);
+            QVERIFY(q.exec() && q.next());
+            QCOMPARE(q.value(0).toInt(), 2);
+            QCOMPARE(q.value(1).toLongLong(), o.total.amount);
+            q.prepare(u"SELECT method, amount FROM orders WHERE id = ?"_s);
+            q.addBindValue(o.orderId);
+            QVERIFY(q.exec() && q.next());
+            QCOMPARE(q.value(0).toString(), u"card"_s);
+            QCOMPARE(q.value(1).toLongLong(), o.total.amount);
+        }
         // Held seats were not available before either: the count is unchanged by the sale.
         const int availableAfter = call("GET", u"/api/v1/concerts/ironclad-reunion"_s).json().toObject()
                                        .value(u"performances"_s).toArray().at(1).toObject().value(u"available"_s).toInt();
