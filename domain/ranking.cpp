@@ -17,7 +17,9 @@ QJsonObject RankingEntry::toJson() const
             {u"soldRatio"_s, soldRatio},
             {u"soldSeats"_s, soldSeats},
             {u"totalSeats"_s, totalSeats},
-            {u"soldOutSeconds"_s, soldOutSeconds ? QJsonValue(*soldOutSeconds) : QJsonValue()}};
+            {u"soldOutSeconds"_s, soldOutSeconds ? QJsonValue(*soldOutSeconds) : QJsonValue()},
+            {u"velocity"_s, velocity},
+            {u"rankChange"_s, rankChange ? QJsonValue(*rankChange) : QJsonValue()}};
 }
 
 Result<RankingEntry> RankingEntry::fromJson(const QJsonValue &json, const QString &path)
@@ -32,6 +34,10 @@ Result<RankingEntry> RankingEntry::fromJson(const QJsonValue &json, const QStrin
     e.soldSeats = int(r.integer(u"soldSeats"));
     e.totalSeats = int(r.integer(u"totalSeats"));
     e.soldOutSeconds = r.optionalInteger(u"soldOutSeconds");
+    if (r.value(u"velocity").isDouble())
+        e.velocity = r.number(u"velocity");
+    if (auto change = r.optionalInteger(u"rankChange"))
+        e.rankChange = int(*change);
     if (r.ok() && (e.bookingShare < 0 || e.bookingShare > 1))
         r.fail(u"bookingShare", u"must be between 0 and 1"_s);
     return r.finish(e);

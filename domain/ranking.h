@@ -20,6 +20,10 @@ struct RankingEntry
     int soldSeats = 0;        // in the window
     int totalSeats = 0;
     std::optional<qint64> soldOutSeconds;  // from sales open to the last seat; null while seats remain
+    // Additions to API.md: seats sold per minute in the first 10 minutes of sales, and
+    // the rank in the previous ranking minus this one (null for a concert new to it).
+    double velocity = 0;
+    std::optional<int> rankChange;
 
     QJsonObject toJson() const;
     static Result<RankingEntry> fromJson(const QJsonValue &json, const QString &path = {});

@@ -7,6 +7,8 @@
 #include "server/queue/redisconnection.h"
 #include "server/queue/redisqueuestore.h"
 #include "server/routes/queueroutes.h"
+#include "server/rank/rankingservice.h"
+#include "server/routes/rankingroutes.h"
 #include "server/routes/seatroutes.h"
 #include "server/sales/seatservice.h"
 #include "server/sales/sqlseatstore.h"
@@ -87,6 +89,13 @@ Result<QUrl, QString> BoxOfficeServer::start()
     connect(sweeper, &QTimer::timeout, this, [this] { m_seats->sweepExpiredHolds(); });
     sweeper->start();
 
+    m_rankings = std::make_unique<RankingService>(m_database.get(), m_redis.get(), m_config.rankingsMs, m_config.clock);
+    m_rankings->refresh(true);
+    auto *ranker = new QTimer(this);
+    ranker->setInterval(m_config.rankingsMs);
+    connect(ranker, &QTimer::timeout, this, [this] { m_rankings->refresh(); });
+    ranker->start();
+
     auto *promoter = new QTimer(this);
     promoter->setInterval(m_config.tickMs);
     connect(promoter, &QTimer::timeout, this, &BoxOfficeServer::tick);
@@ -102,6 +111,7 @@ Result<QUrl, QString> BoxOfficeServer::start()
     addCatalogRoutes(m_router, *m_catalog);
     addQueueRoutes(m_router, *m_queue, *m_staff);
     addSeatRoutes(m_router, *m_seats, *m_staff);
+    addRankingRoutes(m_router, *m_rankings);
     addOpsRoutes(m_router, *m_metrics, [this] { return health(); });
 
     m_frontend = new HttpFrontend(&m_router, m_metrics.get(), m_config.maxBodyBytes);

@@ -17,6 +17,7 @@ namespace BoxOffice::Server {
 class CatalogService;
 class QueueService;
 class QueueStore;
+class RankingService;
 class RedisConnection;
 class SeatService;
 class SqlSeatStore;
@@ -44,6 +45,7 @@ public:
 
     QueueService *queue() const { return m_queue.get(); }
     SeatService *seats() const { return m_seats.get(); }
+    RankingService *rankings() const { return m_rankings.get(); }
 
 private:
     void tick();
@@ -60,6 +62,7 @@ private:
     std::unique_ptr<StaffAuth> m_staff;
     std::unique_ptr<SqlSeatStore> m_seatStore;
     std::unique_ptr<SeatService> m_seats;
+    std::unique_ptr<RankingService> m_rankings;
     HttpFrontend *m_frontend = nullptr;
     QUrl m_url;
 };

@@ -67,10 +67,11 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     const QCommandLineOption joinRateOption(u"join-rate"_s, u"Joins per second per client address, 0 = no limit (env BOXOFFICE_JOIN_RATE; default 10, burst twice that)."_s, u"n"_s);
     const QCommandLineOption holdOption(u"hold-seconds"_s, u"How long a hold lasts, at most until the buyer's session ends (default 300)."_s, u"s"_s);
     const QCommandLineOption seatLimitOption(u"seat-limit"_s, u"Seats per buyer, held and bought (default 4; staff exempt)."_s, u"n"_s);
+    const QCommandLineOption rankingsOption(u"rankings-seconds"_s, u"How often the rankings are aggregated from the sales (default 10)."_s, u"s"_s);
     const QCommandLineOption threadsOption(u"threads"_s, u"Server threads, each with its own connections (env BOXOFFICE_THREADS; default one per core with --redis; always 1 with the in-memory queue)."_s, u"n"_s);
     parser.addOptions({hostOption, portOption, dbOption, redisOption, staffOption, demoOption, bodyOption,
                        capacityOption, sessionOption, idleOption, tickOption, joinRateOption, threadsOption,
-                       holdOption, seatLimitOption});
+                       holdOption, seatLimitOption, rankingsOption});
 
     if (!parser.parse(arguments))
         return Failure{parser.errorText()};
@@ -146,6 +147,7 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
         return parser.isSet(o) ? std::optional<QString>(parser.value(o)) : std::nullopt;
     };
     int joinRate = int(config.queue.joinRatePerSecond);
+    int rankingSeconds = config.rankingsMs / 1000;
     for (auto failure : {integer(capacityOption, value(capacityOption), 0, 1'000'000, &config.queue.defaults.capacity),
                          integer(sessionOption, value(sessionOption), 10, 86400, &config.queue.defaults.sessionSeconds),
                          integer(idleOption, value(idleOption), 5, 86400, &config.queue.idleSeconds),
@@ -153,13 +155,15 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
                          integer(joinRateOption, setting(joinRateOption, u"BOXOFFICE_JOIN_RATE"_s), 0, 1'000'000, &joinRate),
                          integer(threadsOption, setting(threadsOption, u"BOXOFFICE_THREADS"_s), 0, 256, &config.threads),
                          integer(holdOption, value(holdOption), 5, 3600, &config.seats.holdSeconds),
-                         integer(seatLimitOption, value(seatLimitOption), 1, 100, &config.seats.seatLimit)}) {
+                         integer(seatLimitOption, value(seatLimitOption), 1, 100, &config.seats.seatLimit),
+                         integer(rankingsOption, value(rankingsOption), 1, 3600, &rankingSeconds)}) {
         if (failure)
             return *failure;
     }
     if (config.threads > 1 && !config.redisUrl)
         return Failure{u"--threads: the in-memory queue lives in one thread; use --redis for more"_s};
     config.queue.joinRatePerSecond = joinRate;
+    config.rankingsMs = rankingSeconds * 1000;
     config.queue.joinBurst = 2.0 * joinRate;
     return config;
 }

@@ -159,7 +159,8 @@ private Q_SLOTS:
         Ranking r;
         r.window = Ranking::Window::Week;
         r.generatedAt = at("2026-11-24T18:00:00Z");
-        r.entries = {{1, u"c1"_s, u"A"_s, 0.6, 1.0, 600, 600, 270}, {2, u"c2"_s, u"B"_s, 0.4, 0.2, 400, 2000, {}}};
+        r.entries = {{1, u"c1"_s, u"A"_s, 0.6, 1.0, 600, 600, 270, 12.5, 1},
+                     {2, u"c2"_s, u"B"_s, 0.4, 0.2, 400, 2000, {}, 0, {}}};
         QCOMPARE(roundTrip(r), r);
         const QJsonObject second = r.toJson().value(u"entries"_s).toArray().at(1).toObject();
         QVERIFY(second.value(u"soldOutSeconds"_s).isNull());
