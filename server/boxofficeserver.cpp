@@ -7,6 +7,7 @@
 #include "server/queue/redisconnection.h"
 #include "server/queue/redisqueuestore.h"
 #include "server/routes/queueroutes.h"
+#include "server/live/livehub.h"
 #include "server/rank/rankingservice.h"
 #include "server/routes/rankingroutes.h"
 #include "server/routes/seatroutes.h"
@@ -22,6 +23,7 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QTimer>
+#include <QWebSocket>
 
 namespace BoxOffice::Server {
 
@@ -39,6 +41,8 @@ BoxOfficeServer::~BoxOfficeServer()
 {
     delete m_frontend;  // stop serving before the services go
     m_frontend = nullptr;
+    delete m_live;
+    m_live = nullptr;
 }
 
 Result<QUrl, QString> BoxOfficeServer::start()
@@ -115,6 +119,12 @@ Result<QUrl, QString> BoxOfficeServer::start()
     addOpsRoutes(m_router, *m_metrics, [this] { return health(); });
 
     m_frontend = new HttpFrontend(&m_router, m_metrics.get(), m_config.maxBodyBytes);
+    m_live = new LiveHub(m_queue.get(), m_seats.get(), m_seatStore.get(), m_rankings.get(), m_staff.get(), this);
+    m_frontend->setWebSocketHandler([this](std::unique_ptr<QWebSocket> socket) { m_live->accept(std::move(socket)); });
+    auto *pusher = new QTimer(this);
+    pusher->setInterval(m_config.liveMs);
+    connect(pusher, &QTimer::timeout, m_live, &LiveHub::tick);
+    pusher->start();
     auto port = m_frontend->listen(m_config.host, m_config.port, m_config.sharePort);
     if (!port)
         return port.error();

@@ -17,6 +17,7 @@ namespace BoxOffice::Server {
 class CatalogService;
 class QueueService;
 class QueueStore;
+class LiveHub;
 class RankingService;
 class RedisConnection;
 class SeatService;
@@ -63,6 +64,7 @@ private:
     std::unique_ptr<SqlSeatStore> m_seatStore;
     std::unique_ptr<SeatService> m_seats;
     std::unique_ptr<RankingService> m_rankings;
+    LiveHub *m_live = nullptr;
     HttpFrontend *m_frontend = nullptr;
     QUrl m_url;
 };

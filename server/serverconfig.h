@@ -44,6 +44,7 @@ struct ServerConfig
     SeatOptions seats;             // hold length, seats per buyer
     int sweepMs = 1000;            // how often expired holds are released
     int rankingsMs = 10'000;       // how often the rankings are aggregated
+    int liveMs = 250;              // how often the live channel pushes
     int threads = 0;               // server threads; 0: one per core with Redis, one in memory
     bool sharePort = false;        // listen with SO_REUSEPORT (set for multi-threaded servers)
     std::function<qint64()> clock; // tests: "now" in ms since the epoch; empty = the system clock

@@ -128,6 +128,26 @@ private Q_SLOTS:
         QCOMPARE(back.value().state, State::Active);
     }
 
+    void statusMany_answersForEveryTokenInOneCall()
+    {
+        QVERIFY(store().open(m_concert, 1).ok());
+        QStringList tokens;
+        for (int i = 0; i < 5; ++i)
+            tokens << join(u"u"_s + QString::number(i));
+        promote();
+        auto many = store().statusMany(m_concert, {tokens[4], tokens[0], u"never-issued"_s, tokens[3]}, T0 + 10);
+        QVERIFY(many.ok());
+        QCOMPARE(many.value().size(), 4);
+        QCOMPARE(many.value()[0].state, State::Waiting);
+        QCOMPARE(many.value()[0].position, 2);
+        QCOMPARE(many.value()[0].token, tokens[4]);
+        QCOMPARE(many.value()[1].state, State::Active);
+        QCOMPARE(many.value()[2].state, State::Unknown);
+        QCOMPARE(many.value()[3].position, 1);
+        // It is a heartbeat too.
+        QCOMPARE(promote(T0 + Idle + 5).dropped, 0);
+    }
+
     void leave_freesActiveSlotAtOnce()
     {
         QVERIFY(store().open(m_concert, 1).ok());

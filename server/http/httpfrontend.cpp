@@ -8,6 +8,7 @@
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QTcpServer>
+#include <QWebSocket>
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -49,6 +50,28 @@ HttpFrontend::HttpFrontend(const HttpRouter *router, Metrics *metrics, qint64 ma
     m_server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         handle(request, std::move(responder));
     });
+    // QtHttpServer 6.4 upgrades a request only when a route matches it and writes nothing
+    // (PLATFORM.md); anything else on that path is told to upgrade.
+    m_server->route(u"/api/v1/live"_s, [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+            return;
+        HttpResponse r = HttpResponse::error(Failure::Code::BadRequest,
+                                             u"/api/v1/live is a WebSocket: send an upgrade request"_s);
+        QHttpServerResponse(r.contentType, r.body, QHttpServerResponder::StatusCode::UpgradeRequired)
+            .write(std::move(responder));
+    });
+    connect(m_server, &QHttpServer::newWebSocketConnection, this, [this] {
+        while (m_server->hasPendingWebSocketConnections()) {
+            auto socket = m_server->nextPendingWebSocketConnection();
+            if (m_webSocketHandler)
+                m_webSocketHandler(std::move(socket));
+        }
+    });
+}
+
+void HttpFrontend::setWebSocketHandler(std::function<void(std::unique_ptr<QWebSocket>)> handler)
+{
+    m_webSocketHandler = std::move(handler);
 }
 
 HttpFrontend::~HttpFrontend() = default;

@@ -5,9 +5,13 @@
 #include <QHostAddress>
 #include <QObject>
 
+#include <functional>
+#include <memory>
+
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
+class QWebSocket;
 
 namespace BoxOffice::Server {
 
@@ -33,6 +37,10 @@ public:
 
     QHttpServer *httpServer() const { return m_server; }
 
+    // Upgrades on /api/v1/live (the same port) are handed to `handler`. A plain GET
+    // there answers 426 with the JSON error body.
+    void setWebSocketHandler(std::function<void(std::unique_ptr<QWebSocket>)> handler);
+
     static HttpRequest convert(const QHttpServerRequest &request);
 
 private:
@@ -43,6 +51,7 @@ private:
     Metrics *m_metrics;
     qint64 m_maxBodyBytes;
     QHttpServer *m_server;
+    std::function<void(std::unique_ptr<QWebSocket>)> m_webSocketHandler;
 };
 
 } // namespace BoxOffice::Server

@@ -84,6 +84,16 @@ Outcome<QueuePlace> MemoryQueueStore::status(const QString &concertId, const QSt
     return p;
 }
 
+Outcome<QList<QueuePlace>> MemoryQueueStore::statusMany(const QString &concertId, const QStringList &tokens,
+                                                       qint64 nowMs)
+{
+    QList<QueuePlace> out;
+    out.reserve(tokens.size());
+    for (const QString &token : tokens)
+        out.append(status(concertId, token, nowMs).value());
+    return out;
+}
+
 Outcome<bool> MemoryQueueStore::leave(const QString &concertId, const QString &token)
 {
     Room &r = room(concertId);

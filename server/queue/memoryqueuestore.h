@@ -17,6 +17,8 @@ public:
     Outcome<QueuePlace> join(const QString &concertId, const QString &userId, const QString &newToken,
                              qint64 nowMs) override;
     Outcome<QueuePlace> status(const QString &concertId, const QString &token, qint64 nowMs) override;
+    Outcome<QList<QueuePlace>> statusMany(const QString &concertId, const QStringList &tokens,
+                                          qint64 nowMs) override;
     Outcome<bool> leave(const QString &concertId, const QString &token) override;
     Outcome<PromoteResult> promote(const QString &concertId, qint64 nowMs, qint64 idleMs,
                                    const QueueSettings &defaults) override;

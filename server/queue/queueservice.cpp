@@ -174,6 +174,21 @@ Outcome<QueueTicket> QueueService::status(const QString &token)
     return ticketFrom(*concertId, place.value(), *info.value());
 }
 
+Outcome<QList<QueueTicket>> QueueService::statusMany(const QString &concertId, const QStringList &tokens)
+{
+    auto info = concert(concertId);
+    if (!info)
+        return info.error();
+    auto places = m_store->statusMany(concertId, tokens, m_clock());
+    if (!places)
+        return places.error();
+    QList<QueueTicket> out;
+    out.reserve(places.value().size());
+    for (const QueuePlace &p : places.value())
+        out.append(ticketFrom(concertId, p, *info.value()));
+    return out;
+}
+
 Outcome<bool> QueueService::leave(const QString &token)
 {
     const auto concertId = concertOfToken(token);

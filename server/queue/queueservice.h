@@ -41,6 +41,8 @@ public:
     Outcome<JoinOutcome> join(const QString &concertId, const QString &userId, const QString &clientAddress);
     Outcome<QueueTicket> status(const QString &token);
     Outcome<bool> leave(const QString &token);
+    // The tickets of many tokens of one concert, in one store call.
+    Outcome<QList<QueueTicket>> statusMany(const QString &concertId, const QStringList &tokens);
     Outcome<QueueStats> stats(const QString &concertId);
     Outcome<QueueStats> updateSettings(const QString &concertId, const QueueSettingsChange &change);
     Outcome<qint64> addCrowd(const QString &concertId, qint64 count);

@@ -84,6 +84,10 @@ public:
                                      qint64 nowMs) = 0;
     // Reading a waiter's status counts as its heartbeat.
     virtual Outcome<QueuePlace> status(const QString &concertId, const QString &token, qint64 nowMs) = 0;
+    // The status of many tokens of one concert in one go (the live channel's tick):
+    // one call per concert, however many subscribers; also their heartbeat.
+    virtual Outcome<QList<QueuePlace>> statusMany(const QString &concertId, const QStringList &tokens,
+                                                  qint64 nowMs) = 0;
     // Leaves the line or frees an active slot at once; false for a token never issued.
     virtual Outcome<bool> leave(const QString &concertId, const QString &token) = 0;
     // Ends expired sessions, drops idle waiters, admits the earliest waiters into free slots.

@@ -80,6 +80,18 @@ if p[1] == 'waiting' or p[1] == 'pre' then redis.call('ZADD', KEYS[4], 'GT', now
 return p
 )lua";
 
+// ARGV: now, tokens…; four values per token
+const QByteArray StatusManyScript = Prelude + R"lua(
+local now = tonumber(ARGV[1])
+local out = {}
+for i = 2, #ARGV do
+  local p = place(ARGV[i], now)
+  if p[1] == 'waiting' or p[1] == 'pre' then redis.call('ZADD', KEYS[4], 'GT', now, ARGV[i]) end
+  for k = 1, 4 do out[#out + 1] = p[k] end
+end
+return out
+)lua";
+
 // ARGV: token
 const QByteArray LeaveScript = Prelude + R"lua(
 if redis.call('HEXISTS', KEYS[5], ARGV[1]) == 0 then return 0 end
@@ -265,6 +277,32 @@ Outcome<QueuePlace> RedisQueueStore::status(const QString &concertId, const QStr
     QueuePlace p = toPlace(v.value());
     p.token = token;
     return p;
+}
+
+Outcome<QList<QueuePlace>> RedisQueueStore::statusMany(const QString &concertId, const QStringList &tokens,
+                                                      qint64 nowMs)
+{
+    QList<QueuePlace> out;
+    out.reserve(tokens.size());
+    // Batches keep each script short, so Redis serves others in between.
+    for (qsizetype start = 0; start < tokens.size(); start += 2000) {
+        QByteArrayList args{number(nowMs)};
+        for (qsizetype i = start; i < qMin(tokens.size(), start + 2000); ++i)
+            args << tokens[i].toUtf8();
+        auto v = run(m_redis, StatusManyScript, concertId, args);
+        if (!v)
+            return v.error();
+        const auto &a = v.value().array;
+        for (qsizetype i = 0; i + 3 < a.size(); i += 4) {
+            RedisValue one;
+            one.type = RedisValue::Type::Array;
+            one.array = a.mid(i, 4);
+            QueuePlace p = toPlace(one);
+            p.token = tokens[start + i / 4];
+            out.append(p);
+        }
+    }
+    return out;
 }
 
 Outcome<bool> RedisQueueStore::leave(const QString &concertId, const QString &token)

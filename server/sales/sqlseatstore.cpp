@@ -331,6 +331,22 @@ Outcome<QStringList> SqlSeatStore::expiredHolds(qint64 nowMs, int limit)
     return ids;
 }
 
+Outcome<QList<SqlSeatStore::Change>> SqlSeatStore::changesSince(const QString &performanceId, qint64 version, int limit)
+{
+    QSqlQuery &q = m_database->prepared(u"SELECT version, idx, status FROM seat_changes WHERE performance_id = ?"
+                                        " AND version > ? ORDER BY version, idx LIMIT ?"_s);
+    q.addBindValue(performanceId);
+    q.addBindValue(version);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return databaseFailure(q);
+    QList<Change> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toString().toLatin1().at(0)});
+    q.finish();
+    return out;
+}
+
 Outcome<int> SqlSeatStore::seatsOwnedBy(const QString &token)
 {
     QSqlQuery *q = nullptr;

@@ -74,6 +74,14 @@ public:
     Outcome<OrderRecord> purchase(const QString &holdId, const QString &orderId, const QString &method,
                                   const QString &concertId, const QHash<int, qint64> &seatPrices, qint64 nowMs);
     Outcome<QStringList> expiredHolds(qint64 nowMs, int limit);
+    struct Change
+    {
+        qint64 version;
+        int index;
+        char letter;
+    };
+    // The seat changes after `version`, in version order (the live channel's deltas).
+    Outcome<QList<Change>> changesSince(const QString &performanceId, qint64 version, int limit);
     // Seats a token holds or bought, for the per-buyer limit.
     Outcome<int> seatsOwnedBy(const QString &token);
 

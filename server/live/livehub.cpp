@@ -1,0 +1,338 @@
+#include "server/live/livehub.h"
+
+#include "domain/jsonreader.h"
+#include "server/http/httpresponse.h"
+#include "server/http/staffauth.h"
+#include "server/queue/queueservice.h"
+#include "server/rank/rankingservice.h"
+#include "server/sales/seatservice.h"
+#include "server/sales/sqlseatstore.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QWebSocket>
+
+namespace BoxOffice::Server {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcLive, "boxoffice.server.live")
+
+namespace {
+
+constexpr qint64 WaitingPushMs = 1000;  // at most one queue update a second while waiting
+constexpr qint64 StuckMs = 30'000;      // a client that cannot take messages this long goes
+
+QByteArray encode(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject typed(const QString &type, QJsonObject o)
+{
+    o.insert(u"type"_s, type);
+    return o;
+}
+
+} // namespace
+
+LiveHub::LiveHub(QueueService *queue, SeatService *seats, SqlSeatStore *seatStore, RankingService *rankings,
+                 const StaffAuth *staff, QObject *parent)
+    : QObject(parent), m_queue(queue), m_seats(seats), m_seatStore(seatStore), m_rankings(rankings), m_staff(staff)
+{
+}
+
+LiveHub::~LiveHub()
+{
+    for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+        it->socket->disconnect(this);
+        it->socket->abort();
+        it->socket->deleteLater();
+    }
+}
+
+void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
+{
+    QWebSocket *socket = owned.release();
+    socket->setParent(this);
+    Client client;
+    client.socket = socket;
+    // Credentials ride on the upgrade request, as in REST.
+    const QNetworkRequest request = socket->request();
+    client.token = QString::fromUtf8(request.rawHeader("X-Queue-Token")).trimmed();
+    if (request.hasRawHeader("Authorization")) {
+        HttpRequest asHttp;
+        asHttp.headers.insert("authorization", request.rawHeader("Authorization"));
+        client.staff = m_staff->isStaff(asHttp);
+    }
+    m_clients.insert(socket, client);
+    connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) { onMessage(socket, text); });
+    connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket](const QByteArray &) {
+        sendError(m_clients[socket], u"bad_request"_s, u"messages are JSON text frames"_s);
+    });
+    connect(socket, &QWebSocket::disconnected, this, [this, socket] { drop(socket); });
+    qCDebug(lcLive) << "client connected;" << m_clients.size() << "clients";
+}
+
+void LiveHub::drop(QWebSocket *socket)
+{
+    auto it = m_clients.find(socket);
+    if (it == m_clients.end())
+        return;
+    for (const QString &topic : std::as_const(it->topics)) {
+        auto subs = m_subscribers.find(topic);
+        if (subs != m_subscribers.end()) {
+            subs->remove(socket);
+            if (subs->isEmpty())
+                m_subscribers.erase(subs);
+        }
+    }
+    m_clients.erase(it);
+    socket->deleteLater();
+}
+
+bool LiveHub::send(Client &client, const QByteArray &json)
+{
+    // A slow consumer never stalls the others: past the limit its messages are dropped.
+    if (client.socket->bytesToWrite() > MaxBufferedBytes) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (!client.overflowSinceMs)
+            client.overflowSinceMs = now;
+        else if (now - client.overflowSinceMs > StuckMs)
+            client.socket->abort();
+        return false;
+    }
+    client.overflowSinceMs = 0;
+    client.socket->sendTextMessage(QString::fromUtf8(json));
+    return true;
+}
+
+void LiveHub::sendError(Client &client, const QString &code, const QString &message, const QJsonObject &details)
+{
+    QJsonObject error = details;
+    error.insert(u"code"_s, code);
+    error.insert(u"message"_s, message);
+    send(client, encode({{u"type"_s, u"error"_s}, {u"error"_s, error}}));
+}
+
+void LiveHub::onMessage(QWebSocket *socket, const QString &text)
+{
+    auto it = m_clients.find(socket);
+    if (it == m_clients.end())
+        return;
+    Client &client = *it;
+    if (text.size() > 64 * 1024)
+        return sendError(client, u"payload_too_large"_s, u"messages are at most 64 KiB"_s);
+    auto json = parseJson(text.toUtf8());
+    if (!json || !json.value().isObject())
+        return sendError(client, u"bad_request"_s, u"a message is one JSON object"_s);
+    const QJsonObject message = json.value().toObject();
+    const QString type = message.value(u"type"_s).toString();
+    if (type == u"ping")
+        return void(send(client, encode({{u"type"_s, u"pong"_s}})));
+    if (type != u"subscribe" && type != u"unsubscribe")
+        return sendError(client, u"bad_request"_s, u"type must be subscribe, unsubscribe or ping"_s);
+    const QJsonValue topics = message.value(u"topics"_s);
+    if (!topics.isArray() || topics.toArray().size() > 100)
+        return sendError(client, u"bad_request"_s, u"topics must be a list of at most 100 topics"_s);
+    if (type == u"subscribe")
+        subscribe(client, topics.toArray());
+    else
+        unsubscribe(client, topics.toArray());
+}
+
+void LiveHub::subscribe(Client &client, const QJsonArray &topics)
+{
+    QJsonArray granted, refused;
+    QList<QByteArray> snapshots;
+    for (const QJsonValue &value : topics) {
+        const QString topic = value.toString();
+        bool ok = false;
+        if (topic.startsWith(u"queue:")) {
+            const QString token = topic.mid(6);
+            auto ticket = m_queue->status(token);
+            if (ticket) {
+                ok = true;
+                client.token = token;  // a queue subscription gives that token's rights
+                const QByteArray state = encode(typed(u"queue"_s, ticket.value().toJson()));
+                client.lastQueue.insert(token, state);
+                client.lastQueueMs.insert(token, QDateTime::currentMSecsSinceEpoch());
+                client.lastQueueState.insert(token, int(ticket.value().state));
+                snapshots << state;
+            }
+        } else if (topic.startsWith(u"seats:")) {
+            const QString performance = topic.mid(6);
+            auto status = m_seats->status(performance, Buyer{client.token, client.staff});
+            if (status) {
+                ok = true;
+                if (!m_seatVersion.contains(performance))
+                    m_seatVersion.insert(performance, status.value().version);
+            }
+        } else if (topic == u"rankings") {
+            ok = true;
+            if (m_lastRankings.isEmpty())
+                rememberRankings();  // pushes are the changes from here on
+        }
+        if (!ok) {
+            refused.append(topic);
+            continue;
+        }
+        granted.append(topic);
+        client.topics.insert(topic);
+        m_subscribers[topic].insert(client.socket);
+    }
+    send(client, encode({{u"type"_s, u"subscribed"_s}, {u"topics"_s, granted}}));
+    if (!refused.isEmpty())
+        sendError(client, u"forbidden"_s, u"these topics were refused"_s, {{u"topics"_s, refused}});
+    for (const QByteArray &state : std::as_const(snapshots))
+        send(client, state);
+}
+
+void LiveHub::unsubscribe(Client &client, const QJsonArray &topics)
+{
+    QJsonArray removed;
+    for (const QJsonValue &value : topics) {
+        const QString topic = value.toString();
+        if (!client.topics.remove(topic))
+            continue;
+        removed.append(topic);
+        auto subs = m_subscribers.find(topic);
+        if (subs != m_subscribers.end()) {
+            subs->remove(client.socket);
+            if (subs->isEmpty())
+                m_subscribers.erase(subs);
+        }
+    }
+    send(client, encode({{u"type"_s, u"unsubscribed"_s}, {u"topics"_s, removed}}));
+}
+
+void LiveHub::tick()
+{
+    if (m_clients.isEmpty())
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    pushQueues(now);
+    pushSeats();
+    if (++m_ticks % 4 == 0)
+        pushRankings();
+}
+
+void LiveHub::pushQueues(qint64 nowMs)
+{
+    // Group the subscribed tokens by concert: one store call per concert.
+    QHash<QString, QStringList> byConcert;
+    for (auto it = m_subscribers.cbegin(); it != m_subscribers.cend(); ++it) {
+        if (!it.key().startsWith(u"queue:"))
+            continue;
+        const QString token = it.key().mid(6);
+        if (auto concert = QueueService::concertOfToken(token))
+            byConcert[*concert] << token;
+    }
+    for (auto it = byConcert.cbegin(); it != byConcert.cend(); ++it) {
+        auto tickets = m_queue->statusMany(it.key(), *it);
+        if (!tickets)
+            continue;
+        for (qsizetype i = 0; i < it->size(); ++i) {
+            const QString &token = it->at(i);
+            const QueueTicket &ticket = tickets.value()[i];
+            const QByteArray json = encode(typed(u"queue"_s, ticket.toJson()));
+            for (QWebSocket *socket : m_subscribers.value(u"queue:"_s + token)) {
+                Client &client = m_clients[socket];
+                const QByteArray last = client.lastQueue.value(token);
+                if (json == last)
+                    continue;
+                // Admission or expiry at once; while waiting at most once a second.
+                const bool waitingBoth = ticket.state == QueueTicket::State::Waiting
+                                         && client.lastQueueState.value(token, -1) == int(QueueTicket::State::Waiting);
+                if (waitingBoth && nowMs - client.lastQueueMs.value(token) < WaitingPushMs)
+                    continue;
+                if (send(client, json)) {
+                    client.lastQueue.insert(token, json);
+                    client.lastQueueMs.insert(token, nowMs);
+                    client.lastQueueState.insert(token, int(ticket.state));
+                }
+            }
+        }
+    }
+}
+
+void LiveHub::pushSeats()
+{
+    constexpr int Limit = 5000;
+    for (auto it = m_seatVersion.begin(); it != m_seatVersion.end();) {
+        const QString topic = u"seats:"_s + it.key();
+        if (!m_subscribers.contains(topic)) {
+            it = m_seatVersion.erase(it);  // nobody listens: start again from the status
+            continue;
+        }
+        auto changes = m_seatStore->changesSince(it.key(), *it, Limit);
+        if (!changes || changes.value().isEmpty()) {
+            ++it;
+            continue;
+        }
+        QList<SqlSeatStore::Change> list = changes.value();
+        if (list.size() == Limit && list.first().version != list.last().version) {
+            const qint64 partial = list.last().version;  // the last version may continue past the limit
+            while (list.last().version == partial)
+                list.removeLast();
+        }
+        // One message per version, in version order.
+        for (qsizetype i = 0; i < list.size();) {
+            const qint64 version = list[i].version;
+            QJsonArray delta;
+            for (; i < list.size() && list[i].version == version; ++i)
+                delta.append(QJsonArray{list[i].index, QString(QChar::fromLatin1(list[i].letter))});
+            const QByteArray json = encode({{u"type"_s, u"seats"_s},
+                                            {u"performanceId"_s, it.key()},
+                                            {u"version"_s, version},
+                                            {u"changes"_s, delta}});
+            for (QWebSocket *socket : m_subscribers.value(topic))
+                send(m_clients[socket], json);
+            *it = version;
+        }
+        ++it;
+    }
+}
+
+namespace {
+
+// A ranking's content without its time: pushed when this changes.
+QByteArray rankingContent(Ranking r)
+{
+    r.generatedAt = QDateTime();
+    return QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact);
+}
+
+constexpr Ranking::Window AllWindows[] = {Ranking::Window::All, Ranking::Window::Week, Ranking::Window::Day};
+
+} // namespace
+
+void LiveHub::rememberRankings()
+{
+    for (Ranking::Window window : AllWindows)
+        if (auto ranking = m_rankings->read(window, -1))
+            m_lastRankings.insert(window, rankingContent(ranking.value()));
+}
+
+void LiveHub::pushRankings()
+{
+    const auto subscribers = m_subscribers.value(u"rankings"_s);
+    if (subscribers.isEmpty())
+        return;
+    for (Ranking::Window window : AllWindows) {
+        auto ranking = m_rankings->read(window, -1);
+        if (!ranking)
+            continue;
+        const QByteArray content = rankingContent(ranking.value());
+        if (m_lastRankings.value(window) == content)
+            continue;
+        m_lastRankings.insert(window, content);
+        const QByteArray json = encode(typed(u"rankings"_s, ranking.value().toJson()));
+        for (QWebSocket *socket : subscribers)
+            send(m_clients[socket], json);
+    }
+}
+
+} // namespace BoxOffice::Server

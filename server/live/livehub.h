@@ -1,0 +1,78 @@
+#pragma once
+
+#include "domain/ranking.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+
+class QWebSocket;
+
+namespace BoxOffice::Server {
+
+class QueueService;
+class RankingService;
+class SeatService;
+class SqlSeatStore;
+class StaffAuth;
+
+// The live channel (/api/v1/live) of one server thread: WebSocket clients, their
+// topics (queue:<token>, seats:<performanceId>, rankings) and the pushes. Every tick
+// it computes each concert's subscribed queue tickets in one store call, reads each
+// subscribed performance's seat changes since the last push (from SQL, so changes
+// made through any instance arrive), and compares the cached rankings with the last
+// ones pushed. A client whose send buffer is full misses messages (seat deltas then
+// show a version gap: it re-reads the status); one stuck for long is closed.
+class LiveHub : public QObject
+{
+    Q_OBJECT
+public:
+    LiveHub(QueueService *queue, SeatService *seats, SqlSeatStore *seatStore, RankingService *rankings,
+            const StaffAuth *staff, QObject *parent = nullptr);
+    ~LiveHub() override;
+
+    void accept(std::unique_ptr<QWebSocket> socket);
+    void tick();
+    int clientCount() const { return int(m_clients.size()); }
+
+    static constexpr qint64 MaxBufferedBytes = 1 << 20;
+
+private:
+    struct Client
+    {
+        QWebSocket *socket = nullptr;
+        QString token;       // rights from the upgrade header or a queue subscription
+        bool staff = false;
+        QSet<QString> topics;
+        QHash<QString, QByteArray> lastQueue;  // token -> last queue message sent
+        QHash<QString, qint64> lastQueueMs;
+        QHash<QString, int> lastQueueState;  // QueueTicket::State
+        qint64 overflowSinceMs = 0;
+    };
+
+    void onMessage(QWebSocket *socket, const QString &text);
+    void subscribe(Client &client, const QJsonArray &topics);
+    void unsubscribe(Client &client, const QJsonArray &topics);
+    void drop(QWebSocket *socket);
+    bool send(Client &client, const QByteArray &json);
+    void sendError(Client &client, const QString &code, const QString &message, const QJsonObject &details = {});
+    void pushQueues(qint64 nowMs);
+    void pushSeats();
+    void pushRankings();
+    void rememberRankings();
+
+    QueueService *m_queue;
+    SeatService *m_seats;
+    SqlSeatStore *m_seatStore;
+    RankingService *m_rankings;
+    const StaffAuth *m_staff;
+    QHash<QWebSocket *, Client> m_clients;
+    QHash<QString, QSet<QWebSocket *>> m_subscribers;  // topic -> clients
+    QHash<QString, qint64> m_seatVersion;              // performance -> last version pushed
+    QHash<Ranking::Window, QByteArray> m_lastRankings;
+    int m_ticks = 0;
+};
+
+} // namespace BoxOffice::Server

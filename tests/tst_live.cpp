@@ -1,0 +1,276 @@
+// The live channel over a real QWebSocket on the REST port: subscribe, refusals,
+// bad frames with the connection staying up, queue pushes on admission, seat deltas
+// in version order (also from another server instance), rankings pushes.
+#include "testsupport.h"
+
+#include "domain/hold.h"
+#include "domain/seatlayout.h"
+#include "server/rank/rankingservice.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QElapsedTimer>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace BoxOffice;
+using namespace BoxOffice::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QByteArray Staff = "Bearer test-staff-key";
+}
+
+// A WebSocket client that keeps every message it gets.
+class LiveClient : public QObject
+{
+public:
+    QWebSocket socket;
+    QList<QJsonObject> messages;
+
+    explicit LiveClient(const QUrl &server, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+            messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
+        });
+        QUrl url = server;
+        url.setScheme(u"ws"_s);
+        url.setPath(u"/api/v1/live"_s);
+        QNetworkRequest request(url);
+        for (const auto &[name, value] : headers)
+            request.setRawHeader(name, value);
+        socket.open(request);
+    }
+    bool waitConnected()
+    {
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        return socket.state() == QAbstractSocket::ConnectedState || connected.wait(10000);
+    }
+    void sendJson(const QJsonObject &o) { socket.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson())); }
+    void subscribe(const QStringList &topics)
+    {
+        sendJson({{u"type"_s, u"subscribe"_s}, {u"topics"_s, QJsonArray::fromStringList(topics)}});
+    }
+    // The first message of `type` received from index `from` on, waiting for it.
+    std::optional<QJsonObject> next(const QString &type, qsizetype *from, int timeoutMs = 10000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        for (;;) {
+            for (; *from < messages.size(); ++*from)
+                if (messages[*from].value(u"type"_s).toString() == type)
+                    return messages[(*from)++];
+            if (timer.elapsed() > timeoutMs)
+                return std::nullopt;
+            QSignalSpy got(&socket, &QWebSocket::textMessageReceived);
+            got.wait(200);
+        }
+    }
+};
+
+class TestLive : public QObject
+{
+    Q_OBJECT
+
+    QNetworkAccessManager m_network;
+    std::unique_ptr<TestServer> m_server;
+
+    HttpResult call(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                    const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        return http(m_network, method, m_server->at(path), body, headers);
+    }
+    QString join(const QString &concert, const QString &user)
+    {
+        return call("POST", u"/api/v1/concerts/%1/queue"_s.arg(concert), "{\"userId\":\"" + user.toUtf8() + "\"}")
+            .json().toObject().value(u"token"_s).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = TestServer::start(u"sqlite"_s, true, [](Server::ServerConfig &c) {
+            c.tickMs = 50;
+            c.liveMs = 50;
+            c.queue.defaults.capacity = 1;
+            c.rankingsMs = 3'600'000;
+        });
+        QVERIFY2(m_server->error.isEmpty(), qPrintable(m_server->error));
+    }
+
+    void plainGet_isTold426()
+    {
+        const HttpResult r = call("GET", u"/api/v1/live"_s);
+        QCOMPARE(r.status, 426);
+        QCOMPARE(r.json().toObject().value(u"error"_s).toObject().value(u"code"_s).toString(), u"bad_request"_s);
+    }
+
+    void badMessages_getErrorFramesAndTheConnectionStays()
+    {
+        LiveClient client(m_server->url);
+        QVERIFY(client.waitConnected());
+        qsizetype at = 0;
+        for (const QString &bad : {u"not json"_s, u"[1,2]"_s, u"{\"type\":\"dance\"}"_s,
+                                   u"{\"type\":\"subscribe\",\"topics\":\"rankings\"}"_s}) {
+            client.socket.sendTextMessage(bad);
+            const auto error = client.next(u"error"_s, &at);
+            QVERIFY2(error, qPrintable(bad));
+            QCOMPARE(error->value(u"error"_s).toObject().value(u"code"_s).toString(), u"bad_request"_s);
+        }
+        client.sendJson({{u"type"_s, u"ping"_s}});
+        QVERIFY(client.next(u"pong"_s, &at));
+        QCOMPARE(client.socket.state(), QAbstractSocket::ConnectedState);
+        // Refused topics come back in an error naming them; granted ones in "subscribed".
+        client.subscribe({u"rankings"_s, u"queue:nope"_s, u"seats:echo-solo-p1"_s});
+        const auto subscribed = client.next(u"subscribed"_s, &at);
+        QVERIFY(subscribed);
+        QCOMPARE(subscribed->value(u"topics"_s).toArray(), QJsonArray{u"rankings"_s});
+        const auto refused = client.next(u"error"_s, &at);
+        QVERIFY(refused);
+        QCOMPARE(refused->value(u"error"_s).toObject().value(u"topics"_s).toArray(),
+                 (QJsonArray{u"queue:nope"_s, u"seats:echo-solo-p1"_s}));
+    }
+
+    void queue_pushesTheStateThenTheAdmission()
+    {
+        // Capacity 1: the first is admitted, the second waits until the first leaves.
+        const QString first = join(u"trot-king"_s, u"live-1"_s);
+        const QString second = join(u"trot-king"_s, u"live-2"_s);
+        LiveClient client(m_server->url);
+        QVERIFY(client.waitConnected());
+        client.subscribe({u"queue:"_s + second});
+        qsizetype at = 0;
+        QVERIFY(client.next(u"subscribed"_s, &at));
+        const auto now = client.next(u"queue"_s, &at);  // the current state at once
+        QVERIFY(now);
+        QCOMPARE(now->value(u"token"_s).toString(), second);
+        QCOMPARE(now->value(u"status"_s).toString(), u"waiting"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(call("GET", u"/api/v1/queue/"_s + first).json().toObject().value(u"status"_s).toString(),
+                                  u"active"_s, 10000);
+        QCOMPARE(call("DELETE", u"/api/v1/queue/"_s + first).status, 204);
+        std::optional<QJsonObject> update;
+        do
+            update = client.next(u"queue"_s, &at);
+        while (update && update->value(u"status"_s).toString() != u"active");
+        QVERIFY2(update, "no admission pushed");
+        QVERIFY(update->contains(u"expiresAt"_s));
+    }
+
+    void seats_deltasInVersionOrder()
+    {
+        const QString perf = u"seoul-phil-newyear-p3"_s;
+        LiveClient client(m_server->url, {{"Authorization", Staff}});
+        QVERIFY(client.waitConnected());
+        client.subscribe({u"seats:"_s + perf});
+        qsizetype at = 0;
+        QCOMPARE(client.next(u"subscribed"_s, &at)->value(u"topics"_s).toArray().size(), 1);
+        const qint64 version = call("GET", u"/api/v1/performances/%1/status"_s.arg(perf), {}, {{"Authorization", Staff}})
+                                   .json().toObject().value(u"version"_s).toInteger();
+        const QByteArray letters = call("GET", u"/api/v1/performances/%1/status"_s.arg(perf), {}, {{"Authorization", Staff}})
+                                       .json().toObject().value(u"status"_s).toString().toLatin1();
+        const QList<Seat> seats = SeatLayout::fromJson(call("GET", u"/api/v1/performances/%1/layout"_s.arg(perf)).json())
+                                      .value().seats;
+        QStringList ids;
+        QList<int> indexes;
+        for (qsizetype i = 0; i < seats.size() && ids.size() < 2; ++i)
+            if (letters.at(i) == 'A')
+                ids << seats[i].id, indexes << int(i);
+        const HttpResult held = call("POST", u"/api/v1/performances/%1/holds"_s.arg(perf),
+                                     QJsonDocument(QJsonObject{{u"seats"_s, QJsonArray::fromStringList(ids)}}).toJson(),
+                                     {{"Authorization", Staff}});
+        QCOMPARE(held.status, 201);
+        const QString holdId = held.json().toObject().value(u"holdId"_s).toString();
+        QCOMPARE(call("DELETE", u"/api/v1/holds/"_s + holdId, {}, {{"Authorization", Staff}}).status, 204);
+
+        const auto first = client.next(u"seats"_s, &at);
+        QVERIFY(first);
+        QCOMPARE(first->value(u"performanceId"_s).toString(), perf);
+        QCOMPARE(first->value(u"version"_s).toInteger(), version + 1);
+        QCOMPARE(first->value(u"changes"_s).toArray(),
+                 (QJsonArray{QJsonArray{indexes[0], u"H"_s}, QJsonArray{indexes[1], u"H"_s}}));
+        const auto second = client.next(u"seats"_s, &at);
+        QVERIFY(second);
+        QCOMPARE(second->value(u"version"_s).toInteger(), version + 2);
+        QCOMPARE(second->value(u"changes"_s).toArray(),
+                 (QJsonArray{QJsonArray{indexes[0], u"A"_s}, QJsonArray{indexes[1], u"A"_s}}));
+    }
+
+    void seats_needTheStatusRight()
+    {
+        const QString waiting = join(u"trot-king"_s, u"live-waiter"_s);  // capacity 1, taken
+        LiveClient client(m_server->url, {{"X-Queue-Token", waiting.toUtf8()}});
+        QVERIFY(client.waitConnected());
+        client.subscribe({u"seats:trot-king-p1"_s});
+        qsizetype at = 0;
+        QVERIFY(client.next(u"subscribed"_s, &at)->value(u"topics"_s).toArray().isEmpty());
+        QVERIFY(client.next(u"error"_s, &at));
+    }
+
+    void rankings_pushedWhenTheyChange()
+    {
+        LiveClient client(m_server->url);
+        QVERIFY(client.waitConnected());
+        client.subscribe({u"rankings"_s});
+        qsizetype at = 0;
+        QVERIFY(client.next(u"subscribed"_s, &at));
+        // A counter sale changes the sales, the next aggregation the rankings.
+        const QString perf = u"midnight-bass-p1"_s;
+        const QString seat = SeatLayout::fromJson(call("GET", u"/api/v1/performances/%1/layout"_s.arg(perf)).json())
+                                 .value().seats.first().id;
+        const HttpResult held = call("POST", u"/api/v1/performances/%1/holds"_s.arg(perf),
+                                     "{\"seats\":[\"" + seat.toUtf8() + "\"]}", {{"Authorization", Staff}});
+        QCOMPARE(held.status, 201);
+        QCOMPARE(call("POST", u"/api/v1/holds/%1/purchase"_s.arg(held.json().toObject().value(u"holdId"_s).toString()),
+                      R"({"payment":{"method":"cash"}})", {{"Authorization", Staff}}).status, 201);
+        m_server->server->rankings()->refresh(true);
+        const auto pushed = client.next(u"rankings"_s, &at);
+        QVERIFY(pushed);
+        bool found = false;
+        for (const QJsonValue &e : pushed->value(u"entries"_s).toArray())
+            found = found || (e.toObject().value(u"concertId"_s).toString() == u"midnight-bass"_s
+                              && e.toObject().value(u"soldSeats"_s).toInt() >= 1);
+        QVERIFY(found);
+    }
+
+    void seats_changesThroughAnotherInstanceArrive()
+    {
+        const auto db = freshPostgresDatabase();
+        QVERIFY2(db, "no PostgreSQL: the CTest fixture 'services' starts one");
+        QProcess servers[2];
+        const QList<QUrl> urls = startServerProcesses({&servers[0], &servers[1]},
+                                                      {u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s, *db,
+                                                       u"--staff-key"_s, u"k"_s});
+        QVERIFY(urls[0].isValid() && urls[1].isValid());
+        LiveClient client(urls[0], {{"Authorization", "Bearer k"}});
+        QVERIFY(client.waitConnected());
+        client.subscribe({u"seats:echo-solo-p1"_s, u"seats:indie-bloom-p1"_s});
+        qsizetype at = 0;
+        QCOMPARE(client.next(u"subscribed"_s, &at)->value(u"topics"_s).toArray().size(), 2);
+        QUrl layout = urls[1];
+        layout.setPath(u"/api/v1/performances/indie-bloom-p1/status"_s);
+        const QByteArray letters = http(m_network, "GET", layout, {}, {{"Authorization", "Bearer k"}})
+                                       .json().toObject().value(u"status"_s).toString().toLatin1();
+        layout.setPath(u"/api/v1/performances/indie-bloom-p1/layout"_s);
+        const QList<Seat> seats = SeatLayout::fromJson(http(m_network, "GET", layout).json()).value().seats;
+        const qsizetype free = letters.indexOf('A');
+        QUrl holds = urls[1];
+        holds.setPath(u"/api/v1/performances/indie-bloom-p1/holds"_s);
+        QCOMPARE(http(m_network, "POST", holds, "{\"seats\":[\"" + seats[free].id.toUtf8() + "\"]}",
+                      {{"Authorization", "Bearer k"}}).status, 201);
+        const auto delta = client.next(u"seats"_s, &at);
+        QVERIFY(delta);
+        QCOMPARE(delta->value(u"performanceId"_s).toString(), u"indie-bloom-p1"_s);
+        QCOMPARE(delta->value(u"changes"_s).toArray(), (QJsonArray{QJsonArray{int(free), u"H"_s}}));
+        for (QProcess &p : servers) {
+            p.terminate();
+            QVERIFY(p.waitForFinished(10000));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLive)
+#include "tst_live.moc"
