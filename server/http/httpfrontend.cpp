@@ -81,6 +81,7 @@ Result<quint16, QString> HttpFrontend::listen(const QHostAddress &address, quint
     if (sharePort)
         return listenShared(address, port);
     auto *tcp = new QTcpServer(this);
+    tcp->setListenBacklogSize(1024);  // a crowd connecting at once (the default is 50)
     if (!tcp->listen(address, port)) {
         const QString reason = tcp->errorString();
         delete tcp;

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Live channel fan-out benchmark: SUBSCRIBERS (10,000) WebSocket subscribers on one
+# boxoffice-server (in-memory queue, 100 ms promoter and 250 ms live ticks), each
+# watching its own place in one concert's queue; then one admission batch moves all
+# of them. Prints: subscribers, join ms, connect+subscribe ms, updated, ms from the
+# resume request to the last subscriber's update; then the server's CPU seconds.
+#   bench/live/run.sh            (after scripts/build.sh)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BIN=$ROOT/build/bin
+N=${SUBSCRIBERS:-10000}
+WORK=$(mktemp -d /tmp/boxoffice-livebench.XXXXXX)
+PID=
+cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+ulimit -n "$(ulimit -Hn)"
+"$BIN/boxoffice-server" --port 0 --demo --db "sqlite:$WORK/live.sqlite" --staff-key bench --join-rate 0 \
+  --tick-ms 100 >"$WORK/out" 2>"$WORK/err" &
+PID=$!
+for _ in $(seq 300); do grep -q listening "$WORK/out" 2>/dev/null && break; sleep 0.1; done
+URL=$(sed -n 's/^boxoffice-server listening on //p' "$WORK/out")
+cpu() { awk '{ print ($14 + $15) / 100 }' "/proc/$PID/stat"; }
+before=$(cpu)
+echo "| subscribers | join ms | connect + subscribe ms | updated | resume → last update ms |"
+echo "|---|---|---|---|---|"
+"$BIN/bench_live" "$URL" haneul-encore bench "$N"
+echo
+echo "server CPU for the whole run: $(awk -v a="$before" -v b="$(cpu)" 'BEGIN { printf "%.1f", b - a }') s"
