@@ -26,3 +26,5 @@ echo "|---|---|---|---|---|"
 "$BIN/bench_live" "$URL" haneul-encore bench "$N"
 echo
 echo "server CPU for the whole run: $(awk -v a="$before" -v b="$(cpu)" 'BEGIN { printf "%.1f", b - a }') s"
+echo "server's slowest live ticks (the push after the admission among them):"
+grep 'live tick' "$WORK/err" | sed 's/.*live tick: /  /' | sort -t' ' -k7 -n | tail -3

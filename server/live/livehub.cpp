@@ -9,6 +9,7 @@
 #include "server/sales/sqlseatstore.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -106,6 +107,7 @@ bool LiveHub::send(Client &client, const QByteArray &json)
     }
     client.overflowSinceMs = 0;
     client.socket->sendTextMessage(QString::fromUtf8(json));
+    ++m_sent;
     return true;
 }
 
@@ -212,11 +214,17 @@ void LiveHub::tick()
 {
     if (m_clients.isEmpty())
         return;
+    QElapsedTimer timer;
+    timer.start();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_sent = 0;
     pushQueues(now);
     pushSeats();
     if (++m_ticks % 4 == 0)
         pushRankings();
+    if (timer.elapsed() >= 100)
+        qCInfo(lcLive) << "live tick:" << m_clients.size() << "clients," << m_sent << "messages in" << timer.elapsed()
+                       << "ms";
 }
 
 void LiveHub::pushQueues(qint64 nowMs)

@@ -73,6 +73,7 @@ private:
     QHash<QString, qint64> m_seatVersion;              // performance -> last version pushed
     QHash<Ranking::Window, QByteArray> m_lastRankings;
     int m_ticks = 0;
+    int m_sent = 0;  // messages sent in the current tick
 };
 
 } // namespace BoxOffice::Server
