@@ -256,7 +256,7 @@ Outcome<bool> SeatService::mayChange(const QString &holdToken, const Buyer &buye
     return true;
 }
 
-Outcome<bool> SeatService::release(const QString &holdId, const Buyer &buyer)
+Outcome<HoldRecord> SeatService::heldHold(const QString &holdId, const Buyer &buyer)
 {
     auto hold = m_store->findHold(holdId);
     if (!hold)
@@ -265,6 +265,13 @@ Outcome<bool> SeatService::release(const QString &holdId, const Buyer &buyer)
         return allowed.error();
     if (hold.value().state != u"held")
         return Failure{Failure::Code::Conflict, u"the hold is already "_s + hold.value().state, {}};
+    return hold;
+}
+
+Outcome<bool> SeatService::release(const QString &holdId, const Buyer &buyer)
+{
+    if (auto hold = heldHold(holdId, buyer); !hold)
+        return hold.error();
     auto released = m_store->release(holdId, u"released"_s);
     if (!released)
         return released.error();
@@ -273,13 +280,9 @@ Outcome<bool> SeatService::release(const QString &holdId, const Buyer &buyer)
 
 Outcome<Order> SeatService::purchase(const QString &holdId, const QString &method, const Buyer &buyer)
 {
-    auto hold = m_store->findHold(holdId);
+    auto hold = heldHold(holdId, buyer);
     if (!hold)
         return hold.error();
-    if (auto allowed = mayChange(hold.value().token, buyer); !allowed)
-        return allowed.error();
-    if (hold.value().state != u"held")
-        return Failure{Failure::Code::Conflict, u"the hold is already "_s + hold.value().state, {}};
     if (method != u"card" && method != u"cash" && method != u"test")
         return Failure{Failure::Code::BadRequest, u"payment.method must be card, cash or test"_s, {}};
     auto map = m_catalog->seatMap(hold.value().performanceId);

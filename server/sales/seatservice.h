@@ -64,6 +64,8 @@ private:
     Outcome<Hold> holdIndexes(const QString &performanceId, const Access &access, const QList<int> &seats,
                               const Buyer &buyer);
     Outcome<bool> mayChange(const QString &holdToken, const Buyer &buyer) const;
+    // The hold, if the buyer may change it and it is still held.
+    Outcome<struct HoldRecord> heldHold(const QString &holdId, const Buyer &buyer);
 
     SqlSeatStore *m_store;
     CatalogService *m_catalog;

@@ -17,12 +17,6 @@ Q_LOGGING_CATEGORY(lcCatalog, "boxoffice.server.catalog")
 
 namespace {
 
-Failure databaseFailure(const QSqlQuery &q)
-{
-    qCWarning(lcCatalog) << "query failed:" << describeError(q.lastError());
-    return Failure{Failure::Code::Unavailable, u"the database is unavailable"_s, {}};
-}
-
 QDateTime fromMs(const QVariant &v)
 {
     return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);

@@ -82,6 +82,12 @@ QString describeError(const QSqlError &error)
     return text;
 }
 
+Failure databaseFailure(const QSqlQuery &query)
+{
+    qCWarning(lcSql) << "query failed:" << describeError(query.lastError());
+    return Failure{Failure::Code::Unavailable, u"the database is unavailable"_s, {}};
+}
+
 SqlDatabase::SqlDatabase(QSqlDatabase db, bool postgres) : m_db(std::move(db)), m_postgres(postgres) {}
 
 SqlDatabase::SqlDatabase(SqlDatabase &&other) noexcept

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "server/failure.h"
 #include "server/serverconfig.h"
 
 #include <QHash>
@@ -57,5 +58,8 @@ private:
 };
 
 QString describeError(const class QSqlError &error);
+
+// A failed query as a domain failure (503 unavailable), logged with its cause.
+struct Failure databaseFailure(const QSqlQuery &query);
 
 } // namespace BoxOffice::Server

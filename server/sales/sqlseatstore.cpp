@@ -15,12 +15,6 @@ Q_LOGGING_CATEGORY(lcSeats, "boxoffice.server.seats")
 
 namespace {
 
-Failure databaseFailure(const QSqlQuery &q)
-{
-    qCWarning(lcSeats) << "query failed:" << describeError(q.lastError());
-    return Failure{Failure::Code::Unavailable, u"the database is unavailable"_s, {}};
-}
-
 QString placeholders(qsizetype n)
 {
     return QStringList(n, u"?"_s).join(u',');
