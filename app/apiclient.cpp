@@ -1,6 +1,9 @@
 #include "app/apiclient.h"
 
 #include <QNetworkAccessManager>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkReply>
 
 namespace BoxOffice {
@@ -10,14 +13,21 @@ using namespace Qt::StringLiterals;
 ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network) {}
 
 template <typename T>
-ApiJob *ApiClient::get(const QString &path, std::function<Result<T>(const QJsonValue &)> decode, QObject *context,
-                       Callback<T> done)
+ApiJob *ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body, const QString &token,
+                        std::function<Result<T>(const QJsonValue &)> decode, QObject *context, Callback<T> done)
 {
     QUrl url = m_baseUrl;
-    url.setPath(path);
+    const qsizetype query = path.indexOf(u'?');
+    url.setPath(path.left(query));
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
-    auto *job = new ApiJob(m_network->get(request), m_timeout, this);
+    if (!body.isEmpty())
+        request.setRawHeader("Content-Type", "application/json");
+    if (!token.isEmpty())
+        request.setRawHeader("X-Queue-Token", token.toUtf8());
+    auto *job = new ApiJob(m_network->sendCustomRequest(request, method, body), m_timeout, this);
     connect(job, &ApiJob::finished, context, [job, decode = std::move(decode), done = std::move(done)] {
         const auto &result = job->result();
         if (!result)
@@ -30,6 +40,30 @@ ApiJob *ApiClient::get(const QString &path, std::function<Result<T>(const QJsonV
     return job;
 }
 
+namespace {
+
+template <typename T> Result<T> decodeAs(const QJsonValue &v)
+{
+    return T::fromJson(v);
+}
+
+Result<bool> noBody(const QJsonValue &)
+{
+    return true;
+}
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QString escaped(const QString &segment)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(segment));
+}
+
+} // namespace
+
 ApiJob *ApiClient::fetchConcerts(QObject *context, Callback<QList<Concert>> done)
 {
     return get<QList<Concert>>(u"/api/v1/concerts"_s, &Concert::listFromJson, context, std::move(done));
@@ -37,7 +71,65 @@ ApiJob *ApiClient::fetchConcerts(QObject *context, Callback<QList<Concert>> done
 
 ApiJob *ApiClient::fetchHealth(QObject *context, Callback<Health> done)
 {
-    return get<Health>(u"/healthz"_s, [](const QJsonValue &v) { return Health::fromJson(v); }, context,
+    return get<Health>(u"/healthz"_s, &decodeAs<Health>, context, std::move(done));
+}
+
+ApiJob *ApiClient::fetchLayout(const QString &performanceId, QObject *context, Callback<SeatLayout> done)
+{
+    return get<SeatLayout>(u"/api/v1/performances/%1/layout"_s.arg(escaped(performanceId)), &decodeAs<SeatLayout>,
+                           context, std::move(done));
+}
+
+ApiJob *ApiClient::joinQueue(const QString &concertId, const QString &userId, QObject *context,
+                             Callback<QueueTicket> done)
+{
+    return send<QueueTicket>("POST", u"/api/v1/concerts/%1/queue"_s.arg(escaped(concertId)),
+                             json({{u"userId"_s, userId}}), {}, &decodeAs<QueueTicket>, context, std::move(done));
+}
+
+ApiJob *ApiClient::queueStatus(const QString &token, QObject *context, Callback<QueueTicket> done)
+{
+    return get<QueueTicket>(u"/api/v1/queue/"_s + escaped(token), &decodeAs<QueueTicket>, context, std::move(done));
+}
+
+ApiJob *ApiClient::leaveQueue(const QString &token, QObject *context, Callback<bool> done)
+{
+    return send<bool>("DELETE", u"/api/v1/queue/"_s + escaped(token), {}, {}, &noBody, context, std::move(done));
+}
+
+ApiJob *ApiClient::seatStatus(const QString &performanceId, const QString &token, QObject *context,
+                              Callback<SeatStatus> done)
+{
+    return send<SeatStatus>("GET", u"/api/v1/performances/%1/status"_s.arg(escaped(performanceId)), {}, token,
+                            &decodeAs<SeatStatus>, context, std::move(done));
+}
+
+ApiJob *ApiClient::hold(const QString &performanceId, const QStringList &seatIds, const QString &token,
+                        QObject *context, Callback<Hold> done)
+{
+    return send<Hold>("POST", u"/api/v1/performances/%1/holds"_s.arg(escaped(performanceId)),
+                      json({{u"seats"_s, QJsonArray::fromStringList(seatIds)}}), token, &decodeAs<Hold>, context,
+                      std::move(done));
+}
+
+ApiJob *ApiClient::holdBest(const QString &performanceId, int count, const QString &tier, const QString &token,
+                            QObject *context, Callback<Hold> done)
+{
+    return send<Hold>("POST", u"/api/v1/performances/%1/holds"_s.arg(escaped(performanceId)),
+                      json({{u"best"_s, QJsonObject{{u"count"_s, count}, {u"tier"_s, tier}}}}), token, &decodeAs<Hold>,
+                      context, std::move(done));
+}
+
+ApiJob *ApiClient::release(const QString &holdId, const QString &token, QObject *context, Callback<bool> done)
+{
+    return send<bool>("DELETE", u"/api/v1/holds/"_s + escaped(holdId), {}, token, &noBody, context, std::move(done));
+}
+
+ApiJob *ApiClient::purchase(const QString &holdId, const QString &method, const QString &token, QObject *context,
+                            Callback<Order> done)
+{
+    return send<Order>("POST", u"/api/v1/holds/%1/purchase"_s.arg(escaped(holdId)),
+                       json({{u"payment"_s, QJsonObject{{u"method"_s, method}}}}), token, &decodeAs<Order>, context,
                        std::move(done));
 }
 

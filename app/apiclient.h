@@ -4,6 +4,11 @@
 #include "app/apijob.h"
 #include "domain/concert.h"
 #include "domain/health.h"
+#include "domain/hold.h"
+#include "domain/order.h"
+#include "domain/queueticket.h"
+#include "domain/seatlayout.h"
+#include "domain/seatstatus.h"
 #include "domain/result.h"
 
 #include <QObject>
@@ -35,11 +40,32 @@ public:
 
     ApiJob *fetchConcerts(QObject *context, Callback<QList<Concert>> done);
     ApiJob *fetchHealth(QObject *context, Callback<Health> done);
+    ApiJob *fetchLayout(const QString &performanceId, QObject *context, Callback<SeatLayout> done);
+
+    // The buyer's side: the queue token rides as X-Queue-Token where it is needed.
+    ApiJob *joinQueue(const QString &concertId, const QString &userId, QObject *context, Callback<QueueTicket> done);
+    ApiJob *queueStatus(const QString &token, QObject *context, Callback<QueueTicket> done);
+    ApiJob *leaveQueue(const QString &token, QObject *context, Callback<bool> done);
+    ApiJob *seatStatus(const QString &performanceId, const QString &token, QObject *context,
+                       Callback<SeatStatus> done);
+    ApiJob *hold(const QString &performanceId, const QStringList &seatIds, const QString &token, QObject *context,
+                 Callback<Hold> done);
+    ApiJob *holdBest(const QString &performanceId, int count, const QString &tier, const QString &token,
+                     QObject *context, Callback<Hold> done);
+    ApiJob *release(const QString &holdId, const QString &token, QObject *context, Callback<bool> done);
+    ApiJob *purchase(const QString &holdId, const QString &method, const QString &token, QObject *context,
+                     Callback<Order> done);
 
 private:
     template <typename T>
+    ApiJob *send(const QByteArray &method, const QString &path, const QByteArray &body, const QString &token,
+                 std::function<Result<T>(const QJsonValue &)> decode, QObject *context, Callback<T> done);
+    template <typename T>
     ApiJob *get(const QString &path, std::function<Result<T>(const QJsonValue &)> decode, QObject *context,
-                Callback<T> done);
+                Callback<T> done)
+    {
+        return send<T>("GET", path, {}, {}, std::move(decode), context, std::move(done));
+    }
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
