@@ -1,0 +1,416 @@
+#include "ui/seatmapview.h"
+
+#include "models/seatmapmodel.h"
+
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPolygonF>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace BoxOffice {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr double SeatRadius = 0.23;   // metres
+constexpr double SeatModePixels = 2.5;  // below this seat radius in pixels, draw sections
+
+// Okabe-Ito: told apart with the common colour-vision deficiencies.
+const QColor TierColours[] = {QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x72, 0xB2), QColor(0x00, 0x9E, 0x73),
+                              QColor(0xE6, 0x9F, 0x00), QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9)};
+
+QColor tierColour(int tier)
+{
+    return TierColours[tier % int(std::size(TierColours))];
+}
+
+quint64 cellKey(int cx, int cy)
+{
+    return (quint64(quint32(cx)) << 32) | quint32(cy);
+}
+
+// Circle, square, diamond, triangle, hexagon, by tier.
+QPainterPath shape(int tier, const QPointF &c, double r)
+{
+    QPainterPath p;
+    switch (tier % 5) {
+    case 0: p.addEllipse(c, r, r); break;
+    case 1: p.addRect(QRectF(c.x() - r * 0.85, c.y() - r * 0.85, r * 1.7, r * 1.7)); break;
+    case 2: p.moveTo(c.x(), c.y() - r); p.lineTo(c.x() + r, c.y()); p.lineTo(c.x(), c.y() + r); p.lineTo(c.x() - r, c.y()); p.closeSubpath(); break;
+    case 3: p.moveTo(c.x(), c.y() - r); p.lineTo(c.x() + r, c.y() + r * 0.8); p.lineTo(c.x() - r, c.y() + r * 0.8); p.closeSubpath(); break;
+    default:
+        for (int k = 0; k < 6; ++k) {
+            const double a = M_PI / 3 * k;
+            const QPointF v(c.x() + r * std::cos(a), c.y() + r * std::sin(a));
+            k == 0 ? p.moveTo(v) : p.lineTo(v);
+        }
+        p.closeSubpath();
+    }
+    return p;
+}
+
+} // namespace
+
+SeatMapView::SeatMapView(SeatMapModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(320, 240);
+    connect(model, &SeatMapModel::layoutReset, this, [this] {
+        m_selected.clear();
+        m_focus = m_hover = -1;
+        rebuildGrid();
+        m_fitted = false;
+        fitToView();
+        Q_EMIT selectionChanged();
+    });
+    rebuildGrid();  // a model that has its layout already
+    connect(model, &SeatMapModel::statusReset, this, qOverload<>(&SeatMapView::update));
+    connect(model, &SeatMapModel::seatsChanged, this, [this](const QList<int> &seats) {
+        // Someone else took a seat we had picked: it is no longer ours to pick.
+        const qsizetype before = m_selected.size();
+        m_selected.removeIf([this](int s) { return m_model->letter(s) != 'A'; });
+        if (m_selected.size() != before)
+            Q_EMIT selectionChanged();
+        if (!showsSeats())
+            return update();
+        for (int s : seats) {
+            const QPointF p = seatPosition(s);
+            const double r = SeatRadius * m_scale + 3;
+            update(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r).toAlignedRect());
+        }
+    });
+}
+
+void SeatMapView::rebuildGrid()
+{
+    m_grid.clear();
+    const auto &seats = m_model->layout().seats;
+    for (qsizetype i = 0; i < seats.size(); ++i)
+        m_grid[cellKey(int(std::floor(seats[i].x / Cell)), int(std::floor(seats[i].y / Cell)))].append(int(i));
+}
+
+template <typename F> void SeatMapView::forSeatsIn(const QRectF &r, F f) const
+{
+    const int x0 = int(std::floor(r.left() / Cell)), x1 = int(std::floor(r.right() / Cell));
+    const int y0 = int(std::floor(r.top() / Cell)), y1 = int(std::floor(r.bottom() / Cell));
+    if (qint64(x1 - x0 + 1) * (y1 - y0 + 1) > 4 * m_grid.size()) {
+        for (const QList<int> &cell : m_grid)  // most of the venue: every cell
+            for (int s : cell)
+                f(s);
+        return;
+    }
+    for (int cx = x0; cx <= x1; ++cx)
+        for (int cy = y0; cy <= y1; ++cy)
+            if (const auto it = m_grid.constFind(cellKey(cx, cy)); it != m_grid.cend())
+                for (int s : *it)
+                    f(s);
+}
+
+QStringList SeatMapView::selectedIds() const
+{
+    QStringList ids;
+    for (int s : m_selected)
+        ids << m_model->layout().seats[s].id;
+    return ids;
+}
+
+void SeatMapView::clearSelection()
+{
+    if (m_selected.isEmpty())
+        return;
+    m_selected.clear();
+    update();
+    Q_EMIT selectionChanged();
+}
+
+void SeatMapView::setInteractive(bool interactive)
+{
+    m_interactive = interactive;
+    update();
+}
+
+bool SeatMapView::showsSeats() const
+{
+    return SeatRadius * m_scale >= SeatModePixels;
+}
+
+QPointF SeatMapView::seatPosition(int seat) const
+{
+    const Seat &s = m_model->layout().seats.at(seat);
+    return toWidget(s.x, s.y);
+}
+
+int SeatMapView::seatAt(const QPointF &widgetPos) const
+{
+    if (!showsSeats() || m_model->seatCount() == 0)
+        return -1;
+    const QPointF v = toVenue(widgetPos);
+    const double reach = SeatRadius * 1.4;
+    int best = -1;
+    double bestDistance = reach * reach;
+    forSeatsIn(QRectF(v.x() - reach, v.y() - reach, 2 * reach, 2 * reach), [&](int s) {
+        const Seat &seat = m_model->layout().seats[s];
+        const double d = (seat.x - v.x()) * (seat.x - v.x()) + (seat.y - v.y()) * (seat.y - v.y());
+        if (d <= bestDistance)
+            bestDistance = d, best = s;
+    });
+    return best;
+}
+
+void SeatMapView::fitToView()
+{
+    const QRectF b = m_model->bounds().adjusted(0, -8, 0, 0);  // the stage too
+    if (b.isEmpty() || width() <= 0)
+        return;
+    m_scale = 0.94 * std::min(width() / b.width(), height() / b.height());
+    m_offset = QPointF(width() / 2.0, height() / 2.0) - b.center() * m_scale;
+    m_fitted = true;
+    update();
+}
+
+void SeatMapView::zoomBy(double factor, const QPointF &around)
+{
+    const double fitted = 0.94 * std::min(width() / std::max(1.0, m_model->bounds().width()),
+                                          height() / std::max(1.0, m_model->bounds().height()));
+    const double next = std::clamp(m_scale * factor, fitted * 0.5, 120.0);
+    const QPointF venue = toVenue(around);
+    m_scale = next;
+    m_offset = around - venue * m_scale;
+    update();
+}
+
+void SeatMapView::resizeEvent(QResizeEvent *)
+{
+    if (!m_fitted)
+        fitToView();
+}
+
+void SeatMapView::paintEvent(QPaintEvent *event)
+{
+    QPainter p(this);
+    p.fillRect(event->rect(), palette().color(QPalette::Base));
+    if (m_model->seatCount() == 0)
+        return;
+    p.setRenderHint(QPainter::Antialiasing);
+
+    // The stage, in front of the first rows.
+    const QRectF b = m_model->bounds();
+    const QRectF stage(toWidget(b.center().x() - b.width() * 0.12, b.top() - 6), toWidget(b.center().x() + b.width() * 0.12, b.top() - 2));
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(0x33, 0x33, 0x33));
+    p.drawRoundedRect(stage, 4, 4);
+    p.setPen(Qt::white);
+    p.drawText(stage, Qt::AlignCenter, tr("STAGE"));
+
+    const QRectF visible = QRectF(toVenue(event->rect().topLeft()), toVenue(event->rect().bottomRight())).normalized();
+    if (!showsSeats()) {
+        // Zoomed out: sections, shaded by the share still available (text says it too).
+        for (const SeatMapModel::SectionInfo &s : m_model->sections()) {
+            if (!s.bounds.intersects(visible) || s.seats == 0)
+                continue;
+            const QRectF r(toWidget(s.bounds.left(), s.bounds.top()), toWidget(s.bounds.right(), s.bounds.bottom()));
+            QPolygonF outline;
+            for (const QPointF &v : s.outline)
+                outline << toWidget(v.x(), v.y());
+            const double share = double(s.available) / s.seats;
+            int tier = 0;
+            for (qsizetype t = 0; t < m_model->layout().tiers.size(); ++t)
+                if (m_model->layout().tiers[t].id == s.tier)
+                    tier = int(t);
+            QColor fill = tierColour(tier);
+            fill.setAlphaF(0.15 + 0.75 * share);
+            p.setPen(QPen(tierColour(tier).darker(130), 1));
+            p.setBrush(fill);
+            p.drawPolygon(outline);
+            const QRectF label = outline.boundingRect();
+            if (label.width() > 34 && label.height() > 14) {
+                p.setPen(palette().color(QPalette::Text));
+                p.drawText(QRectF(label.center() - QPointF(40, 16), QSizeF(80, 32)), Qt::AlignCenter,
+                           label.height() > 30 ? s.id + u'\n' + QString::number(s.available) : s.id);
+            }
+        }
+        return;
+    }
+
+    const double r = SeatRadius * m_scale;
+    const QColor sold(0xB0, 0xB0, 0xB0);
+    forSeatsIn(visible.adjusted(-1, -1, 1, 1), [&](int s) {
+        const QPointF c = seatPosition(s);
+        const int tier = m_model->tierIndex(s);
+        const char letter = m_model->letter(s);
+        const bool selected = m_selected.contains(s);
+        if (letter == 'S' || letter == 'X') {
+            p.setPen(Qt::NoPen);
+            p.setBrush(sold);
+            p.drawPath(shape(tier, c, r * 0.55));
+            return;
+        }
+        if (letter == 'H' && !selected) {
+            p.setPen(QPen(tierColour(tier), std::max(1.0, r * 0.25)));
+            p.setBrush(palette().color(QPalette::Base));
+            p.drawPath(shape(tier, c, r * 0.8));
+            return;
+        }
+        p.setPen(selected ? QPen(palette().color(QPalette::Text), std::max(2.0, r * 0.35)) : Qt::NoPen);
+        p.setBrush(tierColour(tier));
+        p.drawPath(shape(tier, c, r));
+    });
+    if (m_focus >= 0 && hasFocus()) {
+        p.setPen(QPen(palette().color(QPalette::Highlight), 2, Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(seatPosition(m_focus), r * 1.6, r * 1.6);
+    }
+}
+
+void SeatMapView::toggle(int seat)
+{
+    if (seat < 0 || !m_interactive)
+        return;
+    if (m_selected.removeOne(seat)) {
+        Q_EMIT selectionChanged();
+    } else if (m_model->letter(seat) == 'A' && m_selected.size() < m_maxSelection) {
+        m_selected.append(seat);
+        Q_EMIT selectionChanged();
+    }
+    Q_EMIT seatActivated(seat);
+    update();
+}
+
+void SeatMapView::wheelEvent(QWheelEvent *event)
+{
+    zoomBy(std::pow(1.0015, event->angleDelta().y()), event->position());
+    event->accept();
+}
+
+void SeatMapView::mousePressEvent(QMouseEvent *event)
+{
+    m_dragFrom = event->position();
+    m_dragging = event->button() == Qt::LeftButton;
+    m_dragged = false;
+}
+
+void SeatMapView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_dragging) {
+        const QPointF delta = event->position() - m_dragFrom;
+        if (m_dragged || delta.manhattanLength() > 4) {
+            m_dragged = true;
+            m_offset += delta;
+            m_dragFrom = event->position();
+            update();
+        }
+        return;
+    }
+    const int hover = seatAt(event->position());
+    if (hover != m_hover) {
+        m_hover = hover;
+        setCursor(hover >= 0 && m_model->letter(hover) == 'A' ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    }
+}
+
+void SeatMapView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_dragging && !m_dragged) {
+        const int seat = seatAt(event->position());
+        if (seat >= 0) {
+            m_focus = seat;
+            toggle(seat);
+        } else if (!showsSeats()) {
+            zoomBy(3.0, event->position());  // a click on a section zooms into it
+        }
+    }
+    m_dragging = false;
+}
+
+void SeatMapView::moveFocus(double dx, double dy)
+{
+    const auto &seats = m_model->layout().seats;
+    if (seats.isEmpty())
+        return;
+    if (m_focus < 0) {
+        m_focus = seatAt(QPointF(width() / 2.0, height() / 2.0));
+        if (m_focus < 0)
+            m_focus = 0;
+    } else {
+        // The nearest seat in that direction (within 45°), looking farther each round.
+        const Seat &from = seats[m_focus];
+        int best = -1;
+        for (double reach = 1.5; best < 0 && reach < 200; reach *= 2) {
+            double bestDistance = 1e18;
+            forSeatsIn(QRectF(from.x - reach, from.y - reach, 2 * reach, 2 * reach), [&](int s) {
+                const double vx = seats[s].x - from.x, vy = seats[s].y - from.y;
+                const double along = vx * dx + vy * dy;
+                const double d = vx * vx + vy * vy;
+                if (s == m_focus || along <= 0 || along * along < 0.5 * d)
+                    return;
+                if (d < bestDistance)
+                    bestDistance = d, best = s;
+            });
+        }
+        if (best >= 0)
+            m_focus = best;
+    }
+    // Keep the focus in view.
+    const QPointF p = seatPosition(m_focus);
+    if (!rect().adjusted(20, 20, -20, -20).contains(p.toPoint()))
+        m_offset += QPointF(width() / 2.0, height() / 2.0) - p;
+    update();
+}
+
+void SeatMapView::keyPressEvent(QKeyEvent *event)
+{
+    const QPointF centre(width() / 2.0, height() / 2.0);
+    switch (event->key()) {
+    case Qt::Key_Left: moveFocus(-1, 0); break;
+    case Qt::Key_Right: moveFocus(1, 0); break;
+    case Qt::Key_Up: moveFocus(0, -1); break;
+    case Qt::Key_Down: moveFocus(0, 1); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomBy(1.5, m_focus >= 0 ? seatPosition(m_focus) : centre); break;
+    case Qt::Key_Minus: zoomBy(1 / 1.5, centre); break;
+    case Qt::Key_Home: fitToView(); break;
+    case Qt::Key_Space:
+    case Qt::Key_Return:
+    case Qt::Key_Enter: toggle(m_focus); break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+bool SeatMapView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int seat = seatAt(help->pos());
+        if (seat < 0) {
+            QToolTip::hideText();
+            return true;
+        }
+        const Seat &s = m_model->layout().seats[seat];
+        const int section = m_model->sectionOf(seat);
+        const QString sectionName = section >= 0 ? m_model->sections()[section].name : s.section;
+        const Money price = m_model->price(seat);
+        const char letter = m_model->letter(seat);
+        const QString state = letter == 'A' ? tr("available") : letter == 'H' ? tr("held") : tr("sold");
+        QToolTip::showText(help->globalPos(),
+                           tr("%1, row %2, seat %3\n%4 · %5 %6 · %7")
+                               .arg(sectionName, s.row)
+                               .arg(s.number)
+                               .arg(m_model->layout().tiers.value(m_model->tierIndex(seat)).name,
+                                    QLocale().toString(price.amount), price.currency, state),
+                           this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace BoxOffice

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QPointF>
+#include <QWidget>
+
+namespace BoxOffice {
+
+class SeatMapModel;
+
+// The seat map: custom painted from a SeatMapModel. Zoomed out it shades whole
+// sections by what is left; zoomed in it draws every seat with its tier's colour
+// *and* shape (never colour alone) and its state (available filled, held hollow,
+// sold small and grey). Pans and zooms with the wheel, a drag and the keyboard
+// (arrows move the focus seat, + and - zoom, Home fits, Space or Enter selects);
+// paints only what is exposed and visible; finds seats by arithmetic on a grid.
+// It owns view state only and emits intent.
+class SeatMapView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SeatMapView(SeatMapModel *model, QWidget *parent = nullptr);
+
+    void setMaxSelection(int seats) { m_maxSelection = seats; }
+    QList<int> selection() const { return m_selected; }
+    QStringList selectedIds() const;
+    void clearSelection();
+    void setInteractive(bool interactive);  // false: read-only (offline, or a hold in progress)
+
+    // View state, for tests and the parent's controls.
+    double scale() const { return m_scale; }  // pixels per metre
+    bool showsSeats() const;                  // false: sections (zoomed out)
+    int focusSeat() const { return m_focus; }
+    int seatAt(const QPointF &widgetPos) const;
+    QPointF seatPosition(int seat) const;     // widget coordinates
+    void zoomBy(double factor, const QPointF &around);
+    void fitToView();
+
+    QSize sizeHint() const override { return {900, 620}; }
+
+Q_SIGNALS:
+    void selectionChanged();
+    void seatActivated(int seat);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void rebuildGrid();
+    QPointF toWidget(double x, double y) const { return {x * m_scale + m_offset.x(), y * m_scale + m_offset.y()}; }
+    QPointF toVenue(const QPointF &p) const { return (p - m_offset) / m_scale; }
+    void toggle(int seat);
+    void moveFocus(double dx, double dy);
+    template <typename F> void forSeatsIn(const QRectF &venueRect, F f) const;
+
+    SeatMapModel *m_model;
+    double m_scale = 1;
+    QPointF m_offset;
+    bool m_fitted = false;
+    QList<int> m_selected;
+    int m_maxSelection = 4;
+    int m_focus = -1;
+    int m_hover = -1;
+    bool m_interactive = true;
+    QPointF m_dragFrom;
+    bool m_dragging = false;
+    bool m_dragged = false;
+    // Seats by 4 m grid cell, for culling and hit tests.
+    static constexpr double Cell = 4.0;
+    QHash<quint64, QList<int>> m_grid;
+};
+
+} // namespace BoxOffice
