@@ -1,15 +1,22 @@
 #include "app/boxofficeapp.h"
 
+#include "app/bookingcontroller.h"
 #include "app/embeddedserver.h"
 #include "ui/mainwindow.h"
 
+#include <QSettings>
+#include <QUuid>
+
 namespace BoxOffice {
+
+using namespace Qt::StringLiterals;
 
 BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_api(&m_network),
       m_window(std::make_unique<MainWindow>(&m_concerts))
 {
     connect(m_window.get(), &MainWindow::reloadRequested, this, &BoxOfficeApp::retry);
+    connect(m_window.get(), &MainWindow::performanceActivated, this, &BoxOfficeApp::book);
     if (m_options.server) {
         m_api.setBaseUrl(*m_options.server);
         m_window->setServerDescription(tr("Server: %1").arg(m_options.server->toDisplayString()));
@@ -29,7 +36,28 @@ BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
     });
 }
 
-BoxOfficeApp::~BoxOfficeApp() = default;
+BoxOfficeApp::~BoxOfficeApp()
+{
+    delete m_booking;  // leaves the queue while the server is still there
+}
+
+void BoxOfficeApp::book(const QString &concertId, const QString &performanceId, const QString &title)
+{
+    delete m_booking;  // one booking at a time
+    // The buyer's id survives restarts: the same place in line comes back.
+    QSettings settings;
+    QString user = settings.value(u"buyer/id"_s).toString();
+    if (user.isEmpty()) {
+        user = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        settings.setValue(u"buyer/id"_s, user);
+    }
+    m_booking = new BookingController(&m_api, concertId, performanceId, title, user, this);
+    connect(m_booking, &BookingController::finished, this, [this] {
+        m_booking->deleteLater();
+        m_booking = nullptr;
+    });
+    m_booking->start();
+}
 
 void BoxOfficeApp::start()
 {

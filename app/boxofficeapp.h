@@ -12,6 +12,7 @@
 
 namespace BoxOffice {
 
+class BookingController;
 class EmbeddedServer;
 class MainWindow;
 
@@ -37,6 +38,9 @@ public:
     ConcertModel *concerts() { return &m_concerts; }
     ApiClient *api() { return &m_api; }
     EmbeddedServer *embeddedServer() const { return m_embedded; }
+    BookingController *booking() const { return m_booking; }
+    // Opens the buying flow for a performance (what a double click in the list does).
+    void book(const QString &concertId, const QString &performanceId, const QString &title);
 
 Q_SIGNALS:
     void concertsLoaded();
@@ -53,6 +57,7 @@ private:
     EmbeddedServer *m_embedded = nullptr;
     std::unique_ptr<MainWindow> m_window;
     ApiJob *m_pending = nullptr;
+    BookingController *m_booking = nullptr;
 };
 
 } // namespace BoxOffice

@@ -200,6 +200,15 @@ QWidget *MainWindow::createConcertsPage(ConcertModel *concerts)
     m_tree->setColumnWidth(ConcertModel::VenueColumn, 170);
     m_tree->setColumnWidth(ConcertModel::SalesColumn, 150);
     m_tree->setColumnWidth(ConcertModel::AvailableColumn, 170);
+    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const QModelIndex row = index.siblingAtColumn(ConcertModel::TitleColumn);
+        if (row.data(ConcertModel::KindRole).value<ConcertModel::Kind>() != ConcertModel::Kind::Performance)
+            return;
+        const QModelIndex concert = row.parent();
+        Q_EMIT performanceActivated(concert.data(ConcertModel::IdRole).toString(), row.data(ConcertModel::IdRole).toString(),
+                                    concert.data().toString() + u" · "_s + row.data().toString());
+    });
+    m_tree->setToolTip(tr("Double-click a performance to buy tickets"));
     connect(m_proxy, &QAbstractItemModel::modelReset, m_tree, &QTreeView::expandAll);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, m_tree, &QTreeView::expandAll);
     layout->addWidget(m_tree);

@@ -33,6 +33,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void reloadRequested();
+    // A performance was opened (double click or Enter): the buyer wants tickets.
+    void performanceActivated(const QString &concertId, const QString &performanceId, const QString &title);
 
 private:
     QWidget *createHeader();

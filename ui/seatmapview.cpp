@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
 #include <QPolygonF>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -57,6 +58,18 @@ QPainterPath shape(int tier, const QPointF &c, double r)
 }
 
 } // namespace
+
+QPixmap SeatMapView::tierIcon(int tier, int size)
+{
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(tierColour(tier));
+    p.drawPath(shape(tier, QPointF(size / 2.0, size / 2.0), size * 0.42));
+    return pixmap;
+}
 
 SeatMapView::SeatMapView(SeatMapModel *model, QWidget *parent) : QWidget(parent), m_model(model)
 {

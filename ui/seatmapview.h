@@ -39,6 +39,9 @@ public:
 
     QSize sizeHint() const override { return {900, 620}; }
 
+    // The tier's mark as drawn on the map (colour and shape), for a legend.
+    static QPixmap tierIcon(int tier, int size);
+
 Q_SIGNALS:
     void selectionChanged();
     void seatActivated(int seat);

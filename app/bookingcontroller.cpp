@@ -1,0 +1,187 @@
+#include "app/bookingcontroller.h"
+
+#include "ui/bookingwindow.h"
+#include "ui/seatmapview.h"
+
+#include <QJsonArray>
+
+
+
+namespace BoxOffice {
+
+using namespace Qt::StringLiterals;
+
+BookingController::BookingController(ApiClient *api, QString concertId, QString performanceId, QString title,
+                                     QString userId, QObject *parent)
+    : QObject(parent), m_api(api), m_concertId(std::move(concertId)), m_performanceId(std::move(performanceId)),
+      m_userId(std::move(userId)), m_window(std::make_unique<BookingWindow>(title, &m_seats))
+{
+    m_window->setAttribute(Qt::WA_DeleteOnClose, false);
+    m_queueTimer.setInterval(std::chrono::seconds(1));
+    m_seatTimer.setInterval(std::chrono::seconds(2));
+    m_countdown.setInterval(std::chrono::seconds(1));
+    connect(&m_queueTimer, &QTimer::timeout, this, &BookingController::pollQueue);
+    connect(&m_seatTimer, &QTimer::timeout, this, &BookingController::pollSeats);
+    connect(&m_countdown, &QTimer::timeout, this, &BookingController::tickCountdown);
+    connect(m_window.get(), &BookingWindow::holdRequested, this, &BookingController::hold);
+    connect(m_window.get(), &BookingWindow::releaseRequested, this, &BookingController::release);
+    connect(m_window.get(), &BookingWindow::purchaseRequested, this, &BookingController::purchase);
+    connect(m_window.get(), &BookingWindow::leaveRequested, this, [this] {
+        m_window->close();
+        Q_EMIT finished();
+    });
+}
+
+BookingController::~BookingController()
+{
+    // Leaving frees our place (or our slot) for the next buyer at once.
+    if (!m_token.isEmpty() && m_window->page() != BookingWindow::Page::Done)
+        m_api->leaveQueue(m_token, m_api, [](const ApiResult<bool> &) {});
+}
+
+void BookingController::setIntervals(std::chrono::milliseconds queue, std::chrono::milliseconds seats)
+{
+    m_queueTimer.setInterval(queue);
+    m_seatTimer.setInterval(seats);
+}
+
+void BookingController::start()
+{
+    m_window->show();
+    m_api->joinQueue(m_concertId, m_userId, this, [this](const ApiResult<QueueTicket> &r) {
+        if (!r) {
+            m_window->showMessage(r.error().message);
+            return;
+        }
+        m_token = r.value().token;
+        onTicket(r.value());
+        m_queueTimer.start();
+    });
+}
+
+void BookingController::pollQueue()
+{
+    if (m_token.isEmpty() || m_busy)
+        return;
+    m_busy = true;
+    m_api->queueStatus(m_token, this, [this](const ApiResult<QueueTicket> &r) {
+        m_busy = false;
+        if (r)
+            onTicket(r.value());
+    });
+}
+
+void BookingController::onTicket(const QueueTicket &ticket)
+{
+    switch (ticket.state) {
+    case QueueTicket::State::Waiting:
+        m_window->showQueue(ticket, QDateTime::currentDateTimeUtc());
+        break;
+    case QueueTicket::State::Active:
+        if (!m_admitted) {
+            m_admitted = true;
+            loadSeats();
+        }
+        break;
+    case QueueTicket::State::Expired:
+        m_queueTimer.stop();
+        m_seatTimer.stop();
+        if (m_window->page() != BookingWindow::Page::Done)
+            m_window->showMessage(tr("Your session has ended. Join the queue again to buy."));
+        break;
+    }
+}
+
+void BookingController::loadSeats()
+{
+    m_api->fetchLayout(m_performanceId, this, [this](const ApiResult<SeatLayout> &r) {
+        if (!r) {
+            m_window->showMessage(r.error().message);
+            return;
+        }
+        m_seats.setLayout(r.value());
+        m_window->showSeats();
+        pollSeats();
+        m_seatTimer.start();
+    });
+}
+
+void BookingController::pollSeats()
+{
+    m_api->seatStatus(m_performanceId, m_token, this, [this](const ApiResult<SeatStatus> &r) {
+        if (r && r.value().version != m_seats.version())
+            m_seats.setStatus(r.value());
+    });
+}
+
+void BookingController::hold(const QStringList &seatIds)
+{
+    m_api->hold(m_performanceId, seatIds, m_token, this, [this](const ApiResult<Hold> &r) {
+        if (!r) {
+            // Losing a race names the seats that went.
+            QStringList gone;
+            for (const QJsonValue &v : r.error().details.value(u"seats"_s).toArray())
+                gone << v.toString();
+            m_window->showMessage(r.error().code == u"seat_unavailable" && !gone.isEmpty()
+                                      ? tr("Someone else was faster: %1 no longer available. Pick other seats.")
+                                            .arg(gone.join(u", "_s))
+                                      : r.error().message);
+            m_window->seatMap()->clearSelection();
+            pollSeats();
+            return;
+        }
+        m_hold = r.value();
+        m_window->showHold(r.value());
+        tickCountdown();
+        m_countdown.start();
+        pollSeats();
+    });
+}
+
+void BookingController::tickCountdown()
+{
+    if (!m_hold)
+        return;
+    const qint64 left = QDateTime::currentDateTimeUtc().secsTo(m_hold->expiresAt);
+    if (left <= 0) {
+        m_countdown.stop();
+        m_hold.reset();
+        m_window->showHoldEnded();
+        m_window->showMessage(tr("The hold has expired; the seats went back on sale."));
+        pollSeats();
+        return;
+    }
+    m_window->setSecondsLeft(int(left));
+}
+
+void BookingController::release()
+{
+    if (!m_hold)
+        return;
+    m_api->release(m_hold->holdId, m_token, this, [this](const ApiResult<bool> &r) {
+        m_countdown.stop();
+        m_hold.reset();
+        m_window->showHoldEnded();
+        m_window->showMessage(r ? tr("Released.") : r.error().message);
+        pollSeats();
+    });
+}
+
+void BookingController::purchase()
+{
+    if (!m_hold)
+        return;
+    m_api->purchase(m_hold->holdId, u"test"_s, m_token, this, [this](const ApiResult<Order> &r) {
+        if (!r) {
+            m_window->showMessage(r.error().message);
+            return;
+        }
+        m_countdown.stop();
+        m_queueTimer.stop();
+        m_seatTimer.stop();
+        m_hold.reset();
+        m_window->showOrder(r.value());
+    });
+}
+
+} // namespace BoxOffice

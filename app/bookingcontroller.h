@@ -1,0 +1,59 @@
+#pragma once
+
+#include "app/apiclient.h"
+#include "models/seatmapmodel.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace BoxOffice {
+
+class BookingWindow;
+
+// Drives one buyer's booking against the server: joins the concert's queue, follows
+// the place in line (polling; the live channel comes next), loads the seat map when
+// admitted and keeps its status fresh, holds, counts the hold down from the server's
+// expiry, buys, and leaves the queue when the window closes. Never blocks.
+class BookingController : public QObject
+{
+    Q_OBJECT
+public:
+    BookingController(ApiClient *api, QString concertId, QString performanceId, QString title, QString userId,
+                      QObject *parent = nullptr);
+    ~BookingController() override;
+
+    void start();
+    BookingWindow *window() const { return m_window.get(); }
+    SeatMapModel *seats() { return &m_seats; }
+    QString token() const { return m_token; }
+
+    // Polling periods; tests set them short.
+    void setIntervals(std::chrono::milliseconds queue, std::chrono::milliseconds seats);
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    void pollQueue();
+    void onTicket(const QueueTicket &ticket);
+    void loadSeats();
+    void pollSeats();
+    void hold(const QStringList &seatIds);
+    void release();
+    void purchase();
+    void tickCountdown();
+
+    ApiClient *m_api;
+    QString m_concertId, m_performanceId, m_userId;
+    QString m_token;
+    SeatMapModel m_seats;
+    std::unique_ptr<BookingWindow> m_window;
+    QTimer m_queueTimer, m_seatTimer, m_countdown;
+    std::optional<Hold> m_hold;
+    bool m_admitted = false;
+    bool m_busy = false;
+};
+
+} // namespace BoxOffice

@@ -1,0 +1,241 @@
+#include "ui/bookingwindow.h"
+
+#include "models/seatmapmodel.h"
+#include "ui/seatmapview.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace BoxOffice {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QLabel *bigLabel(QWidget *parent, int delta)
+{
+    auto *l = new QLabel(parent);
+    QFont f = l->font();
+    f.setPointSize(f.pointSize() + delta);
+    f.setBold(delta > 4);
+    l->setFont(f);
+    l->setAlignment(Qt::AlignCenter);
+    l->setWordWrap(true);
+    return l;
+}
+
+QString money(qint64 amount, const QString &currency)
+{
+    return QLocale().toString(amount) + u' ' + currency;
+}
+
+} // namespace
+
+BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget *parent)
+    : QWidget(parent), m_seats(seats)
+{
+    setWindowTitle(tr("%1 — BoxOffice").arg(title));
+    resize(1100, 720);
+    auto *layout = new QVBoxLayout(this);
+    auto *heading = bigLabel(this, 5);
+    heading->setText(title);
+    layout->addWidget(heading);
+    m_pages = new QStackedWidget(this);
+    layout->addWidget(m_pages, 1);
+
+    // The queue.
+    auto *queue = new QWidget(m_pages);
+    auto *q = new QVBoxLayout(queue);
+    q->addStretch(1);
+    m_position = bigLabel(queue, 12);
+    m_position->setObjectName(u"queuePosition"_s);
+    m_ahead = bigLabel(queue, 2);
+    m_progress = new QProgressBar(queue);
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    m_progress->setFixedWidth(480);
+    m_eta = bigLabel(queue, 2);
+    m_updated = bigLabel(queue, 0);
+    auto *leave = new QPushButton(tr("Leave the queue"), queue);
+    connect(leave, &QPushButton::clicked, this, &BookingWindow::leaveRequested);
+    for (QWidget *w : {static_cast<QWidget *>(m_position), static_cast<QWidget *>(m_ahead)})
+        q->addWidget(w);
+    q->addWidget(m_progress, 0, Qt::AlignHCenter);
+    q->addWidget(m_eta);
+    q->addWidget(m_updated);
+    q->addSpacing(16);
+    q->addWidget(leave, 0, Qt::AlignHCenter);
+    q->addStretch(1);
+    m_pages->addWidget(queue);
+
+    // The seats.
+    auto *seatsPage = new QWidget(m_pages);
+    auto *s = new QHBoxLayout(seatsPage);
+    m_map = new SeatMapView(seats, seatsPage);
+    s->addWidget(m_map, 1);
+    auto *side = new QVBoxLayout;
+    auto *help = new QLabel(tr("Click seats (up to 4), or use the arrow keys and Space. "
+                               "Scroll or press + and − to zoom; drag to move."), seatsPage);
+    help->setWordWrap(true);
+    side->addWidget(help);
+    m_legend = new QWidget(seatsPage);
+    m_legend->setLayout(new QVBoxLayout);
+    m_legend->layout()->setContentsMargins(0, 4, 0, 4);
+    side->addWidget(m_legend);
+    m_selection = new QLabel(seatsPage);
+    m_selection->setObjectName(u"selection"_s);
+    m_selection->setWordWrap(true);
+    side->addWidget(m_selection);
+    m_hold = new QPushButton(tr("Hold these seats"), seatsPage);
+    m_hold->setObjectName(u"holdButton"_s);
+    m_countdown = bigLabel(seatsPage, 4);
+    m_countdown->setObjectName(u"countdown"_s);
+    m_buy = new QPushButton(tr("Buy (test payment)"), seatsPage);
+    m_buy->setObjectName(u"buyButton"_s);
+    m_release = new QPushButton(tr("Release"), seatsPage);
+    m_message = new QLabel(seatsPage);
+    m_message->setWordWrap(true);
+    m_message->setObjectName(u"message"_s);
+    for (QWidget *w : {static_cast<QWidget *>(m_hold), static_cast<QWidget *>(m_countdown),
+                       static_cast<QWidget *>(m_buy), static_cast<QWidget *>(m_release),
+                       static_cast<QWidget *>(m_message)})
+        side->addWidget(w);
+    side->addStretch(1);
+    auto *sideWidget = new QWidget(seatsPage);
+    sideWidget->setLayout(side);
+    sideWidget->setFixedWidth(260);
+    s->addWidget(sideWidget);
+    m_pages->addWidget(seatsPage);
+    connect(m_hold, &QPushButton::clicked, this, [this] { Q_EMIT holdRequested(m_map->selectedIds()); });
+    connect(m_buy, &QPushButton::clicked, this, &BookingWindow::purchaseRequested);
+    connect(m_release, &QPushButton::clicked, this, &BookingWindow::releaseRequested);
+    connect(m_map, &SeatMapView::selectionChanged, this, &BookingWindow::updateSelection);
+
+    // The confirmation.
+    auto *done = new QWidget(m_pages);
+    auto *d = new QVBoxLayout(done);
+    d->addStretch(1);
+    auto *thanks = bigLabel(done, 8);
+    thanks->setText(tr("Your tickets are booked"));
+    m_orderText = bigLabel(done, 2);
+    m_orderText->setObjectName(u"orderText"_s);
+    m_orderText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    d->addWidget(thanks);
+    d->addWidget(m_orderText);
+    d->addStretch(1);
+    m_pages->addWidget(done);
+
+    showHoldEnded();
+}
+
+BookingWindow::Page BookingWindow::page() const
+{
+    return static_cast<Page>(m_pages->currentIndex());
+}
+
+void BookingWindow::showQueue(const QueueTicket &t, const QDateTime &updatedAt)
+{
+    m_pages->setCurrentIndex(int(Page::Queue));
+    const int position = t.position.value_or(0);
+    if (m_firstPosition < position)
+        m_firstPosition = position;
+    m_position->setText(t.preQueue ? tr("In the pre-queue: number %1").arg(position)
+                                   : tr("You are number %1 in line").arg(QLocale().toString(position)));
+    const int ahead = t.ahead.value_or(0);
+    m_ahead->setText((ahead == 1 ? tr("1 person ahead of you") : tr("%1 people ahead of you").arg(QLocale().toString(ahead)))
+                     + u", "_s + tr("%1 waiting in all").arg(QLocale().toString(t.waiting)));
+    m_progress->setValue(m_firstPosition > 0 ? 1000 - 1000 * position / m_firstPosition : 0);
+    // A range, not a promise: the rate of admissions varies.
+    const int eta = t.etaSeconds.value_or(0);
+    const int low = std::max(1, int(eta * 0.8 / 60)), high = std::max(low + 1, int(std::ceil(eta * 1.3 / 60)));
+    m_eta->setText(eta < 60 ? tr("Estimated wait: under a minute") : tr("Estimated wait: %1–%2 minutes").arg(low).arg(high));
+    m_updated->setText(tr("Updated %1").arg(QLocale().toString(updatedAt.toLocalTime().time(), QLocale::LongFormat)));
+}
+
+void BookingWindow::showSeats()
+{
+    m_pages->setCurrentIndex(int(Page::Seats));
+    // The legend: each tier's mark, name and price; then the states.
+    while (QLayoutItem *item = m_legend->layout()->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const auto &tiers = m_seats->layout().tiers;
+    for (qsizetype t = 0; t < tiers.size(); ++t) {
+        auto *line = new QWidget(m_legend);
+        auto *h = new QHBoxLayout(line);
+        h->setContentsMargins(0, 0, 0, 0);
+        auto *icon = new QLabel(line);
+        icon->setPixmap(SeatMapView::tierIcon(int(t), 16));
+        h->addWidget(icon);
+        h->addWidget(new QLabel(tiers[t].name + u" · "_s + money(tiers[t].price.amount, tiers[t].price.currency), line), 1);
+        m_legend->layout()->addWidget(line);
+    }
+    auto *states = new QLabel(tr("Filled: available · hollow: held · small grey: sold"), m_legend);
+    states->setWordWrap(true);
+    m_legend->layout()->addWidget(states);
+    updateSelection();
+}
+
+void BookingWindow::updateSelection()
+{
+    const QList<int> picked = m_map->selection();
+    qint64 total = 0;
+    QString currency;
+    QStringList lines;
+    for (int seat : picked) {
+        const Seat &s = m_seats->layout().seats[seat];
+        const Money price = m_seats->price(seat);
+        total += price.amount;
+        currency = price.currency;
+        lines << tr("%1 row %2 seat %3 — %4").arg(s.section, s.row).arg(s.number).arg(money(price.amount, price.currency));
+    }
+    m_selection->setText(picked.isEmpty() ? tr("No seats picked yet.")
+                                          : lines.join(u'\n') + u"\n\n" + tr("Total %1").arg(money(total, currency)));
+    m_hold->setEnabled(!picked.isEmpty() && !m_buy->isEnabled());
+}
+
+void BookingWindow::showHold(const Hold &hold)
+{
+    m_map->setInteractive(false);
+    m_buy->setEnabled(true);
+    m_release->setEnabled(true);
+    m_hold->setEnabled(false);
+    m_message->setText(tr("Held: %1 (%2)").arg(hold.seats.join(u", "_s), money(hold.total.amount, hold.total.currency)));
+}
+
+void BookingWindow::showHoldEnded()
+{
+    m_map->setInteractive(true);
+    m_buy->setEnabled(false);
+    m_release->setEnabled(false);
+    m_countdown->clear();
+    updateSelection();
+}
+
+void BookingWindow::setSecondsLeft(int seconds)
+{
+    m_countdown->setText(tr("%1:%2 left to buy").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0')));
+    QPalette p = m_countdown->palette();
+    p.setColor(QPalette::WindowText, seconds <= 60 ? QColor(0xD5, 0x5E, 0x00) : palette().color(QPalette::WindowText));
+    m_countdown->setPalette(p);
+}
+
+void BookingWindow::showOrder(const Order &order)
+{
+    m_pages->setCurrentIndex(int(Page::Done));
+    m_orderText->setText(tr("Order %1\nSeats: %2\nTotal: %3")
+                             .arg(order.orderId, order.seats.join(u", "_s), money(order.total.amount, order.total.currency)));
+}
+
+void BookingWindow::showMessage(const QString &text)
+{
+    m_message->setText(text);
+}
+
+} // namespace BoxOffice

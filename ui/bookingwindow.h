@@ -1,0 +1,61 @@
+#pragma once
+
+#include "domain/hold.h"
+#include "domain/order.h"
+#include "domain/queueticket.h"
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+
+namespace BoxOffice {
+
+class SeatMapModel;
+class SeatMapView;
+
+// One buyer's way through a sale, in three pages: the queue (position, people ahead,
+// progress, estimated wait, last update), the seat map with the hold and its
+// countdown, and the confirmation. Shows what it is given; emits intent.
+class BookingWindow : public QWidget
+{
+    Q_OBJECT
+public:
+    BookingWindow(const QString &title, SeatMapModel *seats, QWidget *parent = nullptr);
+
+    enum class Page { Queue, Seats, Done };
+    Page page() const;
+    SeatMapView *seatMap() const { return m_map; }
+
+public Q_SLOTS:
+    void showQueue(const QueueTicket &ticket, const QDateTime &updatedAt);
+    void showSeats();
+    void showHold(const Hold &hold);
+    void showHoldEnded();
+    void setSecondsLeft(int seconds);
+    void showOrder(const Order &order);
+    void showMessage(const QString &text);
+
+Q_SIGNALS:
+    void leaveRequested();
+    void holdRequested(const QStringList &seatIds);
+    void releaseRequested();
+    void purchaseRequested();
+
+private:
+    void updateSelection();
+
+    SeatMapModel *m_seats;
+    QStackedWidget *m_pages;
+    QLabel *m_position, *m_ahead, *m_eta, *m_updated;
+    QProgressBar *m_progress;
+    int m_firstPosition = 0;
+    SeatMapView *m_map;
+    QLabel *m_selection, *m_countdown, *m_message, *m_orderText;
+    QPushButton *m_hold, *m_buy, *m_release;
+    QWidget *m_legend;
+};
+
+} // namespace BoxOffice
