@@ -46,7 +46,6 @@ void SeatMapModel::setLayout(SeatLayout layout)
     m_sectionOf.fill(-1, m_layout.seats.size());
     m_tierOf.fill(0, m_layout.seats.size());
     m_index.clear();
-    m_index.reserve(m_layout.seats.size());
 
     QHash<QString, int> sectionIndex, tierIndex;
     for (qsizetype i = 0; i < m_layout.tiers.size(); ++i)
@@ -58,7 +57,6 @@ void SeatMapModel::setLayout(SeatLayout layout)
     QRectF all;
     for (qsizetype i = 0; i < m_layout.seats.size(); ++i) {
         const Seat &seat = m_layout.seats[i];
-        m_index.insert(seat.id, int(i));
         m_tierOf[i] = tierIndex.value(seat.tier, 0);
         const QRectF point(seat.x - 0.25, seat.y - 0.25, 0.5, 0.5);
         all = all.isNull() ? point : all.united(point);
@@ -113,6 +111,16 @@ SeatMapModel::Delta SeatMapModel::applyDelta(qint64 version, const QList<QPair<i
     if (!changed.isEmpty())
         Q_EMIT seatsChanged(changed);
     return Delta::Applied;
+}
+
+int SeatMapModel::indexOf(const QString &seatId) const
+{
+    if (m_index.isEmpty() && !m_layout.seats.isEmpty()) {
+        m_index.reserve(m_layout.seats.size());
+        for (qsizetype i = 0; i < m_layout.seats.size(); ++i)
+            m_index.insert(m_layout.seats[i].id, int(i));
+    }
+    return m_index.value(seatId, -1);
 }
 
 Money SeatMapModel::price(int seat) const

@@ -45,7 +45,7 @@ public:
     int sectionOf(int seat) const { return m_sectionOf.value(seat, -1); }
     int tierIndex(int seat) const { return m_tierOf.value(seat, 0); }  // position in layout().tiers
     Money price(int seat) const;
-    int indexOf(const QString &seatId) const { return m_index.value(seatId, -1); }
+    int indexOf(const QString &seatId) const;
 
 Q_SIGNALS:
     void layoutReset();
@@ -62,7 +62,7 @@ private:
     QList<SectionInfo> m_sections;
     QList<int> m_sectionOf;
     QList<int> m_tierOf;
-    QHash<QString, int> m_index;
+    mutable QHash<QString, int> m_index;  // built on first use
 };
 
 } // namespace BoxOffice
