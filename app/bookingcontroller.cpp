@@ -26,6 +26,27 @@ BookingController::BookingController(ApiClient *api, QString concertId, QString 
     connect(m_window.get(), &BookingWindow::holdRequested, this, &BookingController::hold);
     connect(m_window.get(), &BookingWindow::releaseRequested, this, &BookingController::release);
     connect(m_window.get(), &BookingWindow::purchaseRequested, this, &BookingController::purchase);
+    // Pushes when the live channel is up; polling (the fallback) while it is down.
+    connect(&m_live, &LiveChannel::queueUpdated, this, [this](const QueueTicket &t) {
+        if (t.token == m_token)
+            onTicket(t);
+    });
+    connect(&m_live, &LiveChannel::seatsChanged, this,
+            [this](const QString &performance, qint64 version, const QList<QPair<int, char>> &changes) {
+                if (performance == m_performanceId && m_seats.hasStatus()
+                    && m_seats.applyDelta(version, changes) == SeatMapModel::Delta::Gap)
+                    pollSeats();  // a version was missed: read the whole status
+            });
+    connect(&m_live, &LiveChannel::connectedChanged, this, [this](bool connected) {
+        // Slow polling as a safety net while pushed to; the normal rate while not.
+        m_queueTimer.setInterval(connected ? m_queueInterval * 10 : m_queueInterval);
+        m_seatTimer.setInterval(connected ? m_seatInterval * 5 : m_seatInterval);
+        if (connected) {  // a snapshot first, then the pushes newer than it
+            pollQueue();
+            if (m_seats.hasStatus())
+                pollSeats();
+        }
+    });
     connect(m_window.get(), &BookingWindow::leaveRequested, this, [this] {
         m_window->close();
         Q_EMIT finished();
@@ -41,6 +62,8 @@ BookingController::~BookingController()
 
 void BookingController::setIntervals(std::chrono::milliseconds queue, std::chrono::milliseconds seats)
 {
+    m_queueInterval = queue;
+    m_seatInterval = seats;
     m_queueTimer.setInterval(queue);
     m_seatTimer.setInterval(seats);
 }
@@ -56,6 +79,10 @@ void BookingController::start()
         m_token = r.value().token;
         onTicket(r.value());
         m_queueTimer.start();
+        m_live.setServer(m_api->baseUrl());
+        m_live.setToken(m_token);
+        m_live.subscribe({u"queue:"_s + m_token});
+        m_live.start();
     });
 }
 
@@ -103,6 +130,7 @@ void BookingController::loadSeats()
         m_window->showSeats();
         pollSeats();
         m_seatTimer.start();
+        m_live.subscribe({u"seats:"_s + m_performanceId});
     });
 }
 
@@ -179,6 +207,7 @@ void BookingController::purchase()
         m_countdown.stop();
         m_queueTimer.stop();
         m_seatTimer.stop();
+        m_live.stop();
         m_hold.reset();
         m_window->showOrder(r.value());
     });

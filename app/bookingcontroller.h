@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/apiclient.h"
+#include "app/livechannel.h"
 #include "models/seatmapmodel.h"
 
 #include <QObject>
@@ -28,6 +29,7 @@ public:
     BookingWindow *window() const { return m_window.get(); }
     SeatMapModel *seats() { return &m_seats; }
     QString token() const { return m_token; }
+    LiveChannel *live() { return &m_live; }
 
     // Polling periods; tests set them short.
     void setIntervals(std::chrono::milliseconds queue, std::chrono::milliseconds seats);
@@ -51,6 +53,8 @@ private:
     SeatMapModel m_seats;
     std::unique_ptr<BookingWindow> m_window;
     QTimer m_queueTimer, m_seatTimer, m_countdown;
+    LiveChannel m_live;
+    std::chrono::milliseconds m_queueInterval{1000}, m_seatInterval{2000};
     std::optional<Hold> m_hold;
     bool m_admitted = false;
     bool m_busy = false;
