@@ -24,6 +24,7 @@ BookingController::BookingController(ApiClient *api, QString concertId, QString 
     connect(&m_seatTimer, &QTimer::timeout, this, &BookingController::pollSeats);
     connect(&m_countdown, &QTimer::timeout, this, &BookingController::tickCountdown);
     connect(m_window.get(), &BookingWindow::holdRequested, this, &BookingController::hold);
+    connect(m_window.get(), &BookingWindow::bestRequested, this, &BookingController::holdBest);
     connect(m_window.get(), &BookingWindow::releaseRequested, this, &BookingController::release);
     connect(m_window.get(), &BookingWindow::purchaseRequested, this, &BookingController::purchase);
     // Pushes when the live channel is up; polling (the fallback) while it is down.
@@ -144,26 +145,37 @@ void BookingController::pollSeats()
 
 void BookingController::hold(const QStringList &seatIds)
 {
-    m_api->hold(m_performanceId, seatIds, m_token, this, [this](const ApiResult<Hold> &r) {
-        if (!r) {
-            // Losing a race names the seats that went.
-            QStringList gone;
-            for (const QJsonValue &v : r.error().details.value(u"seats"_s).toArray())
-                gone << v.toString();
-            m_window->showMessage(r.error().code == u"seat_unavailable" && !gone.isEmpty()
-                                      ? tr("Someone else was faster: %1 no longer available. Pick other seats.")
-                                            .arg(gone.join(u", "_s))
-                                      : r.error().message);
-            m_window->seatMap()->clearSelection();
-            pollSeats();
-            return;
-        }
-        m_hold = r.value();
-        m_window->showHold(r.value());
-        tickCountdown();
-        m_countdown.start();
+    m_api->hold(m_performanceId, seatIds, m_token, this, [this](const ApiResult<Hold> &r) { onHold(r); });
+}
+
+void BookingController::holdBest(int count, const QString &tier)
+{
+    m_api->holdBest(m_performanceId, count, tier, m_token, this, [this](const ApiResult<Hold> &r) { onHold(r); });
+}
+
+void BookingController::onHold(const ApiResult<Hold> &r)
+{
+    if (!r) {
+        // Losing a race names the seats that went.
+        QStringList gone;
+        for (const QJsonValue &v : r.error().details.value(u"seats"_s).toArray())
+            gone << v.toString();
+        QString text = r.error().message;
+        if (r.error().code == u"seat_unavailable")
+            text = gone.isEmpty() ? tr("No such block of seats is left in that tier. Try fewer seats or another tier.")
+                                  : tr("Someone else was faster: %1 no longer available. Pick other seats, or let "
+                                       "Best available find some.")
+                                        .arg(gone.join(u", "_s));
+        m_window->showMessage(text);
+        m_window->seatMap()->clearSelection();
         pollSeats();
-    });
+        return;
+    }
+    m_hold = r.value();
+    m_window->showHold(r.value());
+    tickCountdown();
+    m_countdown.start();
+    pollSeats();
 }
 
 void BookingController::tickCountdown()

@@ -43,6 +43,8 @@ private:
     void loadSeats();
     void pollSeats();
     void hold(const QStringList &seatIds);
+    void holdBest(int count, const QString &tier);
+    void onHold(const ApiResult<Hold> &result);
     void release();
     void purchase();
     void tickCountdown();

@@ -3,7 +3,10 @@
 #include "models/seatmapmodel.h"
 #include "ui/seatmapview.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
+#include <QSpinBox>
+#include <QIcon>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -91,6 +94,22 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     m_selection->setObjectName(u"selection"_s);
     m_selection->setWordWrap(true);
     side->addWidget(m_selection);
+    // Best available: the server picks adjacent seats of a tier.
+    auto *bestRow = new QHBoxLayout;
+    m_bestCount = new QSpinBox(seatsPage);
+    m_bestCount->setRange(1, 4);
+    m_bestCount->setValue(2);
+    m_bestCount->setToolTip(tr("How many seats together"));
+    m_bestTier = new QComboBox(seatsPage);
+    m_bestTier->setObjectName(u"bestTier"_s);
+    m_best = new QPushButton(tr("Best available"), seatsPage);
+    m_best->setObjectName(u"bestButton"_s);
+    bestRow->addWidget(m_bestCount);
+    bestRow->addWidget(m_bestTier, 1);
+    side->addLayout(bestRow);
+    side->addWidget(m_best);
+    connect(m_best, &QPushButton::clicked, this,
+            [this] { Q_EMIT bestRequested(m_bestCount->value(), m_bestTier->currentData().toString()); });
     m_hold = new QPushButton(tr("Hold these seats"), seatsPage);
     m_hold->setObjectName(u"holdButton"_s);
     m_countdown = bigLabel(seatsPage, 4);
@@ -98,6 +117,7 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     m_buy = new QPushButton(tr("Buy (test payment)"), seatsPage);
     m_buy->setObjectName(u"buyButton"_s);
     m_release = new QPushButton(tr("Release"), seatsPage);
+    m_release->setObjectName(u"releaseButton"_s);
     m_message = new QLabel(seatsPage);
     m_message->setWordWrap(true);
     m_message->setObjectName(u"message"_s);
@@ -166,6 +186,9 @@ void BookingWindow::showSeats()
         delete item;
     }
     const auto &tiers = m_seats->layout().tiers;
+    m_bestTier->clear();
+    for (qsizetype t = 0; t < tiers.size(); ++t)
+        m_bestTier->addItem(QIcon(SeatMapView::tierIcon(int(t), 16)), tiers[t].name, tiers[t].id);
     for (qsizetype t = 0; t < tiers.size(); ++t) {
         auto *line = new QWidget(m_legend);
         auto *h = new QHBoxLayout(line);
@@ -198,6 +221,7 @@ void BookingWindow::updateSelection()
     m_selection->setText(picked.isEmpty() ? tr("No seats picked yet.")
                                           : lines.join(u'\n') + u"\n\n" + tr("Total %1").arg(money(total, currency)));
     m_hold->setEnabled(!picked.isEmpty() && !m_buy->isEnabled());
+    m_best->setEnabled(!m_buy->isEnabled());
 }
 
 void BookingWindow::showHold(const Hold &hold)

@@ -6,7 +6,9 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
+class QSpinBox;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
@@ -41,6 +43,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void leaveRequested();
     void holdRequested(const QStringList &seatIds);
+    void bestRequested(int count, const QString &tierId);
     void releaseRequested();
     void purchaseRequested();
 
@@ -56,6 +59,9 @@ private:
     QLabel *m_selection, *m_countdown, *m_message, *m_orderText;
     QPushButton *m_hold, *m_buy, *m_release;
     QWidget *m_legend;
+    QComboBox *m_bestTier;
+    QSpinBox *m_bestCount;
+    QPushButton *m_best;
 };
 
 } // namespace BoxOffice
