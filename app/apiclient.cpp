@@ -28,6 +28,10 @@ ApiJob *ApiClient::send(const QByteArray &method, const QString &path, const QBy
     if (!token.isEmpty())
         request.setRawHeader("X-Queue-Token", token.toUtf8());
     auto *job = new ApiJob(m_network->sendCustomRequest(request, method, body), m_timeout, this);
+    connect(job, &ApiJob::finished, this, [this, job] {
+        if (const auto server = job->serverTime())  // whole seconds: aim at the middle
+            m_clockOffsetMs = QDateTime::currentDateTimeUtc().msecsTo(*server) + 500;
+    });
     connect(job, &ApiJob::finished, context, [job, decode = std::move(decode), done = std::move(done)] {
         const auto &result = job->result();
         if (!result)

@@ -36,6 +36,10 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
+    // "Now" on the server's clock, from the Date header of the latest answer (to the
+    // second): hold countdowns use it, so a wrong local clock does not shorten them.
+    QDateTime serverNow() const { return QDateTime::currentDateTimeUtc().addMSecs(m_clockOffsetMs); }
+
     template <typename T> using Callback = std::function<void(const ApiResult<T> &)>;
 
     ApiJob *fetchConcerts(QObject *context, Callback<QList<Concert>> done);
@@ -70,6 +74,7 @@ private:
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
     std::chrono::milliseconds m_timeout{10000};
+    qint64 m_clockOffsetMs = 0;
 };
 
 } // namespace BoxOffice

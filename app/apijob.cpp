@@ -41,6 +41,15 @@ void ApiJob::onFinished()
     QNetworkReply *reply = m_reply;
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
+    if (const QByteArray date = reply->rawHeader("Date"); !date.isEmpty()) {
+        // HTTP's IMF-fixdate ends in "GMT", which Qt's RFC 2822 parser wants as "+0000".
+        QString text = QString::fromLatin1(date).trimmed();
+        if (text.endsWith(u" GMT"))
+            text = text.chopped(4) + u" +0000";
+        const QDateTime parsed = QDateTime::fromString(text, Qt::RFC2822Date);
+        if (parsed.isValid())
+            m_serverTime = parsed;
+    }
     if (m_timedOut || reply->error() != QNetworkReply::NoError || m_status >= 400) {
         m_result.emplace(ApiError::fromReply(reply, body, m_timedOut));
     } else if (body.isEmpty()) {

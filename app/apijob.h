@@ -3,6 +3,7 @@
 #include "app/apierror.h"
 #include "domain/result.h"
 
+#include <QDateTime>
 #include <QJsonValue>
 #include <QObject>
 #include <QPointer>
@@ -28,6 +29,8 @@ public:
     void abort();
     const Result<QJsonValue, ApiError> &result() const { return *m_result; }
     int httpStatus() const { return m_status; }
+    // The server's Date header, when it sent one.
+    std::optional<QDateTime> serverTime() const { return m_serverTime; }
 
 Q_SIGNALS:
     void finished();
@@ -39,6 +42,7 @@ private:
     QTimer m_timer;
     bool m_timedOut = false;
     int m_status = 0;
+    std::optional<QDateTime> m_serverTime;
     std::optional<Result<QJsonValue, ApiError>> m_result;
 };
 

@@ -182,7 +182,7 @@ void BookingController::tickCountdown()
 {
     if (!m_hold)
         return;
-    const qint64 left = QDateTime::currentDateTimeUtc().secsTo(m_hold->expiresAt);
+    const qint64 left = m_api->serverNow().secsTo(m_hold->expiresAt);  // the server's clock decides
     if (left <= 0) {
         m_countdown.stop();
         m_hold.reset();

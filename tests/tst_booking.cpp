@@ -121,6 +121,31 @@ private Q_SLOTS:
         QCOMPARE(http(m_network, "GET", m_server->at(u"/api/v1/queue/"_s + booking.token())).json().toObject()
                      .value(u"status"_s).toString(), u"expired"_s);
     }
+
+    void countdown_followsTheServersClock()
+    {
+        // A server an hour ahead of this machine: the hold still shows ~3 minutes, not 63.
+        auto skewed = TestServer::start(u"sqlite"_s, true, [](Server::ServerConfig &c) {
+            c.tickMs = 50;
+            c.clock = [] { return QDateTime::currentMSecsSinceEpoch() + 3'600'000; };
+        });
+        QVERIFY2(skewed->error.isEmpty(), qPrintable(skewed->error));
+        ApiClient api(&m_network);
+        api.setBaseUrl(skewed->url);
+        BookingController booking(&api, u"indie-bloom"_s, u"indie-bloom-p2"_s, u"Indie Bloom"_s, u"skewed-buyer"_s);
+        booking.setIntervals(std::chrono::milliseconds(50), std::chrono::milliseconds(100));
+        booking.start();
+        BookingWindow *window = booking.window();
+        QTRY_COMPARE_WITH_TIMEOUT(window->page(), BookingWindow::Page::Seats, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(booking.seats()->hasStatus(), 10000);
+        QTest::mouseClick(window->findChild<QPushButton *>(u"bestButton"_s), Qt::LeftButton);
+        auto *countdown = window->findChild<QLabel *>(u"countdown"_s);
+        auto *message = window->findChild<QLabel *>(u"message"_s);
+        QTRY_VERIFY2_WITH_TIMEOUT(countdown->text().contains(u"left to buy"_s), qPrintable(message->text()), 10000);
+        QVERIFY2(countdown->text().startsWith(u"2:"_s) || countdown->text().startsWith(u"3:"_s),
+                 qPrintable(countdown->text()));
+        QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(api.serverNow()) - 3600) <= 2);
+    }
 };
 
 QTEST_MAIN(TestBooking)

@@ -7,6 +7,8 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
+#include <QDateTime>
+#include <QLocale>
 #include <QTcpServer>
 #include <QWebSocket>
 
@@ -43,9 +45,11 @@ QByteArray methodName(QHttpServerRequest::Method method)
 
 } // namespace
 
-HttpFrontend::HttpFrontend(const HttpRouter *router, Metrics *metrics, qint64 maxBodyBytes, QObject *parent)
+HttpFrontend::HttpFrontend(const HttpRouter *router, Metrics *metrics, qint64 maxBodyBytes,
+                           std::function<qint64()> clock, QObject *parent)
     : QObject(parent), m_router(router), m_metrics(metrics), m_maxBodyBytes(maxBodyBytes),
-      m_server(new QHttpServer(this))
+      m_server(new QHttpServer(this)),
+      m_clock(clock ? std::move(clock) : [] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     m_server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         handle(request, std::move(responder));
@@ -174,6 +178,11 @@ void HttpFrontend::handle(const QHttpServerRequest &request, QHttpServerResponde
                             static_cast<QHttpServerResponder::StatusCode>(response.status));
     for (const auto &[name, value] : std::as_const(response.headers))
         out.addHeader(name, value);
+    // The server's time: clients correct their countdowns by it.
+    out.addHeader("Date", QLocale::c()
+                              .toString(QDateTime::fromMSecsSinceEpoch(m_clock(), Qt::UTC),
+                                        u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s)
+                              .toLatin1());
     out.write(std::move(responder));
 }
 

@@ -27,7 +27,9 @@ class HttpFrontend : public QObject
 {
     Q_OBJECT
 public:
-    HttpFrontend(const HttpRouter *router, Metrics *metrics, qint64 maxBodyBytes, QObject *parent = nullptr);
+    // clock: "now" for the Date header (the server's clock; tests skew it).
+    HttpFrontend(const HttpRouter *router, Metrics *metrics, qint64 maxBodyBytes,
+                 std::function<qint64()> clock = {}, QObject *parent = nullptr);
     ~HttpFrontend() override;
 
     // Listens on address:port (0 = any free port); returns the bound port. With
@@ -52,6 +54,7 @@ private:
     qint64 m_maxBodyBytes;
     QHttpServer *m_server;
     std::function<void(std::unique_ptr<QWebSocket>)> m_webSocketHandler;
+    std::function<qint64()> m_clock;
 };
 
 } // namespace BoxOffice::Server
