@@ -2,9 +2,17 @@
 
 #include "app/bookingcontroller.h"
 #include "app/embeddedserver.h"
+#include "app/offlinecache.h"
 #include "ui/mainwindow.h"
 
+#include "domain/jsonreader.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QUuid>
 
 namespace BoxOffice {
@@ -17,6 +25,10 @@ BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
 {
     connect(m_window.get(), &MainWindow::reloadRequested, this, &BoxOfficeApp::retry);
     connect(m_window.get(), &MainWindow::performanceActivated, this, &BoxOfficeApp::book);
+    const QString dataDir = m_options.dataDirectory.isEmpty()
+                                ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                : m_options.dataDirectory;
+    m_cache = new OfflineCache(QDir(dataDir).filePath(u"offline-cache.sqlite"_s), this);
     if (m_options.server) {
         m_api.setBaseUrl(*m_options.server);
         m_window->setServerDescription(tr("Server: %1").arg(m_options.server->toDisplayString()));
@@ -92,11 +104,36 @@ void BoxOfficeApp::reload()
     m_pending = m_api.fetchConcerts(this, [this](const ApiResult<QList<Concert>> &result) {
         m_pending = nullptr;
         if (!result) {
-            m_window->showError(tr("Cannot load the concerts"), result.error().message);
+            const ApiError error = result.error();
+            if (error.kind != ApiError::Kind::Network && error.kind != ApiError::Kind::Timeout) {
+                m_window->showError(tr("Cannot load the concerts"), error.message);
+                return;
+            }
+            // The server cannot be reached: what we saw last, marked as such.
+            m_cache->load(u"concerts"_s, u"all"_s, this, [this, error](const std::optional<OfflineCache::Entry> &cached) {
+                auto concerts = cached ? Concert::listFromJson(parseJson(cached->json).value_or(QJsonValue()))
+                                       : Result<QList<Concert>>(DecodeError{});
+                if (!cached || !concerts) {
+                    m_window->showError(tr("Cannot load the concerts"), error.message);
+                    return;
+                }
+                m_concerts.setConcerts(concerts.value());
+                m_window->showConcerts(cached->storedAt);
+                m_window->setOfflineBanner(
+                    tr("Offline: the box office cannot be reached. This is the list as of %1; buying needs the "
+                       "connection. Press F5 to try again.")
+                        .arg(QLocale().toString(cached->storedAt.toLocalTime(), QLocale::ShortFormat)));
+                Q_EMIT concertsLoaded();
+            });
             return;
         }
+        m_window->setOfflineBanner({});
         m_concerts.setConcerts(result.value());
         m_window->showConcerts(QDateTime::currentDateTimeUtc());
+        QJsonArray list;
+        for (const Concert &c : result.value())
+            list.append(c.toJson());
+        m_cache->store(u"concerts"_s, u"all"_s, QJsonDocument(list).toJson(QJsonDocument::Compact));
         Q_EMIT concertsLoaded();
     });
 }

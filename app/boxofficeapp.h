@@ -13,6 +13,7 @@
 namespace BoxOffice {
 
 class BookingController;
+class OfflineCache;
 class EmbeddedServer;
 class MainWindow;
 
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     ApiJob *m_pending = nullptr;
     BookingController *m_booking = nullptr;
+    OfflineCache *m_cache = nullptr;
 };
 
 } // namespace BoxOffice

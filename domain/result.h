@@ -30,6 +30,7 @@ public:
     const T &value() const & { return std::get<0>(m_data); }
     T &&value() && { return std::get<0>(std::move(m_data)); }
     const E &error() const { return std::get<1>(m_data); }
+    T value_or(T fallback) const { return ok() ? value() : std::move(fallback); }
 
 private:
     std::variant<T, E> m_data;

@@ -43,7 +43,8 @@ private Q_SLOTS:
     {
         auto server = TestServer::start();
         QVERIFY2(server->error.isEmpty(), qPrintable(server->error));
-        BoxOfficeApp app(ClientOptions{server->url, {}});
+        QTemporaryDir data;
+        BoxOfficeApp app(ClientOptions{server->url, data.path()});
         MainWindow *window = app.window();
         window->show();
         QCOMPARE(window->state(), MainWindow::State::Loading);
@@ -77,7 +78,8 @@ private Q_SLOTS:
         const quint16 port = unusedPort();
         QUrl url(u"http://127.0.0.1"_s);
         url.setPort(port);
-        BoxOfficeApp app(ClientOptions{url, {}});
+        QTemporaryDir data;  // nothing cached: an error, not an offline list
+        BoxOfficeApp app(ClientOptions{url, data.path()});
         app.window()->show();
         app.start();
         QTRY_COMPARE_WITH_TIMEOUT(app.window()->state(), MainWindow::State::Error, 20000);
@@ -97,6 +99,34 @@ private Q_SLOTS:
         QTest::mouseClick(app.window()->findChild<QPushButton *>(u"retryButton"_s), Qt::LeftButton);
         QVERIFY(loaded.wait(20000));
         QCOMPARE(app.window()->state(), MainWindow::State::Ready);
+    }
+
+    void serverLost_showsTheCachedListWithABanner()
+    {
+        QTemporaryDir data;
+        std::optional<BoxOfficeApp> app;
+        QUrl url;
+        {
+            auto server = TestServer::start();
+            QVERIFY2(server->error.isEmpty(), qPrintable(server->error));
+            url = server->url;
+            app.emplace(ClientOptions{url, data.path()});
+            app->window()->show();
+            QSignalSpy loaded(&*app, &BoxOfficeApp::concertsLoaded);
+            app->start();
+            QVERIFY(loaded.wait(20000));
+        }  // the server is gone
+        auto *banner = app->window()->findChild<QLabel *>(u"offlineBanner"_s);
+        QVERIFY(!banner->isVisible());
+        QSignalSpy loaded(&*app, &BoxOfficeApp::concertsLoaded);
+        QTest::mouseClick(app->window()->findChild<QPushButton *>(u"reloadButton"_s), Qt::LeftButton);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(app->window()->state(), MainWindow::State::Ready);
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY(banner->text().startsWith(u"Offline"_s));
+        QCOMPARE(app->concerts()->rowCount(), 12);
+        if (const QString dir = qEnvironmentVariable("BOXOFFICE_SCREENSHOTS"); !dir.isEmpty())
+            app->window()->grab().save(dir + u"/main-window-offline.png"_s);
     }
 
     void embeddedDefault_startsLocalServerAndShowsDemo()

@@ -66,6 +66,17 @@ MainWindow::MainWindow(ConcertModel *concerts, QWidget *parent) : QMainWindow(pa
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(createHeader());
+    m_offlineBanner = new QLabel(central);
+    m_offlineBanner->setObjectName(u"offlineBanner"_s);
+    m_offlineBanner->setWordWrap(true);
+    m_offlineBanner->setContentsMargins(16, 8, 16, 8);
+    m_offlineBanner->setAutoFillBackground(true);
+    QPalette banner = m_offlineBanner->palette();
+    banner.setColor(QPalette::Window, QColor(0xFF, 0xE8, 0xB0));
+    banner.setColor(QPalette::WindowText, QColor(0x4A, 0x35, 0x00));
+    m_offlineBanner->setPalette(banner);
+    m_offlineBanner->hide();
+    layout->addWidget(m_offlineBanner);
     m_pages = new QStackedWidget(central);
     m_loadingPage = createLoadingPage();
     m_errorPage = createErrorPage();
@@ -236,6 +247,12 @@ void MainWindow::showConcerts(const QDateTime &updatedAt)
     m_tree->expandAll();
     m_updatedLabel->setText(tr("Updated %1").arg(QLocale().toString(updatedAt.toLocalTime().time(), QLocale::ShortFormat)));
     m_pages->setCurrentWidget(m_concertsPage);
+}
+
+void MainWindow::setOfflineBanner(const QString &text)
+{
+    m_offlineBanner->setText(text);
+    m_offlineBanner->setVisible(!text.isEmpty());
 }
 
 void MainWindow::setServerDescription(const QString &text)

@@ -30,6 +30,8 @@ public Q_SLOTS:
     void showError(const QString &title, const QString &message);
     void showConcerts(const QDateTime &updatedAt);
     void setServerDescription(const QString &text);
+    // Offline: a banner over the (cached) list; an empty text hides it.
+    void setOfflineBanner(const QString &text);
 
 Q_SIGNALS:
     void reloadRequested();
@@ -55,6 +57,7 @@ private:
     QSortFilterProxyModel *m_proxy = nullptr;
     QLabel *m_serverLabel = nullptr;
     QLabel *m_updatedLabel = nullptr;
+    QLabel *m_offlineBanner = nullptr;
 };
 
 } // namespace BoxOffice
