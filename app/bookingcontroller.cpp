@@ -3,7 +3,12 @@
 #include "ui/bookingwindow.h"
 #include "ui/seatmapview.h"
 
+#include "app/offlinecache.h"
+#include "domain/jsonreader.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
 
 
 
@@ -12,8 +17,8 @@ namespace BoxOffice {
 using namespace Qt::StringLiterals;
 
 BookingController::BookingController(ApiClient *api, QString concertId, QString performanceId, QString title,
-                                     QString userId, QObject *parent)
-    : QObject(parent), m_api(api), m_concertId(std::move(concertId)), m_performanceId(std::move(performanceId)),
+                                     QString userId, OfflineCache *cache, QObject *parent)
+    : QObject(parent), m_api(api), m_cache(cache), m_concertId(std::move(concertId)), m_performanceId(std::move(performanceId)),
       m_userId(std::move(userId)), m_window(std::make_unique<BookingWindow>(title, &m_seats))
 {
     m_window->setAttribute(Qt::WA_DeleteOnClose, false);
@@ -74,7 +79,10 @@ void BookingController::start()
     m_window->show();
     m_api->joinQueue(m_concertId, m_userId, this, [this](const ApiResult<QueueTicket> &r) {
         if (!r) {
-            m_window->showMessage(r.error().message);
+            if (r.error().kind == ApiError::Kind::Network || r.error().kind == ApiError::Kind::Timeout)
+                showCachedSeats(r.error());
+            else
+                m_window->showMessage(r.error().message);
             return;
         }
         m_token = r.value().token;
@@ -84,6 +92,33 @@ void BookingController::start()
         m_live.setToken(m_token);
         m_live.subscribe({u"queue:"_s + m_token});
         m_live.start();
+    });
+}
+
+void BookingController::showCachedSeats(const ApiError &error)
+{
+    if (!m_cache) {
+        m_window->showMessage(error.message);
+        return;
+    }
+    m_cache->load(u"layout"_s, m_performanceId, this, [this, error](const std::optional<OfflineCache::Entry> &layout) {
+        auto decoded = layout ? SeatLayout::fromJson(parseJson(layout->json).value_or(QJsonValue()))
+                              : Result<SeatLayout>(DecodeError{});
+        if (!decoded) {
+            m_window->showMessage(error.message);
+            return;
+        }
+        m_seats.setLayout(decoded.value());
+        m_cache->load(u"status"_s, m_performanceId, this, [this](const std::optional<OfflineCache::Entry> &status) {
+            auto letters = status ? SeatStatus::fromJson(parseJson(status->json).value_or(QJsonValue()))
+                                  : Result<SeatStatus>(DecodeError{});
+            if (letters)
+                m_seats.setStatus(letters.value());
+            m_window->showOfflineSeats(
+                letters ? tr("Offline: the seats as they were at %1. Buying needs the connection.")
+                              .arg(QLocale().toString(status->storedAt.toLocalTime(), QLocale::ShortFormat))
+                        : tr("Offline: the seat plan only; no seat status was saved. Buying needs the connection."));
+        });
     });
 }
 
@@ -128,6 +163,8 @@ void BookingController::loadSeats()
             return;
         }
         m_seats.setLayout(r.value());
+        if (m_cache)
+            m_cache->store(u"layout"_s, m_performanceId, QJsonDocument(r.value().toJson()).toJson(QJsonDocument::Compact));
         m_window->showSeats();
         pollSeats();
         m_seatTimer.start();
@@ -138,8 +175,12 @@ void BookingController::loadSeats()
 void BookingController::pollSeats()
 {
     m_api->seatStatus(m_performanceId, m_token, this, [this](const ApiResult<SeatStatus> &r) {
-        if (r && r.value().version != m_seats.version())
+        if (r && r.value().version != m_seats.version()) {
             m_seats.setStatus(r.value());
+            if (m_cache)
+                m_cache->store(u"status"_s, m_performanceId,
+                               QJsonDocument(r.value().toJson()).toJson(QJsonDocument::Compact));
+        }
     });
 }
 

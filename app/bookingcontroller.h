@@ -12,6 +12,7 @@
 namespace BoxOffice {
 
 class BookingWindow;
+class OfflineCache;
 
 // Drives one buyer's booking against the server: joins the concert's queue, follows
 // the place in line (polling; the live channel comes next), loads the seat map when
@@ -21,8 +22,9 @@ class BookingController : public QObject
 {
     Q_OBJECT
 public:
+    // cache: where seat maps are kept for offline viewing (optional).
     BookingController(ApiClient *api, QString concertId, QString performanceId, QString title, QString userId,
-                      QObject *parent = nullptr);
+                      OfflineCache *cache = nullptr, QObject *parent = nullptr);
     ~BookingController() override;
 
     void start();
@@ -48,8 +50,10 @@ private:
     void release();
     void purchase();
     void tickCountdown();
+    void showCachedSeats(const ApiError &error);
 
     ApiClient *m_api;
+    OfflineCache *m_cache;
     QString m_concertId, m_performanceId, m_userId;
     QString m_token;
     SeatMapModel m_seats;

@@ -63,7 +63,7 @@ void BoxOfficeApp::book(const QString &concertId, const QString &performanceId, 
         user = QUuid::createUuid().toString(QUuid::WithoutBraces);
         settings.setValue(u"buyer/id"_s, user);
     }
-    m_booking = new BookingController(&m_api, concertId, performanceId, title, user, this);
+    m_booking = new BookingController(&m_api, concertId, performanceId, title, user, m_cache, this);
     connect(m_booking, &BookingController::finished, this, [this] {
         m_booking->deleteLater();
         m_booking = nullptr;

@@ -5,12 +5,14 @@
 
 #include "app/apiclient.h"
 #include "app/bookingcontroller.h"
+#include "app/offlinecache.h"
 #include "ui/bookingwindow.h"
 #include "ui/seatmapview.h"
 
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace BoxOffice;
@@ -120,6 +122,44 @@ private Q_SLOTS:
         // The purchase ended our session: the next buyer's turn.
         QCOMPARE(http(m_network, "GET", m_server->at(u"/api/v1/queue/"_s + booking.token())).json().toObject()
                      .value(u"status"_s).toString(), u"expired"_s);
+    }
+
+    void offline_showsTheCachedSeatsReadOnly()
+    {
+        QTemporaryDir data;
+        OfflineCache cache(data.filePath(u"cache.sqlite"_s));
+        QByteArray lettersSeen;
+        {
+            auto server = TestServer::start();
+            QVERIFY2(server->error.isEmpty(), qPrintable(server->error));
+            ApiClient api(&m_network);
+            api.setBaseUrl(server->url);
+            BookingController online(&api, u"trot-king"_s, u"trot-king-p2"_s, u"Trot"_s, u"cached"_s, &cache);
+            online.setIntervals(std::chrono::milliseconds(50), std::chrono::milliseconds(100));
+            online.start();
+            QTRY_VERIFY_WITH_TIMEOUT(online.seats()->hasStatus(), 10000);
+            for (int i = 0; i < online.seats()->seatCount(); ++i)
+                lettersSeen += online.seats()->letter(i);
+        }  // the server is gone
+        ApiClient api(&m_network);
+        api.setBaseUrl(QUrl(u"http://127.0.0.1:1"_s));  // nothing listens there
+        BookingController offline(&api, u"trot-king"_s, u"trot-king-p2"_s, u"Trot"_s, u"cached"_s, &cache);
+        offline.start();
+        BookingWindow *window = offline.window();
+        QTRY_COMPARE_WITH_TIMEOUT(window->page(), BookingWindow::Page::Seats, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(offline.seats()->hasStatus(), 10000);
+        QCOMPARE(offline.seats()->seatCount(), lettersSeen.size());
+        QCOMPARE(offline.seats()->letter(0), lettersSeen.at(0));
+        QVERIFY(window->findChild<QLabel *>(u"message"_s)->text().startsWith(u"Offline"_s));
+        QVERIFY(!window->findChild<QPushButton *>(u"holdButton"_s)->isEnabled());
+        QVERIFY(!window->findChild<QPushButton *>(u"bestButton"_s)->isEnabled());
+        // Clicking a seat picks nothing: read-only.
+        SeatMapView *map = window->seatMap();
+        const int free = int(lettersSeen.indexOf('A'));
+        for (int i = 0; i < 14 && !map->showsSeats(); ++i)
+            map->zoomBy(1.6, map->seatPosition(free));
+        QTest::mouseClick(map, Qt::LeftButton, {}, map->seatPosition(free).toPoint());
+        QVERIFY(map->selection().isEmpty());
     }
 
     void countdown_followsTheServersClock()

@@ -257,6 +257,17 @@ void BookingWindow::showOrder(const Order &order)
                              .arg(order.orderId, order.seats.join(u", "_s), money(order.total.amount, order.total.currency)));
 }
 
+void BookingWindow::showOfflineSeats(const QString &note)
+{
+    showSeats();
+    m_map->setInteractive(false);
+    m_hold->setEnabled(false);
+    m_best->setEnabled(false);
+    m_buy->setEnabled(false);
+    m_release->setEnabled(false);
+    m_message->setText(note);
+}
+
 void BookingWindow::showMessage(const QString &text)
 {
     m_message->setText(text);

@@ -39,6 +39,8 @@ public Q_SLOTS:
     void setSecondsLeft(int seconds);
     void showOrder(const Order &order);
     void showMessage(const QString &text);
+    // Offline: the cached seat map, read-only, with a note of its age.
+    void showOfflineSeats(const QString &note);
 
 Q_SIGNALS:
     void leaveRequested();
