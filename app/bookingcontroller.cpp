@@ -6,9 +6,13 @@
 #include "app/offlinecache.h"
 #include "domain/jsonreader.h"
 
+#include <QApplication>
 #include <QJsonArray>
+#include <QSystemTrayIcon>
 #include <QJsonDocument>
 #include <QLocale>
+
+#include <cmath>
 
 
 
@@ -122,6 +126,41 @@ void BookingController::showCachedSeats(const ApiError &error)
     });
 }
 
+void BookingController::suggestEquivalents()
+{
+    if (m_lostSeats.isEmpty())
+        return;
+    const QStringList lost = std::exchange(m_lostSeats, {});
+    // For each seat that went: the nearest free seat of the same tier not picked yet.
+    const auto &seats = m_seats.layout().seats;
+    QList<int> picks;
+    QStringList names;
+    for (const QString &id : lost) {
+        const int gone = m_seats.indexOf(id);
+        if (gone < 0)
+            continue;
+        int best = -1;
+        double bestDistance = 0;
+        for (int i = 0; i < seats.size(); ++i) {
+            if (m_seats.letter(i) != 'A' || seats[i].tier != seats[gone].tier || picks.contains(i))
+                continue;
+            const double d = std::hypot(seats[i].x - seats[gone].x, seats[i].y - seats[gone].y);
+            if (best < 0 || d < bestDistance)
+                best = i, bestDistance = d;
+        }
+        if (best >= 0) {
+            picks << best;
+            names << seats[best].id;
+        }
+    }
+    if (picks.isEmpty())
+        return;
+    m_window->seatMap()->select(picks);
+    m_window->showMessage(tr("Someone else was faster: %1 no longer available. The nearest free seats of the same "
+                             "tier are picked for you: %2. Hold them, or pick others.")
+                              .arg(lost.join(u", "_s), names.join(u", "_s)));
+}
+
 void BookingController::pollQueue()
 {
     if (m_token.isEmpty() || m_busy)
@@ -144,6 +183,17 @@ void BookingController::onTicket(const QueueTicket &ticket)
         if (!m_admitted) {
             m_admitted = true;
             loadSeats();
+            if (!m_window->isActiveWindow()) {
+                // It is the buyer's turn and the window is behind others: say so.
+                QApplication::alert(m_window.get());
+                if (QSystemTrayIcon::isSystemTrayAvailable()) {
+                    if (!m_tray) {
+                        m_tray = new QSystemTrayIcon(m_window->windowIcon(), this);
+                        m_tray->show();
+                    }
+                    m_tray->showMessage(tr("It is your turn"), tr("Pick your seats now: your session has started."));
+                }
+            }
         }
         break;
     case QueueTicket::State::Expired:
@@ -177,6 +227,7 @@ void BookingController::pollSeats()
     m_api->seatStatus(m_performanceId, m_token, this, [this](const ApiResult<SeatStatus> &r) {
         if (r && r.value().version != m_seats.version()) {
             m_seats.setStatus(r.value());
+            suggestEquivalents();
             if (m_cache)
                 m_cache->store(u"status"_s, m_performanceId,
                                QJsonDocument(r.value().toJson()).toJson(QJsonDocument::Compact));
@@ -209,6 +260,8 @@ void BookingController::onHold(const ApiResult<Hold> &r)
                                         .arg(gone.join(u", "_s));
         m_window->showMessage(text);
         m_window->seatMap()->clearSelection();
+        if (!gone.isEmpty())
+            m_lostSeats = gone;  // once the status is fresh, suggest the nearest equivalents
         pollSeats();
         return;
     }

@@ -5,6 +5,8 @@
 #include "models/seatmapmodel.h"
 
 #include <QObject>
+
+class QSystemTrayIcon;
 #include <QTimer>
 
 #include <memory>
@@ -51,6 +53,7 @@ private:
     void purchase();
     void tickCountdown();
     void showCachedSeats(const ApiError &error);
+    void suggestEquivalents();
 
     ApiClient *m_api;
     OfflineCache *m_cache;
@@ -63,6 +66,8 @@ private:
     std::chrono::milliseconds m_queueInterval{1000}, m_seatInterval{2000};
     std::optional<Hold> m_hold;
     bool m_admitted = false;
+    QStringList m_lostSeats;  // lost in a race, waiting for a fresh status
+    QSystemTrayIcon *m_tray = nullptr;
     bool m_busy = false;
 };
 

@@ -82,6 +82,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(free[0]), 10000);
         QVERIFY(message->text().contains(u"faster"_s));
         QTRY_COMPARE_WITH_TIMEOUT(booking.seats()->letter(booking.seats()->indexOf(free[0])), 'H', 10000);
+        // The nearest free seat of the same tier is picked instead, ready to hold.
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(u"nearest free seats"_s), 10000);
+        const QList<int> suggested = window->seatMap()->selection();
+        QCOMPARE(suggested.size(), 1);
+        const Seat &lost = booking.seats()->layout().seats[booking.seats()->indexOf(free[0])];
+        QCOMPARE(booking.seats()->layout().seats[suggested.first()].tier, lost.tier);
+        QCOMPARE(booking.seats()->letter(suggested.first()), 'A');
+        window->seatMap()->clearSelection();
 
         // Pick two free seats on the map and hold them: a countdown starts.
         for (const QString &id : {free[1], free[2]}) {

@@ -145,6 +145,16 @@ void SeatMapView::clearSelection()
     Q_EMIT selectionChanged();
 }
 
+void SeatMapView::select(const QList<int> &seats)
+{
+    m_selected.clear();
+    for (int s : seats)
+        if (m_model->letter(s) == 'A' && m_selected.size() < m_maxSelection && !m_selected.contains(s))
+            m_selected.append(s);
+    update();
+    Q_EMIT selectionChanged();
+}
+
 void SeatMapView::setInteractive(bool interactive)
 {
     m_interactive = interactive;

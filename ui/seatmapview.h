@@ -26,6 +26,7 @@ public:
     QList<int> selection() const { return m_selected; }
     QStringList selectedIds() const;
     void clearSelection();
+    void select(const QList<int> &seats);  // replaces the selection (available seats, up to the limit)
     void setInteractive(bool interactive);  // false: read-only (offline, or a hold in progress)
 
     // View state, for tests and the parent's controls.
