@@ -1,7 +1,9 @@
 #include "app/apiclient.h"
 
 #include <QNetworkAccessManager>
+#include <QFutureWatcher>
 #include <QJsonArray>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
@@ -14,7 +16,8 @@ ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent) : QObject(
 
 template <typename T>
 ApiJob *ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body, const QString &token,
-                        std::function<Result<T>(const QJsonValue &)> decode, QObject *context, Callback<T> done)
+                        std::function<Result<T>(const QJsonValue &)> decode, QObject *context, Callback<T> done,
+                        bool inBackground)
 {
     QUrl url = m_baseUrl;
     const qsizetype query = path.indexOf(u'?');
@@ -32,14 +35,24 @@ ApiJob *ApiClient::send(const QByteArray &method, const QString &path, const QBy
         if (const auto server = job->serverTime())  // whole seconds: aim at the middle
             m_clockOffsetMs = QDateTime::currentDateTimeUtc().msecsTo(*server) + 500;
     });
-    connect(job, &ApiJob::finished, context, [job, decode = std::move(decode), done = std::move(done)] {
+    connect(job, &ApiJob::finished, context, [job, context, inBackground, decode = std::move(decode), done = std::move(done)] {
         const auto &result = job->result();
         if (!result)
             return done(result.error());
-        auto decoded = decode(result.value());
-        if (!decoded)
-            return done(ApiError::decodeError(decoded.error().toString()));
-        done(std::move(decoded).value());
+        auto deliver = [done](Result<T> decoded) {
+            if (!decoded)
+                return done(ApiError::decodeError(decoded.error().toString()));
+            done(std::move(decoded).value());
+        };
+        if (!inBackground)
+            return deliver(decode(result.value()));
+        // Off the GUI thread; the answer comes back in the context's thread (or not at all).
+        auto *watcher = new QFutureWatcher<Result<T>>(context);
+        QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, deliver] {
+            watcher->deleteLater();
+            deliver(watcher->result());
+        });
+        watcher->setFuture(QtConcurrent::run([decode, json = result.value()] { return decode(json); }));
     });
     return job;
 }
@@ -80,8 +93,8 @@ ApiJob *ApiClient::fetchHealth(QObject *context, Callback<Health> done)
 
 ApiJob *ApiClient::fetchLayout(const QString &performanceId, QObject *context, Callback<SeatLayout> done)
 {
-    return get<SeatLayout>(u"/api/v1/performances/%1/layout"_s.arg(escaped(performanceId)), &decodeAs<SeatLayout>,
-                           context, std::move(done));
+    return send<SeatLayout>("GET", u"/api/v1/performances/%1/layout"_s.arg(escaped(performanceId)), {}, {},
+                            &decodeAs<SeatLayout>, context, std::move(done), true);
 }
 
 ApiJob *ApiClient::joinQueue(const QString &concertId, const QString &userId, QObject *context,
