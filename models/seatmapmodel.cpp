@@ -2,6 +2,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace BoxOffice {
 
 namespace {
@@ -54,27 +56,36 @@ void SeatMapModel::setLayout(SeatLayout layout)
         sectionIndex.insert(s.id, int(m_sections.size()));
         m_sections.append(SectionInfo{s.id, s.name, s.tier, {}, {}, 0, 0});
     }
-    QRectF all;
+    // Seats come section by section: look a section or tier up only when it changes.
+    double left = 0, top = 0, right = 0, bottom = 0;
+    QString lastTier, lastSection;
+    int tier = 0, section = -1;
     for (qsizetype i = 0; i < m_layout.seats.size(); ++i) {
         const Seat &seat = m_layout.seats[i];
-        m_tierOf[i] = tierIndex.value(seat.tier, 0);
-        const QRectF point(seat.x - 0.25, seat.y - 0.25, 0.5, 0.5);
-        all = all.isNull() ? point : all.united(point);
-        const int section = sectionIndex.value(seat.section, -1);
+        if (i == 0 || seat.tier != lastTier)
+            lastTier = seat.tier, tier = tierIndex.value(seat.tier, 0);
+        if (i == 0 || seat.section != lastSection)
+            lastSection = seat.section, section = sectionIndex.value(seat.section, -1);
+        m_tierOf[i] = tier;
         m_sectionOf[i] = section;
-        if (section >= 0) {
-            SectionInfo &info = m_sections[section];
-            info.bounds = info.bounds.isNull() ? point : info.bounds.united(point);
-            ++info.seats;
-        }
+        if (i == 0)
+            left = right = seat.x, top = bottom = seat.y;
+        left = std::min(left, seat.x), right = std::max(right, seat.x);
+        top = std::min(top, seat.y), bottom = std::max(bottom, seat.y);
+        if (section >= 0)
+            ++m_sections[section].seats;
     }
-    m_bounds = all;
+    m_bounds = m_layout.seats.isEmpty() ? QRectF() : QRectF(QPointF(left, top), QPointF(right, bottom)).adjusted(-0.25, -0.25, 0.25, 0.25);
     QList<QList<QPointF>> points(m_sections.size());
+    for (qsizetype s = 0; s < m_sections.size(); ++s)
+        points[s].reserve(m_sections[s].seats);
     for (qsizetype i = 0; i < m_layout.seats.size(); ++i)
         if (m_sectionOf[i] >= 0)
             points[m_sectionOf[i]].append(QPointF(m_layout.seats[i].x, m_layout.seats[i].y));
-    for (qsizetype s = 0; s < m_sections.size(); ++s)
+    for (qsizetype s = 0; s < m_sections.size(); ++s) {
         m_sections[s].outline = convexHull(points[s]);
+        m_sections[s].bounds = m_sections[s].outline.boundingRect().adjusted(-0.25, -0.25, 0.25, 0.25);
+    }
     Q_EMIT layoutReset();
 }
 
