@@ -227,11 +227,12 @@ void BookingController::pollSeats()
     m_api->seatStatus(m_performanceId, m_token, this, [this](const ApiResult<SeatStatus> &r) {
         if (r && r.value().version != m_seats.version()) {
             m_seats.setStatus(r.value());
-            suggestEquivalents();
             if (m_cache)
                 m_cache->store(u"status"_s, m_performanceId,
                                QJsonDocument(r.value().toJson()).toJson(QJsonDocument::Compact));
         }
+        if (r)
+            suggestEquivalents();  // the status is fresh now (or was already)
     });
 }
 
