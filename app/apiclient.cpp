@@ -97,6 +97,12 @@ ApiJob *ApiClient::fetchLayout(const QString &performanceId, QObject *context, C
                             &decodeAs<SeatLayout>, context, std::move(done), true);
 }
 
+ApiJob *ApiClient::fetchRankings(Ranking::Window window, QObject *context, Callback<Ranking> done)
+{
+    return get<Ranking>(u"/api/v1/rankings?window="_s + Ranking::windowName(window), &decodeAs<Ranking>, context,
+                        std::move(done));
+}
+
 ApiJob *ApiClient::joinQueue(const QString &concertId, const QString &userId, QObject *context,
                              Callback<QueueTicket> done)
 {

@@ -7,6 +7,7 @@
 #include "domain/hold.h"
 #include "domain/order.h"
 #include "domain/queueticket.h"
+#include "domain/ranking.h"
 #include "domain/seatlayout.h"
 #include "domain/seatstatus.h"
 #include "domain/result.h"
@@ -45,6 +46,7 @@ public:
     ApiJob *fetchConcerts(QObject *context, Callback<QList<Concert>> done);
     ApiJob *fetchHealth(QObject *context, Callback<Health> done);
     ApiJob *fetchLayout(const QString &performanceId, QObject *context, Callback<SeatLayout> done);
+    ApiJob *fetchRankings(Ranking::Window window, QObject *context, Callback<Ranking> done);
 
     // The buyer's side: the queue token rides as X-Queue-Token where it is needed.
     ApiJob *joinQueue(const QString &concertId, const QString &userId, QObject *context, Callback<QueueTicket> done);

@@ -3,6 +3,8 @@
 #include "app/bookingcontroller.h"
 #include "app/embeddedserver.h"
 #include "app/offlinecache.h"
+#include "app/rankingcontroller.h"
+#include "ui/rankingview.h"
 #include "ui/mainwindow.h"
 
 #include "domain/jsonreader.h"
@@ -25,6 +27,7 @@ BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
 {
     connect(m_window.get(), &MainWindow::reloadRequested, this, &BoxOfficeApp::retry);
     connect(m_window.get(), &MainWindow::performanceActivated, this, &BoxOfficeApp::book);
+    connect(m_window.get(), &MainWindow::rankingsRequested, this, &BoxOfficeApp::showRankings);
     const QString dataDir = m_options.dataDirectory.isEmpty()
                                 ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                                 : m_options.dataDirectory;
@@ -51,6 +54,18 @@ BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
 BoxOfficeApp::~BoxOfficeApp()
 {
     delete m_booking;  // leaves the queue while the server is still there
+    delete m_rankings;
+}
+
+void BoxOfficeApp::showRankings()
+{
+    if (!m_rankings) {
+        m_rankings = new RankingController(&m_api, this);
+        m_rankings->start();
+    } else {
+        m_rankings->view()->show();
+        m_rankings->view()->raise();
+    }
 }
 
 void BoxOfficeApp::book(const QString &concertId, const QString &performanceId, const QString &title)

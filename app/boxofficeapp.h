@@ -14,6 +14,7 @@ namespace BoxOffice {
 
 class BookingController;
 class OfflineCache;
+class RankingController;
 class EmbeddedServer;
 class MainWindow;
 
@@ -40,6 +41,8 @@ public:
     ApiClient *api() { return &m_api; }
     EmbeddedServer *embeddedServer() const { return m_embedded; }
     BookingController *booking() const { return m_booking; }
+    RankingController *rankings() const { return m_rankings; }
+    void showRankings();
     // Opens the buying flow for a performance (what a double click in the list does).
     void book(const QString &concertId, const QString &performanceId, const QString &title);
 
@@ -60,6 +63,7 @@ private:
     ApiJob *m_pending = nullptr;
     BookingController *m_booking = nullptr;
     OfflineCache *m_cache = nullptr;
+    RankingController *m_rankings = nullptr;
 };
 
 } // namespace BoxOffice

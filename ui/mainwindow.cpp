@@ -55,6 +55,10 @@ MainWindow::MainWindow(ConcertModel *concerts, QWidget *parent) : QMainWindow(pa
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+    auto *viewMenu = menuBar()->addMenu(tr("&View"));
+    auto *rankings = viewMenu->addAction(tr("&Rankings"), this, &MainWindow::rankingsRequested);
+    rankings->setObjectName(u"rankingsAction"_s);
+    rankings->setShortcut(Qt::CTRL | Qt::Key_R);
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About BoxOffice"), this, [this] {
         QMessageBox::about(this, tr("About BoxOffice"),

@@ -35,6 +35,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void reloadRequested();
+    void rankingsRequested();
     // A performance was opened (double click or Enter): the buyer wants tickets.
     void performanceActivated(const QString &concertId, const QString &performanceId, const QString &title);
 
