@@ -23,6 +23,26 @@ Outcome<Buyer> buyerOf(const HttpRequest &request, const StaffAuth &staff)
     return Buyer{QString::fromUtf8(request.header("x-queue-token")).trimmed(), false};
 }
 
+// A route that needs a credential (and, with a body, a JSON object): those checks in
+// one place, then the handler with what they produced.
+using BuyerHandler = std::function<HttpResponse(const HttpRequest &, const Buyer &, const QJsonObject &body)>;
+HttpRouter::Handler withBuyer(const StaffAuth &staff, bool needsBody, BuyerHandler handler)
+{
+    return [&staff, needsBody, handler = std::move(handler)](const HttpRequest &request) {
+        auto buyer = buyerOf(request, staff);
+        if (!buyer)
+            return HttpResponse::error(buyer.error());
+        QJsonObject body;
+        if (needsBody) {
+            auto parsed = jsonObjectBody(request);
+            if (!parsed)
+                return HttpResponse::error(parsed.error());
+            body = parsed.value();
+        }
+        return handler(request, buyer.value(), body);
+    };
+}
+
 HttpResponse badRequest(const QString &message)
 {
     return HttpResponse::error(Failure::Code::BadRequest, message, {{u"seats"_s, QJsonArray()}});
@@ -32,21 +52,13 @@ HttpResponse badRequest(const QString &message)
 
 void addSeatRoutes(HttpRouter &router, SeatService &seats, const StaffAuth &staff)
 {
-    router.add("GET", u"/api/v1/performances/{id}/status"_s, [&seats, &staff](const HttpRequest &request) {
-        auto buyer = buyerOf(request, staff);
-        if (!buyer)
-            return HttpResponse::error(buyer.error());
-        return respond(seats.status(request.param(u"id"_s), buyer.value()));
-    });
+    router.add("GET", u"/api/v1/performances/{id}/status"_s,
+               withBuyer(staff, false, [&seats](const HttpRequest &request, const Buyer &buyer, const QJsonObject &) {
+                   return respond(seats.status(request.param(u"id"_s), buyer));
+               }));
 
-    router.add("POST", u"/api/v1/performances/{id}/holds"_s, [&seats, &staff](const HttpRequest &request) {
-        auto buyer = buyerOf(request, staff);
-        if (!buyer)
-            return HttpResponse::error(buyer.error());
-        auto body = jsonObjectBody(request);
-        if (!body)
-            return HttpResponse::error(body.error());
-        const QJsonObject o = body.value();
+    router.add("POST", u"/api/v1/performances/{id}/holds"_s,
+               withBuyer(staff, true, [&seats](const HttpRequest &request, const Buyer &buyer, const QJsonObject &o) {
         if (o.contains(u"best"_s)) {
             const QJsonObject best = o.value(u"best"_s).toObject();
             const QJsonValue count = best.value(u"count"_s);
@@ -54,8 +66,7 @@ void addSeatRoutes(HttpRouter &router, SeatService &seats, const StaffAuth &staf
             if (!o.value(u"best"_s).isObject() || !count.isDouble() || count.toDouble() != std::trunc(count.toDouble())
                 || !tier.isString())
                 return badRequest(u"best needs an integer count and a tier id"_s);
-            return respond(seats.holdBest(request.param(u"id"_s), int(count.toDouble()), tier.toString(), buyer.value()),
-                           201);
+            return respond(seats.holdBest(request.param(u"id"_s), int(count.toDouble()), tier.toString(), buyer), 201);
         }
         const QJsonValue list = o.value(u"seats"_s);
         if (!list.isArray())
@@ -68,29 +79,23 @@ void addSeatRoutes(HttpRouter &router, SeatService &seats, const StaffAuth &staf
         }
         if (ids.size() > 100)
             return badRequest(u"at most 100 seats in one hold"_s);
-        return respond(seats.hold(request.param(u"id"_s), ids, buyer.value()), 201);
-    });
+        return respond(seats.hold(request.param(u"id"_s), ids, buyer), 201);
+    }));
 
-    router.add("DELETE", u"/api/v1/holds/{id}"_s, [&seats, &staff](const HttpRequest &request) {
-        auto buyer = buyerOf(request, staff);
-        if (!buyer)
-            return HttpResponse::error(buyer.error());
-        auto released = seats.release(request.param(u"id"_s), buyer.value());
-        return released ? HttpResponse::empty(204) : HttpResponse::error(released.error());
-    });
+    router.add("DELETE", u"/api/v1/holds/{id}"_s,
+               withBuyer(staff, false, [&seats](const HttpRequest &request, const Buyer &buyer, const QJsonObject &) {
+                   auto released = seats.release(request.param(u"id"_s), buyer);
+                   return released ? HttpResponse::empty(204) : HttpResponse::error(released.error());
+               }));
 
-    router.add("POST", u"/api/v1/holds/{id}/purchase"_s, [&seats, &staff](const HttpRequest &request) {
-        auto buyer = buyerOf(request, staff);
-        if (!buyer)
-            return HttpResponse::error(buyer.error());
-        auto body = jsonObjectBody(request);
-        if (!body)
-            return HttpResponse::error(body.error());
-        const QJsonValue method = body.value().value(u"payment"_s).toObject().value(u"method"_s);
-        if (!method.isString())
-            return HttpResponse::error(Failure::Code::BadRequest, u"payment.method is required (card, cash or test)"_s);
-        return respond(seats.purchase(request.param(u"id"_s), method.toString(), buyer.value()), 201);
-    });
+    router.add("POST", u"/api/v1/holds/{id}/purchase"_s,
+               withBuyer(staff, true, [&seats](const HttpRequest &request, const Buyer &buyer, const QJsonObject &body) {
+                   const QJsonValue method = body.value(u"payment"_s).toObject().value(u"method"_s);
+                   if (!method.isString())
+                       return HttpResponse::error(Failure::Code::BadRequest,
+                                                  u"payment.method is required (card, cash or test)"_s);
+                   return respond(seats.purchase(request.param(u"id"_s), method.toString(), buyer), 201);
+               }));
 }
 
 } // namespace BoxOffice::Server
