@@ -1,6 +1,10 @@
 #include "testsupport.h"
 
+#include "domain/errorbody.h"
+
 #include <QFile>
+#include <QJsonArray>
+#include <QTest>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -142,6 +146,22 @@ QJsonValue HttpResult::json() const
 {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+}
+
+void verifyError(const HttpResult &r, int status, const QString &code, const std::optional<QStringList> &seats)
+{
+    QCOMPARE(r.status, status);
+    QVERIFY2(r.header("Content-Type").startsWith("application/json"), r.header("Content-Type").constData());
+    auto body = ErrorBody::fromJson(r.json());
+    QVERIFY2(body.ok(), r.body.left(300).constData());
+    QCOMPARE(body.value().code, code);
+    QVERIFY(!body.value().message.isEmpty());
+    if (seats) {
+        QStringList named;
+        for (const QJsonValue &v : body.value().details.value(u"seats"_s).toArray())
+            named << v.toString();
+        QCOMPARE(named, *seats);
+    }
 }
 
 HttpResult http(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url, const QByteArray &body,

@@ -6,6 +6,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QPair>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -59,6 +60,12 @@ struct HttpResult
 // (its stderr goes to the test log).
 QList<QUrl> startServerProcesses(QList<QProcess *> processes, const QStringList &arguments);
 QUrl startServerProcess(QProcess &process, const QStringList &arguments);
+
+// Checks an error answer as API.md gives it: the status, a JSON body
+// {"error":{"code","message",…}} with this code and a message, and, when given, the
+// seats named in it. A helper: QTest failures return from it only.
+void verifyError(const HttpResult &result, int status, const QString &code,
+                 const std::optional<QStringList> &seats = std::nullopt);
 
 // Sends one request and waits for its answer (tests only: spins the event loop).
 HttpResult http(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url,

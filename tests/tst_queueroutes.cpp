@@ -42,13 +42,6 @@ class TestQueueRoutes : public QObject
         auto t = QueueTicket::fromJson(r.json());
         return t ? t.value() : QueueTicket{};
     }
-    static void verifyError(const HttpResult &r, int status, const QString &code)
-    {
-        QCOMPARE(r.status, status);
-        auto body = ErrorBody::fromJson(r.json());
-        QVERIFY2(body.ok(), r.body.left(200));
-        QCOMPARE(body.value().code, code);
-    }
 
 private Q_SLOTS:
     void initTestCase()

@@ -79,20 +79,6 @@ class TestSeats : public QObject
                     QJsonDocument(QJsonObject{{u"seats"_s, QJsonArray::fromStringList(ids)}}).toJson(),
                     {{"X-Queue-Token", token}});
     }
-    static void verifyError(const HttpResult &r, int status, const QString &code,
-                            const std::optional<QStringList> &seats = std::nullopt)
-    {
-        QCOMPARE(r.status, status);
-        auto body = ErrorBody::fromJson(r.json());
-        QVERIFY2(body.ok(), r.body.left(300));
-        QCOMPARE(body.value().code, code);
-        if (seats) {
-            QStringList named;
-            for (const QJsonValue &v : body.value().details.value(u"seats"_s).toArray())
-                named << v.toString();
-            QCOMPARE(named, *seats);
-        }
-    }
     // The first n seats of the performance that are available now.
     QStringList available(const QString &performance, int n, qsizetype from = 0)
     {

@@ -34,15 +34,6 @@ class TestServerRoutes : public QObject
         return http(m_network, "GET", server()->at(path), {}, headers);
     }
 
-    static void verifyError(const HttpResult &r, int status, const QString &code)
-    {
-        QCOMPARE(r.status, status);
-        QVERIFY2(r.header("Content-Type").startsWith("application/json"), r.header("Content-Type"));
-        auto body = ErrorBody::fromJson(r.json());
-        QVERIFY2(body.ok(), r.body.left(200));
-        QCOMPARE(body.value().code, code);
-        QVERIFY(!body.value().message.isEmpty());
-    }
 
 private Q_SLOTS:
     void initTestCase_data()
