@@ -210,6 +210,20 @@ private Q_SLOTS:
         QVERIFY(client.next(u"error"_s, &at));
     }
 
+    void seats_grantedByAQueueTopicListedAfterThem()
+    {
+        const QString token = join(u"echo-solo"_s, u"order-matters"_s);  // alone in line: admitted
+        QTRY_COMPARE_WITH_TIMEOUT(call("GET", u"/api/v1/queue/"_s + token).json().toObject().value(u"status"_s).toString(),
+                                  u"active"_s, 10000);
+        LiveClient client(m_server->url);  // no credentials on the upgrade
+        QVERIFY(client.waitConnected());
+        client.subscribe({u"seats:echo-solo-p1"_s, u"queue:"_s + token});
+        qsizetype at = 0;
+        const auto subscribed = client.next(u"subscribed"_s, &at);
+        QVERIFY(subscribed);
+        QCOMPARE(subscribed->value(u"topics"_s).toArray().size(), 2);
+    }
+
     void rankings_pushedWhenTheyChange()
     {
         LiveClient client(m_server->url);

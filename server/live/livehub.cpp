@@ -149,7 +149,16 @@ void LiveHub::subscribe(Client &client, const QJsonArray &topics)
 {
     QJsonArray granted, refused;
     QList<QByteArray> snapshots;
-    for (const QJsonValue &value : topics) {
+    // Queue topics first: subscribing to one gives the rights a seats topic in the same
+    // message may need, whatever order the client listed them in.
+    QJsonArray ordered;
+    for (const QJsonValue &value : topics)
+        if (value.toString().startsWith(u"queue:"))
+            ordered.append(value);
+    for (const QJsonValue &value : topics)
+        if (!value.toString().startsWith(u"queue:"))
+            ordered.append(value);
+    for (const QJsonValue &value : std::as_const(ordered)) {
         const QString topic = value.toString();
         bool ok = false;
         if (topic.startsWith(u"queue:")) {
