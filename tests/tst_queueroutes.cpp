@@ -205,6 +205,22 @@ private Q_SLOTS:
         QCOMPARE(*me.position, s.waiting + 1);  // the room is full: nobody moved meanwhile
     }
 
+    void expire_endsActiveSessions()
+    {
+        const QString path = u"/api/v1/admin/concerts/echo-solo/expire"_s;
+        verifyError(call("POST", path, R"({"count":1})"), 401, u"unauthorized"_s);
+        verifyError(call("POST", path, R"({"count":1})", {{"Authorization", "Bearer wrong"}}), 403, u"forbidden"_s);
+        verifyError(call("POST", path, R"({"count":"all"})", {{"Authorization", Staff}}), 400, u"bad_request"_s);
+        verifyError(call("POST", u"/api/v1/admin/concerts/nope/expire"_s, R"({"count":1})", {{"Authorization", Staff}}),
+                    404, u"not_found"_s);
+        const QueueTicket me = ticket(join(u"echo-solo"_s, u"expire-me"_s));
+        QTRY_COMPARE(ticket(call("GET", u"/api/v1/queue/"_s + me.token)).state, QueueTicket::State::Active);
+        const HttpResult r = call("POST", path, R"({"count":1000})", {{"Authorization", Staff}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json().toObject().value(u"expired"_s).toInt() >= 1);
+        QCOMPARE(ticket(call("GET", u"/api/v1/queue/"_s + me.token)).state, QueueTicket::State::Expired);
+    }
+
     void joins_areRateLimitedPerAddress()
     {
         auto limited = TestServer::start(u"sqlite"_s, true, [](Server::ServerConfig &c) {

@@ -259,6 +259,24 @@ private Q_SLOTS:
         QCOMPARE(r.waiting, 1200);
     }
 
+    void expireActive_endsTheSoonestSessions()
+    {
+        QVERIFY(store().open(m_concert, 1).ok());
+        QStringList tokens;
+        for (int i = 0; i < 5; ++i)
+            tokens << join(u"u"_s + QString::number(i));
+        QCOMPARE(promote(T0).admitted, 3);  // capacity 3: u0..u2 active
+        QCOMPARE(store().expireActive(m_concert, 2).value(), 2);
+        QCOMPARE(status(tokens[0], T0 + 1).state, QueuePlace::State::Expired);
+        QCOMPARE(status(tokens[1], T0 + 1).state, QueuePlace::State::Expired);
+        QCOMPARE(status(tokens[2], T0 + 1).state, QueuePlace::State::Active);
+        // Their slots go to the next waiters at the next tick.
+        QCOMPARE(promote(T0 + 2).admitted, 2);
+        QCOMPARE(status(tokens[4], T0 + 3).state, QueuePlace::State::Active);
+        QCOMPARE(store().expireActive(m_concert, 100).value(), 3);
+        QCOMPARE(store().expireActive(m_concert, 100).value(), 0);
+    }
+
     void admissionRate_isMeasuredAtEachTick()
     {
         QVERIFY(store().open(m_concert, 1).ok());

@@ -314,6 +314,34 @@ private Q_SLOTS:
                          {{"X-Queue-Token", admittedToken(u"seoul-phil-newyear"_s)}}), 403, u"forbidden"_s);
     }
 
+    void staff_listHeldHoldsAndForceRelease()
+    {
+        const QString perf = u"trot-king-p2"_s;
+        const QString path = u"/api/v1/admin/performances/%1/holds"_s.arg(perf);
+        verifyError(call("GET", path), 401, u"unauthorized"_s);
+        verifyError(call("GET", path, {}, {{"Authorization", "Bearer nope"}}), 403, u"forbidden"_s);
+        verifyError(call("GET", u"/api/v1/admin/performances/nope/holds"_s, {}, {{"Authorization", Staff}}), 404,
+                    u"not_found"_s);
+        const QByteArray token = admittedToken(u"trot-king"_s);
+        const QStringList ids = available(perf, 2);
+        const Hold mine = Hold::fromJson(hold(perf, ids, token).json()).value();
+        auto listed = [&] {
+            const QJsonObject o = call("GET", path, {}, {{"Authorization", Staff}}).json().toObject();
+            QHash<QString, QJsonObject> byId;
+            for (const QJsonValue &v : o.value(u"holds"_s).toArray())
+                byId.insert(v.toObject().value(u"holdId"_s).toString(), v.toObject());
+            return byId;
+        };
+        const auto before = listed();
+        QVERIFY(before.contains(mine.holdId));
+        QCOMPARE(Hold::fromJson(before[mine.holdId]).value(), mine);
+        QCOMPARE(before[mine.holdId].value(u"staff"_s).toBool(), false);
+        // Staff release a buyer's hold: the seats are free and the hold is gone from the list.
+        QCOMPARE(call("DELETE", u"/api/v1/holds/"_s + mine.holdId, {}, {{"Authorization", Staff}}).status, 204);
+        QVERIFY(!listed().contains(mine.holdId));
+        QCOMPARE(available(perf, 2), ids);
+    }
+
     void bestAvailable_holdsAdjacentSeatsOfTheTier()
     {
         const QString perf = u"jazz-after-dark-p2"_s;

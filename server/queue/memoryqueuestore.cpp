@@ -190,6 +190,11 @@ Outcome<QueueSettings> MemoryQueueStore::updateSettings(const QString &concertId
     return effective(r, defaults);
 }
 
+Outcome<qint64> MemoryQueueStore::expireActive(const QString &concertId, qint64 count)
+{
+    return qint64(room(concertId).active.popMin(count).size());
+}
+
 Outcome<qint64> MemoryQueueStore::addSynthetic(const QString &concertId, qint64 count, qint64 nowMs,
                                                const QString &tokenPrefix)
 {

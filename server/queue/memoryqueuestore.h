@@ -28,6 +28,7 @@ public:
                                           const QueueSettings &defaults) override;
     Outcome<qint64> addSynthetic(const QString &concertId, qint64 count, qint64 nowMs,
                                  const QString &tokenPrefix) override;
+    Outcome<qint64> expireActive(const QString &concertId, qint64 count) override;
     bool isHealthy() override { return true; }
 
     // The pre-queue order after open(): shared with the Redis script's algorithm.

@@ -245,6 +245,15 @@ Outcome<qint64> QueueService::addCrowd(const QString &concertId, qint64 count)
     return m_store->addSynthetic(concertId, count, m_clock(), prefix);
 }
 
+Outcome<qint64> QueueService::expireSessions(const QString &concertId, qint64 count)
+{
+    if (auto info = concert(concertId); !info)
+        return info.error();
+    if (count < 1 || count > 1'000'000)
+        return badRequest(u"count must be between 1 and 1000000"_s);
+    return m_store->expireActive(concertId, count);
+}
+
 void QueueService::tick()
 {
     ++m_ticks;

@@ -46,6 +46,8 @@ public:
     Outcome<QueueStats> stats(const QString &concertId);
     Outcome<QueueStats> updateSettings(const QString &concertId, const QueueSettingsChange &change);
     Outcome<qint64> addCrowd(const QString &concertId, qint64 count);
+    // Staff (QA): ends the `count` active sessions nearest their end, now.
+    Outcome<qint64> expireSessions(const QString &concertId, qint64 count);
 
     // One promoter pass over every concert: opens sales that are due (shuffling their
     // pre-queue) and admits waiters. Safe to run on every instance at once.

@@ -103,6 +103,9 @@ public:
     // Adds `count` synthetic waiters (users "sim-<n>"), kept alive until they leave.
     virtual Outcome<qint64> addSynthetic(const QString &concertId, qint64 count, qint64 nowMs,
                                          const QString &tokenPrefix) = 0;
+    // Ends the `count` active sessions that would expire soonest, now (QA: watch the
+    // clients see their session end and the next waiters come in). Returns how many.
+    virtual Outcome<qint64> expireActive(const QString &concertId, qint64 count) = 0;
     virtual bool isHealthy() = 0;
 };
 

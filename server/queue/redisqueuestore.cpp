@@ -207,6 +207,11 @@ end
 return tonumber(ARGV[1])
 )lua";
 
+// ARGV: count
+const QByteArray ExpireScript = Prelude + R"lua(
+return #redis.call('ZPOPMIN', KEYS[3], tonumber(ARGV[1])) / 2
+)lua";
+
 Failure unavailable(const QString &why)
 {
     qCDebug(lcRedisQueue).noquote() << why;  // RedisConnection logs the outage once
@@ -384,6 +389,14 @@ Outcome<qint64> RedisQueueStore::addSynthetic(const QString &concertId, qint64 c
         added += batch;
     }
     return added;
+}
+
+Outcome<qint64> RedisQueueStore::expireActive(const QString &concertId, qint64 count)
+{
+    auto v = run(m_redis, ExpireScript, concertId, {number(count)});
+    if (!v)
+        return v.error();
+    return v.value().toInteger();
 }
 
 bool RedisQueueStore::isHealthy()

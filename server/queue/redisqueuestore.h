@@ -33,6 +33,7 @@ public:
                                           const QueueSettings &defaults) override;
     Outcome<qint64> addSynthetic(const QString &concertId, qint64 count, qint64 nowMs,
                                  const QString &tokenPrefix) override;
+    Outcome<qint64> expireActive(const QString &concertId, qint64 count) override;
     bool isHealthy() override;
 
     static QByteArrayList keys(const QString &concertId);

@@ -82,22 +82,29 @@ void addQueueRoutes(HttpRouter &router, QueueService &queue, const StaffAuth &st
         return respond(queue.updateSettings(request.param(u"id"_s), change));
     });
 
-    router.add("POST", u"/api/v1/admin/concerts/{id}/crowd"_s, [&queue, &staff](const HttpRequest &request) {
-        if (auto denied = staff.check(request))
-            return HttpResponse::error(*denied);
-        auto body = jsonObjectBody(request);
-        if (!body)
-            return HttpResponse::error(body.error());
-        std::optional<int> count;
-        if (auto bad = readOptional(body.value(), u"count"_s, &count))
-            return *bad;
-        if (!count)
-            return badRequest(u"count is required"_s);
-        auto added = queue.addCrowd(request.param(u"id"_s), *count);
-        if (!added)
-            return HttpResponse::error(added.error());
-        return HttpResponse::json(QJsonObject{{u"added"_s, added.value()}}, 201);
-    });
+    // The crowd simulator (POST …/crowd) and session expiry (POST …/expire) for QA:
+    // both take {"count": N} and answer with how many they touched.
+    const auto countRoute = [&](const QString &path, const QString &answer, int status,
+                                Outcome<qint64> (QueueService::*action)(const QString &, qint64)) {
+        router.add("POST", path, [&queue, &staff, answer, status, action](const HttpRequest &request) {
+            if (auto denied = staff.check(request))
+                return HttpResponse::error(*denied);
+            auto body = jsonObjectBody(request);
+            if (!body)
+                return HttpResponse::error(body.error());
+            std::optional<int> count;
+            if (auto bad = readOptional(body.value(), u"count"_s, &count))
+                return *bad;
+            if (!count)
+                return badRequest(u"count is required"_s);
+            auto done = (queue.*action)(request.param(u"id"_s), *count);
+            if (!done)
+                return HttpResponse::error(done.error());
+            return HttpResponse::json(QJsonObject{{answer, done.value()}}, status);
+        });
+    };
+    countRoute(u"/api/v1/admin/concerts/{id}/crowd"_s, u"added"_s, 201, &QueueService::addCrowd);
+    countRoute(u"/api/v1/admin/concerts/{id}/expire"_s, u"expired"_s, 200, &QueueService::expireSessions);
 }
 
 } // namespace BoxOffice::Server

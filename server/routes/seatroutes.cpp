@@ -82,6 +82,22 @@ void addSeatRoutes(HttpRouter &router, SeatService &seats, const StaffAuth &staf
         return respond(seats.hold(request.param(u"id"_s), ids, buyer), 201);
     }));
 
+    router.add("GET", u"/api/v1/admin/performances/{id}/holds"_s, [&seats, &staff](const HttpRequest &request) {
+        if (auto denied = staff.check(request))
+            return HttpResponse::error(*denied);
+        const QString performanceId = request.param(u"id"_s);
+        auto held = seats.heldHolds(performanceId);
+        if (!held)
+            return HttpResponse::error(held.error());
+        QJsonArray list;
+        for (const auto &h : held.value()) {
+            QJsonObject o = h.hold.toJson();
+            o.insert(u"staff"_s, h.staff);
+            list.append(o);
+        }
+        return HttpResponse::json(QJsonObject{{u"performanceId"_s, performanceId}, {u"holds"_s, list}});
+    });
+
     router.add("DELETE", u"/api/v1/holds/{id}"_s,
                withBuyer(staff, false, [&seats](const HttpRequest &request, const Buyer &buyer, const QJsonObject &) {
                    auto released = seats.release(request.param(u"id"_s), buyer);

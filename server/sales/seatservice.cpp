@@ -161,6 +161,24 @@ Outcome<Hold> SeatService::holdIndexes(const QString &performanceId, const Acces
     return Hold{r.holdId, performanceId, ids, fromMs(r.expiresAtMs), Money{r.amount, r.currency}};
 }
 
+Outcome<QList<SeatService::HeldHold>> SeatService::heldHolds(const QString &performanceId)
+{
+    auto map = m_catalog->seatMap(performanceId);
+    if (!map)
+        return map.error();
+    auto records = m_store->heldHolds(performanceId, 1000);
+    if (!records)
+        return records.error();
+    QList<HeldHold> holds;
+    for (const HoldRecord &r : records.value()) {
+        QStringList ids;
+        for (int idx : r.seats)
+            ids << map.value()->seats.value(idx).id;
+        holds.append({Hold{r.id, performanceId, ids, fromMs(r.expiresAtMs), Money{r.amount, r.currency}}, r.staff});
+    }
+    return holds;
+}
+
 QList<int> SeatService::bestBlock(const SeatMap &map, const QByteArray &letters, int count, const QString &tier)
 {
     // Rows of the tier: (section, row) -> seat indexes.

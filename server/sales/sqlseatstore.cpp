@@ -325,6 +325,22 @@ Outcome<QStringList> SqlSeatStore::expiredHolds(qint64 nowMs, int limit)
     return ids;
 }
 
+Outcome<QList<HoldRecord>> SqlSeatStore::heldHolds(const QString &performanceId, int limit)
+{
+    QSqlQuery &q = m_database->prepared(u"SELECT id, performance_id, token, staff, seat_indexes, amount, currency, state,"
+                                        " created_at, expires_at, order_id FROM holds WHERE performance_id = ?"
+                                        " AND state = 'held' ORDER BY expires_at, id LIMIT ?"_s);
+    q.addBindValue(performanceId);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return databaseFailure(q);
+    QList<HoldRecord> holds;
+    while (q.next())
+        holds << holdFrom(q);
+    q.finish();
+    return holds;
+}
+
 Outcome<QList<SqlSeatStore::Change>> SqlSeatStore::changesSince(const QString &performanceId, qint64 version, int limit)
 {
     QSqlQuery &q = m_database->prepared(u"SELECT version, idx, status FROM seat_changes WHERE performance_id = ?"

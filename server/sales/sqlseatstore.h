@@ -74,6 +74,8 @@ public:
     Outcome<OrderRecord> purchase(const QString &holdId, const QString &orderId, const QString &method,
                                   const QString &concertId, const QHash<int, qint64> &seatPrices, qint64 nowMs);
     Outcome<QStringList> expiredHolds(qint64 nowMs, int limit);
+    // The holds of a performance still held, soonest expiry first (staff: force release).
+    Outcome<QList<HoldRecord>> heldHolds(const QString &performanceId, int limit);
     struct Change
     {
         qint64 version;
