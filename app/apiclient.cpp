@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 
+#include "domain/jsonreader.h"
+
 namespace BoxOffice {
 
 using namespace Qt::StringLiterals;
@@ -30,6 +32,8 @@ ApiJob *ApiClient::send(const QByteArray &method, const QString &path, const QBy
         request.setRawHeader("Content-Type", "application/json");
     if (!token.isEmpty())
         request.setRawHeader("X-Queue-Token", token.toUtf8());
+    else if (!m_staffKey.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_staffKey.toUtf8());
     auto *job = new ApiJob(m_network->sendCustomRequest(request, method, body), m_timeout, this);
     connect(job, &ApiJob::finished, this, [this, job] {
         if (const auto server = job->serverTime())  // whole seconds: aim at the middle
@@ -72,6 +76,18 @@ Result<bool> noBody(const QJsonValue &)
 QByteArray json(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// {"<field>": N} → N
+std::function<Result<qint64>(const QJsonValue &)> countIn(const QString &field)
+{
+    return [field](const QJsonValue &v) -> Result<qint64> {
+        JsonReader r(v);
+        const qint64 n = r.integer(field);
+        if (!r.ok())
+            return r.error();
+        return n;
+    };
 }
 
 QString escaped(const QString &segment)
@@ -154,6 +170,50 @@ ApiJob *ApiClient::purchase(const QString &holdId, const QString &method, const 
     return send<Order>("POST", u"/api/v1/holds/%1/purchase"_s.arg(escaped(holdId)),
                        json({{u"payment"_s, QJsonObject{{u"method"_s, method}}}}), token, &decodeAs<Order>, context,
                        std::move(done));
+}
+
+ApiJob *ApiClient::queueStats(const QString &concertId, QObject *context, Callback<QueueStats> done)
+{
+    return get<QueueStats>(u"/api/v1/admin/concerts/%1/queue"_s.arg(escaped(concertId)), &decodeAs<QueueStats>,
+                           context, std::move(done));
+}
+
+ApiJob *ApiClient::updateQueue(const QString &concertId, const QJsonObject &change, QObject *context,
+                               Callback<QueueStats> done)
+{
+    return send<QueueStats>("PUT", u"/api/v1/admin/concerts/%1/queue"_s.arg(escaped(concertId)), json(change), {},
+                            &decodeAs<QueueStats>, context, std::move(done));
+}
+
+ApiJob *ApiClient::addCrowd(const QString &concertId, int count, QObject *context, Callback<qint64> done)
+{
+    return send<qint64>("POST", u"/api/v1/admin/concerts/%1/crowd"_s.arg(escaped(concertId)),
+                        json({{u"count"_s, count}}), {}, countIn(u"added"_s), context, std::move(done));
+}
+
+ApiJob *ApiClient::expireSessions(const QString &concertId, int count, QObject *context, Callback<qint64> done)
+{
+    return send<qint64>("POST", u"/api/v1/admin/concerts/%1/expire"_s.arg(escaped(concertId)),
+                        json({{u"count"_s, count}}), {}, countIn(u"expired"_s), context, std::move(done));
+}
+
+ApiJob *ApiClient::heldHolds(const QString &performanceId, QObject *context, Callback<QList<StaffHold>> done)
+{
+    auto decode = [](const QJsonValue &v) -> Result<QList<StaffHold>> {
+        QList<StaffHold> holds;
+        const QJsonValue list = v.toObject().value(u"holds"_s);
+        if (!list.isArray())
+            return DecodeError{u"holds"_s, u"a list"_s};
+        for (const QJsonValue &item : list.toArray()) {
+            auto hold = Hold::fromJson(item, u"holds[]"_s);
+            if (!hold)
+                return hold.error();
+            holds.append({hold.value(), item.toObject().value(u"staff"_s).toBool()});
+        }
+        return holds;
+    };
+    return get<QList<StaffHold>>(u"/api/v1/admin/performances/%1/holds"_s.arg(escaped(performanceId)), decode,
+                                 context, std::move(done));
 }
 
 } // namespace BoxOffice

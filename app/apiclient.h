@@ -6,6 +6,7 @@
 #include "domain/health.h"
 #include "domain/hold.h"
 #include "domain/order.h"
+#include "domain/queuestats.h"
 #include "domain/queueticket.h"
 #include "domain/ranking.h"
 #include "domain/seatlayout.h"
@@ -36,6 +37,11 @@ public:
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
     QUrl baseUrl() const { return m_baseUrl; }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    // Staff mode: the key rides as `Authorization: Bearer` on every call made without a
+    // queue token (counter sales, the dashboard, QA tools).
+    void setStaffKey(const QString &key) { m_staffKey = key; }
+    QString staffKey() const { return m_staffKey; }
+    bool isStaff() const { return !m_staffKey.isEmpty(); }
 
     // "Now" on the server's clock, from the Date header of the latest answer (to the
     // second): hold countdowns use it, so a wrong local clock does not shorten them.
@@ -62,6 +68,20 @@ public:
     ApiJob *purchase(const QString &holdId, const QString &method, const QString &token, QObject *context,
                      Callback<Order> done);
 
+    // Staff (see docs/api.md).
+    struct StaffHold
+    {
+        Hold hold;
+        bool staff = false;  // made at a counter, not by a buyer
+    };
+    ApiJob *queueStats(const QString &concertId, QObject *context, Callback<QueueStats> done);
+    // change: any of capacity, sessionSeconds, paused.
+    ApiJob *updateQueue(const QString &concertId, const QJsonObject &change, QObject *context,
+                        Callback<QueueStats> done);
+    ApiJob *addCrowd(const QString &concertId, int count, QObject *context, Callback<qint64> done);
+    ApiJob *expireSessions(const QString &concertId, int count, QObject *context, Callback<qint64> done);
+    ApiJob *heldHolds(const QString &performanceId, QObject *context, Callback<QList<StaffHold>> done);
+
 private:
     // inBackground: decode on the thread pool (a 60,000-seat layout takes ~115 ms).
     template <typename T>
@@ -79,6 +99,7 @@ private:
     QUrl m_baseUrl;
     std::chrono::milliseconds m_timeout{10000};
     qint64 m_clockOffsetMs = 0;
+    QString m_staffKey;
 };
 
 } // namespace BoxOffice

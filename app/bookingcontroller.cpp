@@ -2,11 +2,17 @@
 
 #include "ui/bookingwindow.h"
 #include "ui/seatmapview.h"
+#include "ui/ticketdocument.h"
 
 #include "app/offlinecache.h"
 #include "domain/jsonreader.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFutureWatcher>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QJsonArray>
 #include <QSystemTrayIcon>
 #include <QJsonDocument>
@@ -23,7 +29,7 @@ using namespace Qt::StringLiterals;
 BookingController::BookingController(ApiClient *api, QString concertId, QString performanceId, QString title,
                                      QString userId, OfflineCache *cache, QObject *parent)
     : QObject(parent), m_api(api), m_cache(cache), m_concertId(std::move(concertId)), m_performanceId(std::move(performanceId)),
-      m_userId(std::move(userId)), m_window(std::make_unique<BookingWindow>(title, &m_seats))
+      m_userId(std::move(userId)), m_window(std::make_unique<BookingWindow>(title, &m_seats)), m_title(title)
 {
     m_window->setAttribute(Qt::WA_DeleteOnClose, false);
     m_queueTimer.setInterval(std::chrono::seconds(1));
@@ -36,6 +42,17 @@ BookingController::BookingController(ApiClient *api, QString concertId, QString 
     connect(m_window.get(), &BookingWindow::bestRequested, this, &BookingController::holdBest);
     connect(m_window.get(), &BookingWindow::releaseRequested, this, &BookingController::release);
     connect(m_window.get(), &BookingWindow::purchaseRequested, this, &BookingController::purchase);
+    connect(m_window.get(), &BookingWindow::saveTicketRequested, this, &BookingController::saveTicket);
+    connect(m_window.get(), &BookingWindow::printTicketRequested, this, &BookingController::printTicket);
+    connect(m_window.get(), &BookingWindow::newSaleRequested, this, [this] {
+        m_order.reset();
+        m_window->seatMap()->clearSelection();
+        m_window->showSeats();
+        m_window->showMessage({});
+        pollSeats();
+        m_seatTimer.start();
+        m_live.start();
+    });
     // Pushes when the live channel is up; polling (the fallback) while it is down.
     connect(&m_live, &LiveChannel::queueUpdated, this, [this](const QueueTicket &t) {
         if (t.token == m_token)
@@ -65,9 +82,69 @@ BookingController::BookingController(ApiClient *api, QString concertId, QString 
 
 BookingController::~BookingController()
 {
+    abandon();
+}
+
+void BookingController::abandon()
+{
+    // Seats held and not bought go back on sale now, not when the hold runs out.
+    if (m_hold)
+        m_api->release(m_hold->holdId, m_counter ? QString() : m_token, m_api, [](const ApiResult<bool> &) {});
+    m_hold.reset();
+    m_countdown.stop();
     // Leaving frees our place (or our slot) for the next buyer at once.
     if (!m_token.isEmpty() && m_window->page() != BookingWindow::Page::Done)
         m_api->leaveQueue(m_token, m_api, [](const ApiResult<bool> &) {});
+    m_token.clear();
+    m_queueTimer.stop();
+    m_seatTimer.stop();
+    m_live.stop();
+}
+
+void BookingController::setCounterSale(bool counter)
+{
+    m_counter = counter;
+    m_window->setCounterMode(counter);
+}
+
+void BookingController::setTicketDetails(const QString &venue, const QDateTime &startsAt)
+{
+    m_venue = venue;
+    m_startsAt = startsAt;
+}
+
+void BookingController::saveTicket(const QString &fileName)
+{
+    if (!m_order)
+        return;
+    const TicketDocument ticket({*m_order, m_title, m_venue, m_startsAt});
+    // Off the GUI thread: QPdfWriter and QPainter may run in a worker.
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, fileName] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        m_window->showMessage(error.isEmpty() ? tr("Ticket saved to %1.").arg(QDir::toNativeSeparators(fileName))
+                                              : error);
+        Q_EMIT ticketSaved(fileName, error.isEmpty());
+    });
+    watcher->setFuture(QtConcurrent::run([ticket, fileName] {
+        QString error;
+        ticket.writePdf(fileName, &error);
+        return error;
+    }));
+}
+
+void BookingController::printTicket()
+{
+    if (!m_order)
+        return;
+    QPrinter printer;
+    QPrintDialog dialog(&printer, m_window.get());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const TicketDocument ticket({*m_order, m_title, m_venue, m_startsAt});
+    if (!ticket.paint(&printer))
+        m_window->showMessage(tr("The ticket could not be printed."));
 }
 
 void BookingController::setIntervals(std::chrono::milliseconds queue, std::chrono::milliseconds seats)
@@ -81,6 +158,13 @@ void BookingController::setIntervals(std::chrono::milliseconds queue, std::chron
 void BookingController::start()
 {
     m_window->show();
+    if (m_counter) {  // staff: straight to the seats
+        m_live.setServer(m_api->baseUrl());
+        m_live.setStaffKey(m_api->staffKey());
+        m_live.start();
+        loadSeats();
+        return;
+    }
     m_api->joinQueue(m_concertId, m_userId, this, [this](const ApiResult<QueueTicket> &r) {
         if (!r) {
             if (r.error().kind == ApiError::Kind::Network || r.error().kind == ApiError::Kind::Timeout)
@@ -224,7 +308,7 @@ void BookingController::loadSeats()
 
 void BookingController::pollSeats()
 {
-    m_api->seatStatus(m_performanceId, m_token, this, [this](const ApiResult<SeatStatus> &r) {
+    m_api->seatStatus(m_performanceId, buyerToken(), this, [this](const ApiResult<SeatStatus> &r) {
         if (r && r.value().version != m_seats.version()) {
             m_seats.setStatus(r.value());
             if (m_cache)
@@ -238,12 +322,12 @@ void BookingController::pollSeats()
 
 void BookingController::hold(const QStringList &seatIds)
 {
-    m_api->hold(m_performanceId, seatIds, m_token, this, [this](const ApiResult<Hold> &r) { onHold(r); });
+    m_api->hold(m_performanceId, seatIds, buyerToken(), this, [this](const ApiResult<Hold> &r) { onHold(r); });
 }
 
 void BookingController::holdBest(int count, const QString &tier)
 {
-    m_api->holdBest(m_performanceId, count, tier, m_token, this, [this](const ApiResult<Hold> &r) { onHold(r); });
+    m_api->holdBest(m_performanceId, count, tier, buyerToken(), this, [this](const ApiResult<Hold> &r) { onHold(r); });
 }
 
 void BookingController::onHold(const ApiResult<Hold> &r)
@@ -293,7 +377,7 @@ void BookingController::release()
 {
     if (!m_hold)
         return;
-    m_api->release(m_hold->holdId, m_token, this, [this](const ApiResult<bool> &r) {
+    m_api->release(m_hold->holdId, buyerToken(), this, [this](const ApiResult<bool> &r) {
         m_countdown.stop();
         m_hold.reset();
         m_window->showHoldEnded();
@@ -302,11 +386,11 @@ void BookingController::release()
     });
 }
 
-void BookingController::purchase()
+void BookingController::purchase(const QString &method)
 {
     if (!m_hold)
         return;
-    m_api->purchase(m_hold->holdId, u"test"_s, m_token, this, [this](const ApiResult<Order> &r) {
+    m_api->purchase(m_hold->holdId, method, buyerToken(), this, [this](const ApiResult<Order> &r) {
         if (!r) {
             m_window->showMessage(r.error().message);
             return;
@@ -316,6 +400,7 @@ void BookingController::purchase()
         m_seatTimer.stop();
         m_live.stop();
         m_hold.reset();
+        m_order = r.value();
         m_window->showOrder(r.value());
     });
 }

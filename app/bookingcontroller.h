@@ -4,6 +4,7 @@
 #include "app/livechannel.h"
 #include "models/seatmapmodel.h"
 
+#include <QDateTime>
 #include <QObject>
 
 class QSystemTrayIcon;
@@ -29,7 +30,19 @@ public:
                       OfflineCache *cache = nullptr, QObject *parent = nullptr);
     ~BookingController() override;
 
+    // A staff counter sale: no queue (the ApiClient carries the staff key), no seat
+    // limit, cash or card. Call before start().
+    void setCounterSale(bool counter);
+    // What the ticket shows besides the order (venue, start time).
+    void setTicketDetails(const QString &venue, const QDateTime &startsAt);
+
     void start();
+    // Gives everything back at once: releases the hold, leaves the queue (kiosk reset).
+    void abandon();
+    // The confirmation's ticket as a PDF (written on the thread pool); ticketSaved tells.
+    void saveTicket(const QString &fileName);
+    void printTicket();
+    std::optional<Order> order() const { return m_order; }
     BookingWindow *window() const { return m_window.get(); }
     SeatMapModel *seats() { return &m_seats; }
     QString token() const { return m_token; }
@@ -40,6 +53,7 @@ public:
 
 Q_SIGNALS:
     void finished();
+    void ticketSaved(const QString &fileName, bool ok);
 
 private:
     void pollQueue();
@@ -50,10 +64,12 @@ private:
     void holdBest(int count, const QString &tier);
     void onHold(const ApiResult<Hold> &result);
     void release();
-    void purchase();
+    void purchase(const QString &method);
     void tickCountdown();
     void showCachedSeats(const ApiError &error);
     void suggestEquivalents();
+    // The credential for seat calls: the queue token, or none (the staff key) at a counter.
+    QString buyerToken() const { return m_counter ? QString() : m_token; }
 
     ApiClient *m_api;
     OfflineCache *m_cache;
@@ -69,6 +85,10 @@ private:
     QStringList m_lostSeats;  // lost in a race, waiting for a fresh status
     QSystemTrayIcon *m_tray = nullptr;
     bool m_busy = false;
+    bool m_counter = false;
+    QString m_title, m_venue;
+    QDateTime m_startsAt;
+    std::optional<Order> m_order;
 };
 
 } // namespace BoxOffice

@@ -93,6 +93,8 @@ void LiveChannel::connectNow()
     QNetworkRequest request(url);
     if (!m_token.isEmpty())
         request.setRawHeader("X-Queue-Token", m_token.toUtf8());
+    if (!m_staffKey.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_staffKey.toUtf8());
     m_socket.open(request);
     // A handshake that never completes counts as a failure too.
     m_pongDeadline.start();
@@ -134,12 +136,15 @@ void LiveChannel::scheduleReconnect()
 
 void LiveChannel::sendSubscribe(const QStringList &topics)
 {
-    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{
-        {u"type"_s, u"subscribe"_s}, {u"topics"_s, QJsonArray::fromStringList(topics)}}).toJson(QJsonDocument::Compact)));
+    const QString frame = QString::fromUtf8(QJsonDocument(QJsonObject{
+        {u"type"_s, u"subscribe"_s}, {u"topics"_s, QJsonArray::fromStringList(topics)}}).toJson(QJsonDocument::Compact));
+    m_socket.sendTextMessage(frame);
+    Q_EMIT frameSent(frame);
 }
 
 void LiveChannel::onMessage(const QString &text)
 {
+    Q_EMIT frameReceived(text);
     auto json = parseJson(text.toUtf8());
     if (!json || !json.value().isObject())
         return;

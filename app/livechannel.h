@@ -27,6 +27,7 @@ public:
 
     void setServer(const QUrl &baseUrl) { m_base = baseUrl; }
     void setToken(const QString &token) { m_token = token; }  // sent as X-Queue-Token on connect
+    void setStaffKey(const QString &key) { m_staffKey = key; }  // sent as Authorization: Bearer
     void setBackoff(std::chrono::milliseconds first, std::chrono::milliseconds max);
     void setPingInterval(std::chrono::milliseconds interval);
 
@@ -40,6 +41,9 @@ Q_SIGNALS:
     void queueUpdated(const QueueTicket &ticket);
     void seatsChanged(const QString &performanceId, qint64 version, const QList<QPair<int, char>> &changes);
     void rankingsUpdated(const Ranking &ranking);
+    // Every text frame as it went over the wire (the QA tools' raw log).
+    void frameSent(const QString &text);
+    void frameReceived(const QString &text);
 
 private:
     void connectNow();
@@ -52,6 +56,7 @@ private:
     QWebSocket m_socket;
     QUrl m_base;
     QString m_token;
+    QString m_staffKey;
     QSet<QString> m_topics;
     QTimer m_reconnect;
     QTimer m_ping;

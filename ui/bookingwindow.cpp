@@ -4,6 +4,7 @@
 #include "ui/seatmapview.h"
 
 #include <QComboBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QSpinBox>
 #include <QIcon>
@@ -82,10 +83,9 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     m_map = new SeatMapView(seats, seatsPage);
     s->addWidget(m_map, 1);
     auto *side = new QVBoxLayout;
-    auto *help = new QLabel(tr("Click seats (up to 4), or use the arrow keys and Space. "
-                               "Scroll or press + and − to zoom; drag to move."), seatsPage);
-    help->setWordWrap(true);
-    side->addWidget(help);
+    m_help = new QLabel(seatsPage);
+    m_help->setWordWrap(true);
+    side->addWidget(m_help);
     m_legend = new QWidget(seatsPage);
     m_legend->setLayout(new QVBoxLayout);
     m_legend->layout()->setContentsMargins(0, 4, 0, 4);
@@ -114,7 +114,11 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     m_hold->setObjectName(u"holdButton"_s);
     m_countdown = bigLabel(seatsPage, 4);
     m_countdown->setObjectName(u"countdown"_s);
-    m_buy = new QPushButton(tr("Buy (test payment)"), seatsPage);
+    m_payment = new QComboBox(seatsPage);
+    m_payment->setObjectName(u"paymentMethod"_s);
+    m_payment->addItem(tr("Card"), u"card"_s);
+    m_payment->addItem(tr("Cash"), u"cash"_s);
+    m_buy = new QPushButton(seatsPage);
     m_buy->setObjectName(u"buyButton"_s);
     m_release = new QPushButton(tr("Release"), seatsPage);
     m_release->setObjectName(u"releaseButton"_s);
@@ -122,7 +126,7 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     m_message->setWordWrap(true);
     m_message->setObjectName(u"message"_s);
     for (QWidget *w : {static_cast<QWidget *>(m_hold), static_cast<QWidget *>(m_countdown),
-                       static_cast<QWidget *>(m_buy), static_cast<QWidget *>(m_release),
+                       static_cast<QWidget *>(m_payment), static_cast<QWidget *>(m_buy), static_cast<QWidget *>(m_release),
                        static_cast<QWidget *>(m_message)})
         side->addWidget(w);
     side->addStretch(1);
@@ -132,7 +136,8 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     s->addWidget(sideWidget);
     m_pages->addWidget(seatsPage);
     connect(m_hold, &QPushButton::clicked, this, [this] { Q_EMIT holdRequested(m_map->selectedIds()); });
-    connect(m_buy, &QPushButton::clicked, this, &BookingWindow::purchaseRequested);
+    connect(m_buy, &QPushButton::clicked, this,
+            [this] { Q_EMIT purchaseRequested(m_counter ? m_payment->currentData().toString() : u"test"_s); });
     connect(m_release, &QPushButton::clicked, this, &BookingWindow::releaseRequested);
     connect(m_map, &SeatMapView::selectionChanged, this, &BookingWindow::updateSelection);
 
@@ -140,17 +145,53 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     auto *done = new QWidget(m_pages);
     auto *d = new QVBoxLayout(done);
     d->addStretch(1);
-    auto *thanks = bigLabel(done, 8);
-    thanks->setText(tr("Your tickets are booked"));
+    m_thanks = bigLabel(done, 8);
     m_orderText = bigLabel(done, 2);
     m_orderText->setObjectName(u"orderText"_s);
     m_orderText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    d->addWidget(thanks);
+    d->addWidget(m_thanks);
     d->addWidget(m_orderText);
+    auto *ticketRow = new QHBoxLayout;
+    auto *save = new QPushButton(QIcon::fromTheme(u"document-save"_s), tr("Save ticket as PDF…"), done);
+    save->setObjectName(u"saveTicketButton"_s);
+    auto *print = new QPushButton(QIcon::fromTheme(u"document-print"_s), tr("Print ticket…"), done);
+    print->setObjectName(u"printTicketButton"_s);
+    m_newSale = new QPushButton(tr("New sale"), done);
+    m_newSale->setObjectName(u"newSaleButton"_s);
+    ticketRow->addStretch(1);
+    for (QPushButton *b : {save, print, m_newSale})
+        ticketRow->addWidget(b);
+    ticketRow->addStretch(1);
+    d->addSpacing(16);
+    d->addLayout(ticketRow);
     d->addStretch(1);
+    connect(save, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Save ticket"),
+                                                          tr("ticket-%1.pdf").arg(m_orderId), tr("PDF files (*.pdf)"));
+        if (!file.isEmpty())
+            Q_EMIT saveTicketRequested(file);
+    });
+    connect(print, &QPushButton::clicked, this, &BookingWindow::printTicketRequested);
+    connect(m_newSale, &QPushButton::clicked, this, &BookingWindow::newSaleRequested);
     m_pages->addWidget(done);
 
+    setCounterMode(false);
     showHoldEnded();
+}
+
+void BookingWindow::setCounterMode(bool counter)
+{
+    m_counter = counter;
+    m_map->setMaxSelection(counter ? 50 : 4);
+    m_bestCount->setRange(1, counter ? 50 : 4);
+    m_help->setText(counter ? tr("Counter sale: click seats (up to 50), or use the arrow keys and Space. "
+                                 "Scroll or press + and − to zoom; drag to move.")
+                            : tr("Click seats (up to 4), or use the arrow keys and Space. "
+                                 "Scroll or press + and − to zoom; drag to move."));
+    m_payment->setVisible(counter);
+    m_buy->setText(counter ? tr("Take payment") : tr("Buy (test payment)"));
+    m_thanks->setText(counter ? tr("Sale complete") : tr("Your tickets are booked"));
+    m_newSale->setVisible(counter);
 }
 
 BookingWindow::Page BookingWindow::page() const
@@ -253,6 +294,7 @@ void BookingWindow::setSecondsLeft(int seconds)
 void BookingWindow::showOrder(const Order &order)
 {
     m_pages->setCurrentIndex(int(Page::Done));
+    m_orderId = order.orderId;
     m_orderText->setText(tr("Order %1\nSeats: %2\nTotal: %3")
                              .arg(order.orderId, order.seats.join(u", "_s), money(order.total.amount, order.total.currency)));
 }

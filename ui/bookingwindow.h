@@ -29,6 +29,9 @@ public:
 
     enum class Page { Queue, Seats, Done };
     Page page() const;
+    // A staff counter sale: no queue, no seat limit, paid in cash or by card.
+    void setCounterMode(bool counter);
+    bool isCounterMode() const { return m_counter; }
     SeatMapView *seatMap() const { return m_map; }
 
 public Q_SLOTS:
@@ -47,7 +50,11 @@ Q_SIGNALS:
     void holdRequested(const QStringList &seatIds);
     void bestRequested(int count, const QString &tierId);
     void releaseRequested();
-    void purchaseRequested();
+    void purchaseRequested(const QString &paymentMethod);  // card | cash | test
+    // The confirmation's ticket: saved as a PDF to a file the user chose, or printed.
+    void saveTicketRequested(const QString &fileName);
+    void printTicketRequested();
+    void newSaleRequested();  // counter mode, after a sale
 
 private:
     void updateSelection();
@@ -64,6 +71,11 @@ private:
     QComboBox *m_bestTier;
     QSpinBox *m_bestCount;
     QPushButton *m_best;
+    QComboBox *m_payment;
+    QLabel *m_help, *m_thanks;
+    QPushButton *m_newSale;
+    bool m_counter = false;
+    QString m_orderId;
 };
 
 } // namespace BoxOffice
