@@ -197,10 +197,10 @@ ApiJob *ApiClient::expireSessions(const QString &concertId, int count, QObject *
                         json({{u"count"_s, count}}), {}, countIn(u"expired"_s), context, std::move(done));
 }
 
-ApiJob *ApiClient::heldHolds(const QString &performanceId, QObject *context, Callback<QList<StaffHold>> done)
+ApiJob *ApiClient::heldHolds(const QString &performanceId, QObject *context, Callback<QList<HeldHold>> done)
 {
-    auto decode = [](const QJsonValue &v) -> Result<QList<StaffHold>> {
-        QList<StaffHold> holds;
+    auto decode = [](const QJsonValue &v) -> Result<QList<HeldHold>> {
+        QList<HeldHold> holds;
         const QJsonValue list = v.toObject().value(u"holds"_s);
         if (!list.isArray())
             return DecodeError{u"holds"_s, u"a list"_s};
@@ -212,7 +212,7 @@ ApiJob *ApiClient::heldHolds(const QString &performanceId, QObject *context, Cal
         }
         return holds;
     };
-    return get<QList<StaffHold>>(u"/api/v1/admin/performances/%1/holds"_s.arg(escaped(performanceId)), decode,
+    return get<QList<HeldHold>>(u"/api/v1/admin/performances/%1/holds"_s.arg(escaped(performanceId)), decode,
                                  context, std::move(done));
 }
 

@@ -69,18 +69,13 @@ public:
                      Callback<Order> done);
 
     // Staff (see docs/api.md).
-    struct StaffHold
-    {
-        Hold hold;
-        bool staff = false;  // made at a counter, not by a buyer
-    };
     ApiJob *queueStats(const QString &concertId, QObject *context, Callback<QueueStats> done);
     // change: any of capacity, sessionSeconds, paused.
     ApiJob *updateQueue(const QString &concertId, const QJsonObject &change, QObject *context,
                         Callback<QueueStats> done);
     ApiJob *addCrowd(const QString &concertId, int count, QObject *context, Callback<qint64> done);
     ApiJob *expireSessions(const QString &concertId, int count, QObject *context, Callback<qint64> done);
-    ApiJob *heldHolds(const QString &performanceId, QObject *context, Callback<QList<StaffHold>> done);
+    ApiJob *heldHolds(const QString &performanceId, QObject *context, Callback<QList<HeldHold>> done);
 
 private:
     // inBackground: decode on the thread pool (a 60,000-seat layout takes ~115 ms).

@@ -77,6 +77,10 @@ void EmbeddedServer::start()
     const QString db = u"sqlite:"_s + QDir(m_dataDir).filePath(u"boxoffice-embedded.sqlite"_s);
     qCInfo(lcEmbedded).noquote() << "starting" << m_program << "with" << db;
     m_deadline.start();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!m_staffKey.isEmpty())
+        env.insert(u"BOXOFFICE_STAFF_KEY"_s, m_staffKey);
+    m_process.setProcessEnvironment(env);
     m_process.start(m_program, {u"--host"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s, db});
 }
 

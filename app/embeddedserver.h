@@ -22,6 +22,8 @@ public:
 
     void setProgram(const QString &program) { m_program = program; }
     void setDataDirectory(const QString &directory) { m_dataDir = directory; }
+    // The local server's staff key (passed in its environment, not on its command line).
+    void setStaffKey(const QString &key) { m_staffKey = key; }
     void setStartTimeout(std::chrono::milliseconds timeout) { m_deadline.setInterval(timeout); }
 
     // The server binary beside the client's (or $BOXOFFICE_SERVER_BIN).
@@ -37,6 +39,7 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
+    QString m_staffKey;
     void readOutput();
     void checkHealth();
     void fail(const QString &message);

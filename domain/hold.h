@@ -21,4 +21,11 @@ struct Hold
     friend bool operator==(const Hold &, const Hold &) = default;
 };
 
+// A hold as staff see it (GET /api/v1/admin/performances/{id}/holds): who made it.
+struct HeldHold
+{
+    Hold hold;
+    bool staff = false;  // made at a counter, not by a buyer
+};
+
 } // namespace BoxOffice

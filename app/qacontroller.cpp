@@ -1,0 +1,105 @@
+#include "app/qacontroller.h"
+
+#include "app/apiclient.h"
+#include "models/concertmodel.h"
+#include "ui/qapanel.h"
+
+#include <QLocale>
+
+namespace BoxOffice {
+
+using namespace Qt::StringLiterals;
+
+QaController::QaController(ApiClient *api, ConcertModel *concerts, QObject *parent)
+    : QObject(parent), m_api(api), m_concerts(concerts), m_panel(std::make_unique<QaPanel>(concerts))
+{
+    m_poll.setInterval(std::chrono::seconds(1));
+    connect(&m_poll, &QTimer::timeout, this, &QaController::readStats);
+    watch(&m_live);
+    connect(m_panel.get(), &QaPanel::concertSelected, this, &QaController::select);
+    connect(m_panel.get(), &QaPanel::crowdRequested, this, [this](const QString &concertId, int count) {
+        m_panel->showMessage(tr("Adding %1 simulated buyers…").arg(QLocale().toString(count)));
+        m_api->addCrowd(concertId, count, this, [this](const ApiResult<qint64> &r) {
+            m_panel->showMessage(r ? tr("%1 simulated buyers joined the queue. They never leave by themselves.")
+                                         .arg(QLocale().toString(r.value()))
+                                   : r.error().message);
+            readStats();
+        });
+    });
+    connect(m_panel.get(), &QaPanel::expireRequested, this, [this](const QString &concertId, int count) {
+        m_api->expireSessions(concertId, count, this, [this](const ApiResult<qint64> &r) {
+            m_panel->showMessage(r ? tr("%n session(s) ended; the next waiters come in at the next tick.", nullptr,
+                                        int(r.value()))
+                                   : r.error().message);
+            readStats();
+        });
+    });
+    connect(m_panel.get(), &QaPanel::serverRequested, this, [this](const QString &text) {
+        const QUrl url = QUrl::fromUserInput(text);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
+            return m_panel->showMessage(tr("Not a server address: \"%1\". Give an http(s) URL.").arg(text));
+        Q_EMIT serverRequested(url);
+    });
+}
+
+QaController::~QaController() = default;
+
+void QaController::start()
+{
+    m_panel->setServer(m_api->baseUrl().toString());
+    m_panel->show();
+    m_live.setServer(m_api->baseUrl());
+    m_live.setStaffKey(m_api->staffKey());
+    m_live.subscribe({u"rankings"_s});
+    m_live.start();
+    select(m_panel->selectedConcert());
+    m_poll.start();
+}
+
+void QaController::watch(LiveChannel *channel)
+{
+    connect(channel, &LiveChannel::frameSent, m_panel.get(), [this](const QString &t) { m_panel->appendFrame(u'>', t); });
+    connect(channel, &LiveChannel::frameReceived, m_panel.get(), [this](const QString &t) { m_panel->appendFrame(u'<', t); });
+}
+
+void QaController::serverChanged()
+{
+    m_live.stop();
+    m_panel->setServer(m_api->baseUrl().toString());
+    m_live.setServer(m_api->baseUrl());
+    m_live.setStaffKey(m_api->staffKey());
+    m_live.start();
+    m_panel->showMessage(tr("Now on %1.").arg(m_api->baseUrl().toDisplayString()));
+}
+
+void QaController::select(const QString &concertId)
+{
+    m_concertId = concertId;
+    // The concert's seats, live (staff may read any performance).
+    QStringList topics;
+    for (const Concert &c : m_concerts->concerts())
+        if (c.id == concertId)
+            for (const PerformanceSummary &p : c.performances)
+                topics << u"seats:"_s + p.id;
+    m_live.subscribe(topics);
+    readStats();
+}
+
+void QaController::readStats()
+{
+    if (m_concertId.isEmpty() || m_reading)
+        return;
+    m_reading = true;
+    m_api->queueStats(m_concertId, this, [this, concertId = m_concertId](const ApiResult<QueueStats> &r) {
+        m_reading = false;
+        if (concertId != m_concertId)
+            return;
+        if (r)
+            m_panel->showStats(r.value());
+        else
+            m_panel->showMessage(r.error().message);
+        Q_EMIT statsRead();
+    });
+}
+
+} // namespace BoxOffice

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "domain/hold.h"
+
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QDateTimeAxis;
+class QLabel;
+class QLineSeries;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+class QTableWidget;
+class QValueAxis;
+
+namespace BoxOffice {
+
+class QueueDashboardModel;
+
+// The staff dashboard: every concert's waiting room in a table; for the selected one,
+// a chart of the queue over the last hour, pause / resume, capacity, a counter sale
+// of a performance (the seat map without the queue) and its holds, any of which can
+// be released by force. Shows what it is given; emits intent.
+class StaffDashboard : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StaffDashboard(QueueDashboardModel *model, QWidget *parent = nullptr);
+
+    QString selectedConcert() const { return m_concertId; }
+    void selectConcert(const QString &concertId);
+
+public Q_SLOTS:
+    void showHolds(const QString &performanceId, const QList<HeldHold> &holds);
+    void showMessage(const QString &text);
+
+Q_SIGNALS:
+    void pauseRequested(const QString &concertId, bool paused);
+    void capacityRequested(const QString &concertId, int capacity);
+    void counterSaleRequested(const QString &concertId, const QString &performanceId);
+    void holdsRequested(const QString &performanceId);
+    void forceReleaseRequested(const QString &holdId, const QString &performanceId);
+
+private:
+    void onSelected(const QString &concertId);
+    void updateDetails();
+    void updateChart();
+
+    QueueDashboardModel *m_model;
+    QString m_concertId;
+    QTableView *m_table;
+    QLabel *m_title, *m_message;
+    QChart *m_chart;
+    QLineSeries *m_waiting, *m_active;
+    QDateTimeAxis *m_timeAxis;
+    QValueAxis *m_countAxis;
+    QPushButton *m_pause, *m_applyCapacity, *m_counter, *m_showHolds, *m_release;
+    QSpinBox *m_capacity;
+    QComboBox *m_performance;
+    QTableWidget *m_holds;
+    QString m_holdsPerformance;
+};
+
+} // namespace BoxOffice
