@@ -3,13 +3,18 @@
 #include "app/bookingcontroller.h"
 #include "app/embeddedserver.h"
 #include "app/offlinecache.h"
+#include "app/qacontroller.h"
 #include "app/rankingcontroller.h"
+#include "app/staffcontroller.h"
+#include "ui/qapanel.h"
+#include "ui/staffdashboard.h"
 #include "ui/rankingview.h"
 #include "ui/mainwindow.h"
 
 #include "domain/jsonreader.h"
 
 #include <QDir>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -26,8 +31,16 @@ BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
       m_window(std::make_unique<MainWindow>(&m_concerts))
 {
     connect(m_window.get(), &MainWindow::reloadRequested, this, &BoxOfficeApp::retry);
-    connect(m_window.get(), &MainWindow::performanceActivated, this, &BoxOfficeApp::book);
+    connect(m_window.get(), &MainWindow::performanceActivated, this,
+            [this](const QString &concert, const QString &performance, const QString &title) {
+                book(concert, performance, title);
+            });
     connect(m_window.get(), &MainWindow::rankingsRequested, this, &BoxOfficeApp::showRankings);
+    connect(m_window.get(), &MainWindow::staffDashboardRequested, this, &BoxOfficeApp::showStaffDashboard);
+    connect(m_window.get(), &MainWindow::qaToolsRequested, this, &BoxOfficeApp::showQaTools);
+    connect(m_window.get(), &MainWindow::staffSignInRequested, this, &BoxOfficeApp::signIn);
+    if (!m_options.staffKey.isEmpty())
+        m_api.setStaffKey(m_options.staffKey);
     const QString dataDir = m_options.dataDirectory.isEmpty()
                                 ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                                 : m_options.dataDirectory;
@@ -38,6 +51,12 @@ BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
         return;
     }
     m_embedded = new EmbeddedServer(&m_network, this);
+    // The local server is ours: its staff key is made here, so staff mode and the QA
+    // tools work against it without a sign-in.
+    if (m_options.staffKey.isEmpty())
+        m_api.setStaffKey(QString::fromLatin1(QUuid::createUuid().toRfc4122().toHex()
+                                              + QUuid::createUuid().toRfc4122().toHex()));
+    m_embedded->setStaffKey(m_api.staffKey());
     if (!m_options.dataDirectory.isEmpty())
         m_embedded->setDataDirectory(m_options.dataDirectory);
     connect(m_embedded, &EmbeddedServer::ready, this, [this](const QUrl &url) {
@@ -55,6 +74,106 @@ BoxOfficeApp::~BoxOfficeApp()
 {
     delete m_booking;  // leaves the queue while the server is still there
     delete m_rankings;
+    delete m_staff;
+    delete m_qa;
+}
+
+void BoxOfficeApp::setStaffKey(const QString &key)
+{
+    m_api.setStaffKey(key);
+}
+
+void BoxOfficeApp::showStaffDashboard()
+{
+    if (!m_api.isStaff()) {
+        m_openDashboardAfterSignIn = true;
+        return signIn();
+    }
+    if (!m_staff) {
+        m_staff = new StaffController(&m_api, &m_concerts, this);
+        connect(m_staff, &StaffController::counterSaleRequested, this,
+                [this](const QString &concertId, const QString &performanceId) {
+                    for (const Concert &c : m_concerts.concerts())
+                        if (c.id == concertId)
+                            book(concertId, performanceId, c.title, true);
+                });
+        m_staff->start();
+    } else {
+        m_staff->dashboard()->show();
+        m_staff->dashboard()->raise();
+    }
+}
+
+void BoxOfficeApp::showQaTools()
+{
+    if (!m_api.isStaff()) {
+        m_openQaAfterSignIn = true;
+        return signIn();
+    }
+    if (!m_qa) {
+        m_qa = new QaController(&m_api, &m_concerts, this);
+        connect(m_qa, &QaController::serverRequested, this, &BoxOfficeApp::switchServer);
+        if (m_booking)
+            m_qa->watch(m_booking->live());
+        m_qa->start();
+    } else {
+        m_qa->panel()->show();
+        m_qa->panel()->raise();
+    }
+}
+
+void BoxOfficeApp::signIn()
+{
+    bool ok = false;
+    const QString key = QInputDialog::getText(m_window.get(), tr("Sign in as staff"),
+                                              tr("Staff key of the server at %1:").arg(m_api.baseUrl().toDisplayString()),
+                                              QLineEdit::Password, {}, &ok);
+    if (!ok || key.isEmpty()) {
+        m_openDashboardAfterSignIn = m_openQaAfterSignIn = false;
+        return;
+    }
+    // Checked against the server before it is kept: a staff read of any concert.
+    const QString previous = m_api.staffKey();
+    m_api.setStaffKey(key);
+    const QString concert = m_concerts.concerts().isEmpty() ? u"-"_s : m_concerts.concerts().first().id;
+    m_api.queueStats(concert, this, [this, previous](const ApiResult<QueueStats> &r) {
+        const bool refused = !r && (r.error().httpStatus == 401 || r.error().httpStatus == 403);
+        if (refused || (!r && r.error().kind != ApiError::Kind::Http)) {
+            m_api.setStaffKey(previous);
+            m_window->setServerDescription(refused ? tr("Staff sign-in refused: %1").arg(r.error().message)
+                                                   : tr("Staff sign-in failed: %1").arg(r.error().message));
+            m_openDashboardAfterSignIn = m_openQaAfterSignIn = false;
+            Q_EMIT signedIn(false);
+            return;
+        }
+        Q_EMIT signedIn(true);
+        if (std::exchange(m_openDashboardAfterSignIn, false))
+            showStaffDashboard();
+        if (std::exchange(m_openQaAfterSignIn, false))
+            showQaTools();
+    });
+}
+
+void BoxOfficeApp::switchServer(const QUrl &url)
+{
+    delete m_booking;
+    m_booking = nullptr;
+    m_api.setBaseUrl(url);
+    m_window->setServerDescription(tr("Server: %1").arg(url.toDisplayString()));
+    if (m_qa)
+        m_qa->serverChanged();
+    reload();
+}
+
+void BoxOfficeApp::startOver()
+{
+    delete m_booking;  // releases its hold and leaves the queue
+    m_booking = nullptr;
+    QSettings().remove(u"buyer/id"_s);  // the next person is somebody else
+    if (m_rankings)
+        m_rankings->view()->hide();
+    m_window->resetView();
+    m_window->activateWindow();
 }
 
 void BoxOfficeApp::showRankings()
@@ -68,7 +187,7 @@ void BoxOfficeApp::showRankings()
     }
 }
 
-void BoxOfficeApp::book(const QString &concertId, const QString &performanceId, const QString &title)
+void BoxOfficeApp::book(const QString &concertId, const QString &performanceId, const QString &title, bool counter)
 {
     delete m_booking;  // one booking at a time
     // The buyer's id survives restarts: the same place in line comes back.
@@ -79,11 +198,19 @@ void BoxOfficeApp::book(const QString &concertId, const QString &performanceId, 
         settings.setValue(u"buyer/id"_s, user);
     }
     m_booking = new BookingController(&m_api, concertId, performanceId, title, user, m_cache, this);
+    m_booking->setCounterSale(counter);
+    for (const Concert &c : m_concerts.concerts())
+        for (const PerformanceSummary &p : c.performances)
+            if (p.id == performanceId)
+                m_booking->setTicketDetails(c.venue.name, p.startsAt);
+    if (m_qa)
+        m_qa->watch(m_booking->live());
     connect(m_booking, &BookingController::finished, this, [this] {
         m_booking->deleteLater();
         m_booking = nullptr;
     });
     m_booking->start();
+    Q_EMIT bookingStarted(m_booking);
 }
 
 void BoxOfficeApp::start()

@@ -17,11 +17,14 @@ class OfflineCache;
 class RankingController;
 class EmbeddedServer;
 class MainWindow;
+class QaController;
+class StaffController;
 
 struct ClientOptions
 {
     std::optional<QUrl> server;  // --server; absent: the embedded default
     QString dataDirectory;       // for the embedded server's SQLite file
+    QString staffKey;            // --staff-key: staff mode from the start
 };
 
 // The client's wiring: the network manager, the API client, the embedded server
@@ -42,12 +45,32 @@ public:
     EmbeddedServer *embeddedServer() const { return m_embedded; }
     BookingController *booking() const { return m_booking; }
     RankingController *rankings() const { return m_rankings; }
+    StaffController *staff() const { return m_staff; }
+    QaController *qa() const { return m_qa; }
     void showRankings();
-    // Opens the buying flow for a performance (what a double click in the list does).
-    void book(const QString &concertId, const QString &performanceId, const QString &title);
+    // Opens the buying flow for a performance (what a double click in the list does);
+    // counter: a staff counter sale, without the queue.
+    void book(const QString &concertId, const QString &performanceId, const QString &title, bool counter = false);
+
+    // Staff mode: the key goes with every staff call; the dashboard and QA tools need it.
+    void setStaffKey(const QString &key);
+    void showStaffDashboard();
+    void showQaTools();
+    // Asks for the staff key and checks it against the server.
+    void signIn();
+    // Points the client at another server (QA): closes the booking, reloads.
+    void switchServer(const QUrl &url);
+
+    // Kiosk: whether a buyer has anything going (a booking), and starting over for the
+    // next person (releases the hold, leaves the queue, forgets the buyer's id).
+    bool hasBuyerState() const { return m_booking != nullptr; }
+    void startOver();
+    void reloadConcerts() { retry(); }
 
 Q_SIGNALS:
     void concertsLoaded();
+    void bookingStarted(BookingController *booking);
+    void signedIn(bool ok);
 
 private:
     void retry();
@@ -64,6 +87,9 @@ private:
     BookingController *m_booking = nullptr;
     OfflineCache *m_cache = nullptr;
     RankingController *m_rankings = nullptr;
+    StaffController *m_staff = nullptr;
+    QaController *m_qa = nullptr;
+    bool m_openDashboardAfterSignIn = false, m_openQaAfterSignIn = false;
 };
 
 } // namespace BoxOffice

@@ -20,8 +20,8 @@ QaController::QaController(ApiClient *api, ConcertModel *concerts, QObject *pare
     connect(m_panel.get(), &QaPanel::crowdRequested, this, [this](const QString &concertId, int count) {
         m_panel->showMessage(tr("Adding %1 simulated buyers…").arg(QLocale().toString(count)));
         m_api->addCrowd(concertId, count, this, [this](const ApiResult<qint64> &r) {
-            m_panel->showMessage(r ? tr("%1 simulated buyers joined the queue. They never leave by themselves.")
-                                         .arg(QLocale().toString(r.value()))
+            m_panel->showMessage(r ? tr("%Ln simulated buyer(s) joined the queue. They never leave by themselves.", nullptr,
+                                      int(r.value()))
                                    : r.error().message);
             readStats();
         });

@@ -102,9 +102,7 @@ QVariant ConcertModel::concertData(const Concert &concert, int column, int role)
         case SalesColumn:
             if (role == SortRole)
                 return concert.performances.isEmpty() ? QDateTime() : concert.performances.first().startsAt;
-            return concert.performances.size() == 1
-                       ? tr("1 performance")
-                       : tr("%1 performances").arg(concert.performances.size());
+            return tr("%n performance(s)", nullptr, int(concert.performances.size()));
         case AvailableColumn:
             if (role == SortRole)
                 return available;

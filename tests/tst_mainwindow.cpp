@@ -44,7 +44,7 @@ private Q_SLOTS:
         auto server = TestServer::start();
         QVERIFY2(server->error.isEmpty(), qPrintable(server->error));
         QTemporaryDir data;
-        BoxOfficeApp app(ClientOptions{server->url, data.path()});
+        BoxOfficeApp app(ClientOptions{server->url, data.path(), {}});
         MainWindow *window = app.window();
         window->show();
         QCOMPARE(window->state(), MainWindow::State::Loading);
@@ -79,7 +79,7 @@ private Q_SLOTS:
         QUrl url(u"http://127.0.0.1"_s);
         url.setPort(port);
         QTemporaryDir data;  // nothing cached: an error, not an offline list
-        BoxOfficeApp app(ClientOptions{url, data.path()});
+        BoxOfficeApp app(ClientOptions{url, data.path(), {}});
         app.window()->show();
         app.start();
         QTRY_COMPARE_WITH_TIMEOUT(app.window()->state(), MainWindow::State::Error, 20000);
@@ -110,7 +110,7 @@ private Q_SLOTS:
             auto server = TestServer::start();
             QVERIFY2(server->error.isEmpty(), qPrintable(server->error));
             url = server->url;
-            app.emplace(ClientOptions{url, data.path()});
+            app.emplace(ClientOptions{url, data.path(), {}});
             app->window()->show();
             QSignalSpy loaded(&*app, &BoxOfficeApp::concertsLoaded);
             app->start();
@@ -133,7 +133,7 @@ private Q_SLOTS:
     {
         qputenv("BOXOFFICE_SERVER_BIN", serverBinary().toLocal8Bit());
         QTemporaryDir dir;
-        BoxOfficeApp app(ClientOptions{std::nullopt, dir.path()});
+        BoxOfficeApp app(ClientOptions{std::nullopt, dir.path(), {}});
         app.window()->show();
         QSignalSpy loaded(&app, &BoxOfficeApp::concertsLoaded);
         app.start();

@@ -130,6 +130,11 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
                        static_cast<QWidget *>(m_message)})
         side->addWidget(w);
     side->addStretch(1);
+    auto *leaveSeats = new QPushButton(tr("Leave"), seatsPage);
+    leaveSeats->setObjectName(u"leaveSeatsButton"_s);
+    leaveSeats->setToolTip(tr("Give back held seats and your place, and close."));
+    side->addWidget(leaveSeats);
+    connect(leaveSeats, &QPushButton::clicked, this, &BookingWindow::leaveRequested);
     auto *sideWidget = new QWidget(seatsPage);
     sideWidget->setLayout(side);
     sideWidget->setFixedWidth(260);
@@ -158,8 +163,11 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     print->setObjectName(u"printTicketButton"_s);
     m_newSale = new QPushButton(tr("New sale"), done);
     m_newSale->setObjectName(u"newSaleButton"_s);
+    auto *close = new QPushButton(tr("Done"), done);
+    close->setObjectName(u"doneButton"_s);
+    connect(close, &QPushButton::clicked, this, &BookingWindow::leaveRequested);
     ticketRow->addStretch(1);
-    for (QPushButton *b : {save, print, m_newSale})
+    for (QPushButton *b : {save, print, m_newSale, close})
         ticketRow->addWidget(b);
     ticketRow->addStretch(1);
     d->addSpacing(16);
@@ -208,8 +216,7 @@ void BookingWindow::showQueue(const QueueTicket &t, const QDateTime &updatedAt)
     m_position->setText(t.preQueue ? tr("In the pre-queue: number %1").arg(position)
                                    : tr("You are number %1 in line").arg(QLocale().toString(position)));
     const int ahead = t.ahead.value_or(0);
-    m_ahead->setText((ahead == 1 ? tr("1 person ahead of you") : tr("%1 people ahead of you").arg(QLocale().toString(ahead)))
-                     + u", "_s + tr("%1 waiting in all").arg(QLocale().toString(t.waiting)));
+    m_ahead->setText(tr("%Ln person(s) ahead of you, %1 waiting in all", nullptr, ahead).arg(QLocale().toString(t.waiting)));
     m_progress->setValue(m_firstPosition > 0 ? 1000 - 1000 * position / m_firstPosition : 0);
     // A range, not a promise: the rate of admissions varies.
     const int eta = t.etaSeconds.value_or(0);

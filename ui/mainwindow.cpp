@@ -4,6 +4,7 @@
 #include "ui/availabilitydelegate.h"
 
 #include <QAction>
+#include <QMenu>
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -59,6 +60,15 @@ MainWindow::MainWindow(ConcertModel *concerts, QWidget *parent) : QMainWindow(pa
     auto *rankings = viewMenu->addAction(tr("&Rankings"), this, &MainWindow::rankingsRequested);
     rankings->setObjectName(u"rankingsAction"_s);
     rankings->setShortcut(Qt::CTRL | Qt::Key_R);
+    auto *staffMenu = menuBar()->addMenu(tr("&Staff"));
+    auto *dashboard = staffMenu->addAction(tr("&Dashboard"), this, &MainWindow::staffDashboardRequested);
+    dashboard->setObjectName(u"dashboardAction"_s);
+    dashboard->setShortcut(Qt::CTRL | Qt::Key_D);
+    auto *qa = staffMenu->addAction(tr("&QA tools"), this, &MainWindow::qaToolsRequested);
+    qa->setObjectName(u"qaToolsAction"_s);
+    qa->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_T);
+    staffMenu->addSeparator();
+    staffMenu->addAction(tr("&Sign in as staff…"), this, &MainWindow::staffSignInRequested);
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About BoxOffice"), this, [this] {
         QMessageBox::about(this, tr("About BoxOffice"),
@@ -228,6 +238,24 @@ QWidget *MainWindow::createConcertsPage(ConcertModel *concerts)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, m_tree, &QTreeView::expandAll);
     layout->addWidget(m_tree);
     return page;
+}
+
+void MainWindow::setKioskMode(bool kiosk)
+{
+    menuBar()->setVisible(!kiosk);
+    // Hidden menus still answer their shortcuts: switch the actions off too.
+    for (QMenu *menu : menuBar()->findChildren<QMenu *>())
+        for (QAction *action : menu->actions())
+            action->setEnabled(!kiosk || action->objectName() == u"rankingsAction");
+    m_serverLabel->setVisible(!kiosk);
+}
+
+void MainWindow::resetView()
+{
+    m_search->clear();
+    m_tree->clearSelection();
+    m_tree->collapseAll();
+    m_tree->scrollToTop();
 }
 
 void MainWindow::showLoading(const QString &message)

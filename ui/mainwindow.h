@@ -32,10 +32,17 @@ public Q_SLOTS:
     void setServerDescription(const QString &text);
     // Offline: a banner over the (cached) list; an empty text hides it.
     void setOfflineBanner(const QString &text);
+    // Kiosk: no menus and no way out but the staff PIN; the list as the home screen.
+    void setKioskMode(bool kiosk);
+    // Back to the top of the list with no search (a kiosk starting over).
+    void resetView();
 
 Q_SIGNALS:
     void reloadRequested();
     void rankingsRequested();
+    void staffDashboardRequested();
+    void staffSignInRequested();
+    void qaToolsRequested();
     // A performance was opened (double click or Enter): the buyer wants tickets.
     void performanceActivated(const QString &concertId, const QString &performanceId, const QString &title);
 
@@ -59,6 +66,7 @@ private:
     QLabel *m_serverLabel = nullptr;
     QLabel *m_updatedLabel = nullptr;
     QLabel *m_offlineBanner = nullptr;
+    QList<QAction *> m_menuActions;
 };
 
 } // namespace BoxOffice

@@ -1,0 +1,78 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BookingWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/bookingwindow.cpp" line="+211"/>
+        <source>%Ln person(s) ahead of you, %1 waiting in all</source>
+        <translation>
+            <numerusform>%Ln person ahead of you, %1 waiting in all</numerusform>
+            <numerusform>%Ln people ahead of you, %1 waiting in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConcertModel</name>
+    <message numerus="yes">
+        <location filename="../../models/concertmodel.cpp" line="+105"/>
+        <source>%n performance(s)</source>
+        <translation>
+            <numerusform>%n performance</numerusform>
+            <numerusform>%n performances</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QaController</name>
+    <message numerus="yes">
+        <location filename="../../app/qacontroller.cpp" line="+23"/>
+        <source>%Ln simulated buyer(s) joined the queue. They never leave by themselves.</source>
+        <translation>
+            <numerusform>%Ln simulated buyer joined the queue. It never leaves by itself.</numerusform>
+            <numerusform>%Ln simulated buyers joined the queue. They never leave by themselves.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n session(s) ended; the next waiters come in at the next tick.</source>
+        <translation>
+            <numerusform>%n session ended; the next waiter comes in at the next tick.</numerusform>
+            <numerusform>%n sessions ended; the next waiters come in at the next tick.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueueDashboardModel</name>
+    <message numerus="yes">
+        <location filename="../../models/queuedashboardmodel.cpp" line="+116"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaffController</name>
+    <message numerus="yes">
+        <location filename="../../app/staffcontroller.cpp" line="+73"/>
+        <source>Up to %n buyers at once.</source>
+        <translation>
+            <numerusform>Up to %n buyer at once.</numerusform>
+            <numerusform>Up to %n buyers at once.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaffDashboard</name>
+    <message numerus="yes">
+        <location filename="../../ui/staffdashboard.cpp" line="+269"/>
+        <source>%n hold(s) on this performance.</source>
+        <translation>
+            <numerusform>%n hold on this performance.</numerusform>
+            <numerusform>%n holds on this performance.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
