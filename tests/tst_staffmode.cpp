@@ -1,0 +1,235 @@
+// Staff mode against a real server, offscreen: the dashboard reads every concert's
+// waiting room and draws its last hour; its controls pause, resume and resize the room
+// through the staff API; a counter sale sells more than a buyer's limit without the
+// queue, paid in cash, and saves its ticket as a PDF; a buyer's hold is released by
+// force; a wrong key is said so. BOXOFFICE_SCREENSHOTS=DIR saves the windows.
+#include "testsupport.h"
+#include "uitestsupport.h"
+
+#include "app/apiclient.h"
+#include "app/bookingcontroller.h"
+#include "app/boxofficeapp.h"
+#include "app/staffcontroller.h"
+#include "domain/queuestats.h"
+#include "models/queuedashboardmodel.h"
+#include "ui/bookingwindow.h"
+#include "ui/seatmapview.h"
+#include "ui/staffdashboard.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace BoxOffice;
+using namespace BoxOffice::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QByteArray Staff = "Bearer test-staff-key";
+}
+
+class TestStaffMode : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> m_server;
+    QNetworkAccessManager m_network;
+    QTemporaryDir m_data;
+
+    QueueStats serverStats(const QString &concert)
+    {
+        return QueueStats::fromJson(http(m_network, "GET", m_server->at(u"/api/v1/admin/concerts/%1/queue"_s.arg(concert)),
+                                         {}, {{"Authorization", Staff}}).json()).value_or(QueueStats{});
+    }
+    QByteArray seatLetters(const QString &performance)
+    {
+        return http(m_network, "GET", m_server->at(u"/api/v1/performances/%1/status"_s.arg(performance)), {},
+                    {{"Authorization", Staff}}).json().toObject().value(u"status"_s).toString().toLatin1();
+    }
+    std::unique_ptr<BoxOfficeApp> startApp(const QString &key)
+    {
+        auto app = std::make_unique<BoxOfficeApp>(ClientOptions{m_server->url, m_data.path(), key});
+        QSignalSpy loaded(app.get(), &BoxOfficeApp::concertsLoaded);
+        app->start();
+        [&] { QVERIFY(loaded.wait(10000)); }();
+        return app;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        installTestLanguage();
+        m_server = TestServer::start(u"sqlite"_s, true, [](Server::ServerConfig &c) { c.tickMs = 50; });
+        QVERIFY2(m_server->error.isEmpty(), qPrintable(m_server->error));
+    }
+
+    void dashboard_readsEveryConcertAndDrawsTheHour()
+    {
+        auto app = startApp(u"test-staff-key"_s);
+        // A crowd in one room first, so the table has something to show.
+        QCOMPARE(http(m_network, "POST", m_server->at(u"/api/v1/admin/concerts/trot-king/crowd"_s), R"({"count":2500})",
+                      {{"Authorization", Staff}}).status, 201);
+        app->showStaffDashboard();
+        StaffController *staff = app->staff();
+        QVERIFY(staff);
+        staff->setInterval(std::chrono::milliseconds(100));
+        QueueDashboardModel *model = staff->model();
+        QCOMPARE(model->rowCount(), int(app->concerts()->concerts().size()));
+        QTRY_VERIFY_WITH_TIMEOUT(model->stats(u"trot-king"_s).has_value(), 10000);
+        for (const Concert &c : app->concerts()->concerts())
+            QTRY_VERIFY_WITH_TIMEOUT(model->stats(c.id).has_value(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->stats(u"trot-king"_s)->waiting + model->stats(u"trot-king"_s)->active, 2500, 10000);
+        const QModelIndex waiting = model->index(model->rowOf(u"trot-king"_s), QueueDashboardModel::WaitingColumn);
+        QCOMPARE(waiting.data(QueueDashboardModel::SortRole).toInt(), model->stats(u"trot-king"_s)->waiting);
+        // Readings pile up for the chart.
+        QTRY_VERIFY_WITH_TIMEOUT(model->history(u"trot-king"_s).size() >= 3, 10000);
+        StaffDashboard *dashboard = staff->dashboard();
+        dashboard->selectConcert(u"trot-king"_s);
+        QCOMPARE(dashboard->selectedConcert(), u"trot-king"_s);
+        QVERIFY(dashboard->isVisible());
+        staff->setInterval(std::chrono::seconds(2));
+        screenshot(dashboard, u"staff-dashboard"_s);
+    }
+
+    void controls_pauseResumeAndCapacityCallTheServer()
+    {
+        auto app = startApp(u"test-staff-key"_s);
+        app->showStaffDashboard();
+        StaffDashboard *dashboard = app->staff()->dashboard();
+        QTRY_VERIFY_WITH_TIMEOUT(app->staff()->model()->stats(u"echo-solo"_s).has_value(), 10000);
+        dashboard->selectConcert(u"echo-solo"_s);
+        auto *pause = dashboard->findChild<QPushButton *>(u"pauseButton"_s);
+        QVERIFY(pause->isEnabled());
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(serverStats(u"echo-solo"_s).paused, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->staff()->model()->stats(u"echo-solo"_s)->paused, 10000);
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!serverStats(u"echo-solo"_s).paused, 10000);
+
+        auto *capacity = dashboard->findChild<QSpinBox *>(u"capacitySpin"_s);
+        capacity->setValue(7);
+        QTest::mouseClick(dashboard->findChild<QPushButton *>(u"applyCapacity"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(serverStats(u"echo-solo"_s).capacity, 7, 10000);
+        // The other rooms are untouched.
+        QCOMPARE(serverStats(u"trot-king"_s).capacity, 100);
+    }
+
+    void counterSale_sellsWithoutTheQueueAndSavesTheTicket()
+    {
+        auto app = startApp(u"test-staff-key"_s);
+        app->showStaffDashboard();
+        StaffDashboard *dashboard = app->staff()->dashboard();
+        dashboard->selectConcert(u"indie-bloom"_s);
+        auto *performance = dashboard->findChild<QComboBox *>(u"performanceCombo"_s);
+        QVERIFY(performance->count() > 0);
+        const QString perf = performance->currentData().toString();
+        QTest::mouseClick(dashboard->findChild<QPushButton *>(u"counterSaleButton"_s), Qt::LeftButton);
+        BookingController *sale = app->booking();
+        QVERIFY(sale);
+        BookingWindow *window = sale->window();
+        QVERIFY(window->isCounterMode());
+        QVERIFY(sale->token().isEmpty());  // no queue
+        QTRY_COMPARE_WITH_TIMEOUT(window->page(), BookingWindow::Page::Seats, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(sale->seats()->hasStatus(), 10000);
+        // Six seats: more than a buyer may take.
+        QList<int> six;
+        for (int i = 0; i < sale->seats()->seatCount() && six.size() < 6; ++i)
+            if (sale->seats()->letter(i) == 'A')
+                six << i;
+        window->seatMap()->select(six);
+        QCOMPARE(window->seatMap()->selection().size(), 6);
+        QTest::mouseClick(window->findChild<QPushButton *>(u"holdButton"_s), Qt::LeftButton);
+        auto *buy = window->findChild<QPushButton *>(u"buyButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(buy->isEnabled(), 10000);
+        auto *payment = window->findChild<QComboBox *>(u"paymentMethod"_s);
+        QVERIFY(payment->isVisibleTo(window));
+        payment->setCurrentIndex(payment->findData(u"cash"_s));
+        screenshot(window, u"counter-sale"_s);
+        QTest::mouseClick(buy, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(window->page(), BookingWindow::Page::Done, 10000);
+        QVERIFY(sale->order());
+        QCOMPARE(sale->order()->seats.size(), 6);
+        const QByteArray letters = seatLetters(perf);
+        for (int i : six)
+            QCOMPARE(letters.at(i), 'S');
+
+        // The ticket: a PDF with the order in its QR code.
+        const QString pdf = m_data.filePath(u"ticket.pdf"_s);
+        QSignalSpy saved(sale, &BookingController::ticketSaved);
+        sale->saveTicket(pdf);
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(saved.first().at(1).toBool(), true);
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5) == "%PDF-");
+        QVERIFY(file.size() > 2000);
+        screenshot(window, u"counter-sale-done"_s);
+
+        // A new sale goes straight back to the seats.
+        QTest::mouseClick(window->findChild<QPushButton *>(u"newSaleButton"_s), Qt::LeftButton);
+        QCOMPARE(window->page(), BookingWindow::Page::Seats);
+    }
+
+    void forceRelease_freesABuyersHold()
+    {
+        // A buyer holds two seats.
+        const QString token = http(m_network, "POST", m_server->at(u"/api/v1/concerts/seoul-phil-newyear/queue"_s),
+                                   R"({"userId":"holder"})").json().toObject().value(u"token"_s).toString();
+        QTRY_COMPARE_WITH_TIMEOUT(http(m_network, "GET", m_server->at(u"/api/v1/queue/"_s + token)).json().toObject()
+                                      .value(u"status"_s).toString(), u"active"_s, 10000);
+        auto app = startApp(u"test-staff-key"_s);
+        app->showStaffDashboard();
+        StaffDashboard *dashboard = app->staff()->dashboard();
+        dashboard->selectConcert(u"seoul-phil-newyear"_s);
+        const QString perf = dashboard->findChild<QComboBox *>(u"performanceCombo"_s)->currentData().toString();
+        const QByteArray before = seatLetters(perf);
+        const qsizetype first = before.indexOf('A');
+        const qsizetype second = before.indexOf('A', first + 1);
+        const auto layout = SeatLayout::fromJson(http(m_network, "GET", m_server->at(u"/api/v1/performances/%1/layout"_s.arg(perf))).json()).value();
+        const HttpResult held = http(m_network, "POST", m_server->at(u"/api/v1/performances/%1/holds"_s.arg(perf)),
+                                     QJsonDocument(QJsonObject{{u"seats"_s, QJsonArray{layout.seats[first].id, layout.seats[second].id}}}).toJson(),
+                                     {{"X-Queue-Token", token.toUtf8()}});
+        QCOMPARE(held.status, 201);
+        QCOMPARE(seatLetters(perf).at(first), 'H');
+
+        QTest::mouseClick(dashboard->findChild<QPushButton *>(u"showHoldsButton"_s), Qt::LeftButton);
+        auto *holds = dashboard->findChild<QTableWidget *>(u"holdsTable"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(holds->rowCount(), 1, 10000);
+        QVERIFY(holds->item(0, 0)->text().contains(layout.seats[first].id));
+        holds->selectRow(0);
+        auto *release = dashboard->findChild<QPushButton *>(u"forceReleaseButton"_s);
+        QVERIFY(release->isEnabled());
+        screenshot(dashboard, u"staff-holds"_s);
+        QTest::mouseClick(release, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(seatLetters(perf).at(first), 'A', 10000);
+        QCOMPARE(seatLetters(perf).at(second), 'A');
+        QTRY_COMPARE_WITH_TIMEOUT(holds->rowCount(), 0, 10000);
+    }
+
+    void wrongKey_isSaidSo()
+    {
+        auto app = startApp(u"not-the-key"_s);
+        app->showStaffDashboard();
+        QueueDashboardModel *model = app->staff()->model();
+        const int row = model->rowOf(u"trot-king"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(row, QueueDashboardModel::StateColumn).data(Qt::ToolTipRole).toString().isEmpty(),
+                                  false, 10000);
+        QVERIFY(!model->stats(u"trot-king"_s));
+        auto *message = app->staff()->dashboard()->findChild<QLabel *>(u"message"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!message->text().isEmpty(), 10000);
+    }
+};
+
+QTEST_MAIN(TestStaffMode)
+#include "tst_staffmode.moc"
