@@ -149,6 +149,8 @@ QVariant QueueDashboardModel::data(const QModelIndex &index, int role) const
             const auto wait = lastInLineWait(*s);
             if (sort)
                 return wait ? *wait : std::numeric_limits<int>::max();
+            if (s->waiting == 0)
+                return tr("nobody waiting");
             return wait ? duration(*wait) : tr("not moving");
         }
         case StateColumn:

@@ -155,6 +155,7 @@ private Q_SLOTS:
         auto *payment = window->findChild<QComboBox *>(u"paymentMethod"_s);
         QVERIFY(payment->isVisibleTo(window));
         payment->setCurrentIndex(payment->findData(u"cash"_s));
+        window->seatMap()->fitToView();
         screenshot(window, u"counter-sale"_s);
         QTest::mouseClick(buy, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(window->page(), BookingWindow::Page::Done, 10000);

@@ -2,6 +2,7 @@
 
 #include "models/seatmapmodel.h"
 #include "ui/seatmapview.h"
+#include "ui/ticketdocument.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -10,6 +11,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLocale>
+#include <QPixmap>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -156,6 +158,11 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     m_orderText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     d->addWidget(m_thanks);
     d->addWidget(m_orderText);
+    m_qr = new QLabel(done);
+    m_qr->setObjectName(u"orderQr"_s);
+    m_qr->setAlignment(Qt::AlignCenter);
+    m_qr->setToolTip(tr("The order's code, as on the ticket"));
+    d->addWidget(m_qr);
     auto *ticketRow = new QHBoxLayout;
     auto *save = new QPushButton(QIcon::fromTheme(u"document-save"_s), tr("Save ticket as PDF…"), done);
     save->setObjectName(u"saveTicketButton"_s);
@@ -302,6 +309,7 @@ void BookingWindow::showOrder(const Order &order)
 {
     m_pages->setCurrentIndex(int(Page::Done));
     m_orderId = order.orderId;
+    m_qr->setPixmap(QPixmap::fromImage(TicketDocument({order, {}, {}, {}}).qrImage(4)));
     m_orderText->setText(tr("Order %1\nSeats: %2\nTotal: %3")
                              .arg(order.orderId, order.seats.join(u", "_s), money(order.total.amount, order.total.currency)));
 }

@@ -72,7 +72,7 @@ private:
     QSpinBox *m_bestCount;
     QPushButton *m_best;
     QComboBox *m_payment;
-    QLabel *m_help, *m_thanks;
+    QLabel *m_help, *m_thanks, *m_qr;
     QPushButton *m_newSale;
     bool m_counter = false;
     QString m_orderId;

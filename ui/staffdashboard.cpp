@@ -59,6 +59,7 @@ StaffDashboard::StaffDashboard(QueueDashboardModel *model, QWidget *parent) : QW
     // The queue over the last hour.
     m_chart = new QChart;
     m_chart->setTitle(tr("Queue over the last hour"));
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_waiting = new QLineSeries(m_chart);
     m_waiting->setName(tr("Waiting"));
@@ -169,8 +170,9 @@ StaffDashboard::StaffDashboard(QueueDashboardModel *model, QWidget *parent) : QW
     controlsWidget->setMinimumWidth(420);
     d->addWidget(controlsWidget, 2);
     splitter->addWidget(details);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({380, 440});
 
     connect(model, &QAbstractItemModel::dataChanged, this, &StaffDashboard::updateDetails);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
@@ -243,8 +245,11 @@ void StaffDashboard::updateChart()
     }
     m_waiting->replace(waiting);
     m_active->replace(active);
+    // Up to the last hour: the span of the readings, at least five minutes.
     const QDateTime now = history.isEmpty() ? QDateTime::currentDateTime() : history.last().at.toLocalTime();
-    m_timeAxis->setRange(now.addSecs(-QueueDashboardModel::HistorySeconds), now);
+    const QDateTime first = history.isEmpty() ? now : history.first().at.toLocalTime();
+    m_timeAxis->setRange(std::min(first, now.addSecs(-300)), now);
+    m_countAxis->setTickCount(5);
     m_countAxis->setRange(0, top * 1.1);
     m_countAxis->applyNiceNumbers();
 }

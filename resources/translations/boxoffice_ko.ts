@@ -6,57 +6,57 @@
     <message>
         <location filename="../../app/apierror.cpp" line="+22"/>
         <source>The server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>서버 응답 시간이 초과되었습니다.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The server could not accept this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>서버가 이 요청을 처리할 수 없습니다.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You are not allowed to do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 작업을 수행할 권한이 없습니다.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This item no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>더 이상 존재하지 않는 항목입니다.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Someone else was faster: these seats are no longer available.</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 고객이 먼저 선택했습니다. 이 좌석은 더 이상 예매할 수 없습니다.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Too many requests. Please wait a moment and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>요청이 너무 많습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The box office is temporarily unavailable. Please try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>예매 서비스를 일시적으로 이용할 수 없습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The server reported an error (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>서버에서 오류가 발생했습니다(%1).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>요청이 취소되었습니다.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The server cannot be reached. Check the connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인한 후 다시 시도하세요.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The server sent an answer this version of BoxOffice does not understand.</source>
-        <translation type="unfinished"></translation>
+        <translation>서버의 응답을 이 버전의 BoxOffice에서 처리할 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -64,62 +64,62 @@
     <message>
         <location filename="../../app/bookingcontroller.cpp" line="+126"/>
         <source>Ticket saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓을 %1에 저장했습니다.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The ticket could not be printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓을 인쇄하지 못했습니다.</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>Offline: the seats as they were at %1. Buying needs the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>오프라인: %1 기준 좌석 현황입니다. 예매하려면 네트워크 연결이 필요합니다.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Offline: the seat plan only; no seat status was saved. Buying needs the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>오프라인: 저장된 좌석 현황이 없어 좌석 배치도만 표시합니다. 예매하려면 네트워크 연결이 필요합니다.</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Someone else was faster: %1 no longer available. The nearest free seats of the same tier are picked for you: %2. Hold them, or pick others.</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 고객이 먼저 선택했습니다: %1 좌석은 더 이상 예매할 수 없습니다. 같은 등급에서 가장 가까운 빈 좌석을 골라 두었습니다: %2. 이 좌석을 임시 확보하거나 다른 좌석을 선택하세요.</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>It is your turn</source>
-        <translation type="unfinished"></translation>
+        <translation>고객님 차례입니다</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Pick your seats now: your session has started.</source>
-        <translation type="unfinished"></translation>
+        <translation>지금 좌석을 선택하세요. 예매 세션이 시작되었습니다.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Your session has ended. Join the queue again to buy.</source>
-        <translation type="unfinished"></translation>
+        <translation>예매 세션이 종료되었습니다. 예매하려면 대기열에 다시 참여하세요.</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>No such block of seats is left in that tier. Try fewer seats or another tier.</source>
-        <translation type="unfinished"></translation>
+        <translation>해당 등급에 연속된 좌석이 남아 있지 않습니다. 매수를 줄이거나 다른 등급을 선택하세요.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Someone else was faster: %1 no longer available. Pick other seats, or let Best available find some.</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 고객이 먼저 선택했습니다: %1 좌석은 더 이상 예매할 수 없습니다. 다른 좌석을 선택하거나 &apos;자동 배정&apos;으로 좌석을 찾으세요.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>The hold has expired; the seats went back on sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>임시 확보 시간이 만료되어 좌석이 다시 판매됩니다.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Released.</source>
-        <translation type="unfinished"></translation>
+        <translation>해제되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -127,171 +127,173 @@
     <message>
         <location filename="../../ui/bookingwindow.cpp" line="+46"/>
         <source>%1 — BoxOffice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — BoxOffice</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Leave the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열 나가기</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>How many seats together</source>
-        <translation type="unfinished"></translation>
+        <translation>함께 앉을 좌석 수</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Best available</source>
-        <translation type="unfinished"></translation>
+        <translation>자동 배정</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Hold these seats</source>
-        <translation type="unfinished"></translation>
+        <translation>이 좌석 임시 확보</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>카드</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>현금</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>임시 확보 해제</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Save ticket as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓을 PDF로 저장…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Print ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 인쇄…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New sale</source>
-        <translation type="unfinished"></translation>
+        <translation>새 판매</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Save ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 저장</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ticket-%1.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>ticket-%1.pdf</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 파일 (*.pdf)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Counter sale: click seats (up to 50), or use the arrow keys and Space. Scroll or press + and − to zoom; drag to move.</source>
-        <translation type="unfinished"></translation>
+        <translation>현장 판매: 좌석을 클릭하거나(최대 50석) 방향키와 Space 키로 선택하세요. 스크롤하거나 + 또는 − 키를 눌러 확대·축소하고, 드래그하여 이동합니다.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Click seats (up to 4), or use the arrow keys and Space. Scroll or press + and − to zoom; drag to move.</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석을 클릭하거나(최대 4석) 방향키와 Space 키로 선택하세요. 스크롤하거나 + 또는 − 키를 눌러 확대·축소하고, 드래그하여 이동합니다.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Take payment</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 받기</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Buy (test payment)</source>
-        <translation type="unfinished"></translation>
+        <translation>구매 (테스트 결제)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sale complete</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 완료</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Your tickets are booked</source>
-        <translation type="unfinished"></translation>
+        <translation>예매가 완료되었습니다</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>In the pre-queue: number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>사전 대기열: %1번</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>You are number %1 in line</source>
-        <translation type="unfinished"></translation>
+        <translation>현재 대기 순번은 %1번입니다</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln person(s) ahead of you, %1 waiting in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>내 앞 대기 %Ln명, 전체 대기 %1명</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Estimated wait: under a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>예상 대기 시간: 1분 미만</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Estimated wait: %1–%2 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>예상 대기 시간: %1~%2분</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>최종 업데이트: %1</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Filled: available · hollow: held · small grey: sold</source>
-        <translation type="unfinished"></translation>
+        <translation>채움: 예매 가능 · 테두리만: 임시 확보 · 작은 회색: 판매 완료</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 row %2 seat %3 — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2열 %3번 — %4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No seats picked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 선택한 좌석이 없습니다.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Total %1</source>
-        <translation type="unfinished"></translation>
+        <translation>합계 %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Held: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>임시 확보: %1 (%2)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1:%2 left to buy</source>
-        <translation type="unfinished"></translation>
+        <translation>결제까지 %1:%2 남음</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Order %1
 Seats: %2
 Total: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>예매번호 %1
+좌석: %2
+합계: %3</translation>
     </message>
 </context>
 <context>
@@ -300,68 +302,68 @@ Total: %3</source>
         <location filename="../../app/boxofficeapp.cpp" line="+50"/>
         <location line="+112"/>
         <source>Server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>서버: %1</translation>
     </message>
     <message>
         <location line="-98"/>
         <source>Local server (embedded demo) at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬 서버(내장 데모): %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Local server not running</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬 서버가 실행되고 있지 않음</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The local box office could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬 예매 서버를 시작할 수 없습니다</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>Sign in as staff</source>
-        <translation type="unfinished"></translation>
+        <translation>스태프 로그인</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Staff key of the server at %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 서버의 스태프 키:</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Staff sign-in refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>스태프 로그인이 거부되었습니다: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Staff sign-in failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>스태프 로그인 실패: %1</translation>
     </message>
     <message>
         <location line="+91"/>
         <source>Starting the local box office…</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬 예매 서버를 시작하는 중…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Starting the local server…</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬 서버를 시작하는 중…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Loading concerts…</source>
-        <translation type="unfinished"></translation>
+        <translation>공연 목록을 불러오는 중…</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+8"/>
         <source>Cannot load the concerts</source>
-        <translation type="unfinished"></translation>
+        <translation>공연 목록을 불러올 수 없습니다</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Offline: the box office cannot be reached. This is the list as of %1; buying needs the connection. Press F5 to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>오프라인: 예매 서버에 연결할 수 없습니다. %1 기준 목록이며, 예매하려면 네트워크 연결이 필요합니다. F5 키를 눌러 다시 시도하세요.</translation>
     </message>
 </context>
 <context>
@@ -369,80 +371,80 @@ Total: %3</source>
     <message>
         <location filename="../../models/concertmodel.cpp" line="+93"/>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 - %2</translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
         <source>%n performance(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>공연 %n회</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+37"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location line="-22"/>
         <source>Sales open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>예매 오픈: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>ddd d MMM yyyy, HH:mm</source>
-        <translation type="unfinished"></translation>
+        <translation>yyyy년 M월 d일 (ddd) HH:mm</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Opens %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 오픈</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>d MMM, HH:mm</source>
-        <translation type="unfinished"></translation>
+        <translation>M월 d일 HH:mm</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On sale</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 중</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sold out</source>
-        <translation type="unfinished"></translation>
+        <translation>매진</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Concert / performance</source>
-        <translation type="unfinished"></translation>
+        <translation>공연 / 회차</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Artist</source>
-        <translation type="unfinished"></translation>
+        <translation>아티스트</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Genre</source>
-        <translation type="unfinished"></translation>
+        <translation>장르</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Venue</source>
-        <translation type="unfinished"></translation>
+        <translation>공연장</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 상태</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Seats available</source>
-        <translation type="unfinished"></translation>
+        <translation>잔여석</translation>
     </message>
 </context>
 <context>
@@ -450,27 +452,27 @@ Total: %3</source>
     <message>
         <location filename="../../app/embeddedserver.cpp" line="+40"/>
         <source>The local server (%1) could not be started: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬 서버(%1)를 시작할 수 없습니다: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The local server stopped unexpectedly.</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬 서버가 예기치 않게 중지되었습니다.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The local server exited (code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬 서버가 종료되었습니다(코드 %1).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The local server did not become ready in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬 서버가 제시간에 준비되지 않았습니다.</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>The local server announced an address that cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬 서버가 사용할 수 없는 주소를 알려 왔습니다.</translation>
     </message>
 </context>
 <context>
@@ -480,12 +482,12 @@ Total: %3</source>
         <location line="+9"/>
         <location line="+13"/>
         <source>Too many wrong PINs. Try again after %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN을 너무 많이 잘못 입력했습니다. %1 이후에 다시 시도하세요.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Wrong PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN이 올바르지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -494,112 +496,112 @@ Total: %3</source>
         <location filename="../../ui/mainwindow.cpp" line="+49"/>
         <location line="+76"/>
         <source>BoxOffice</source>
-        <translation type="unfinished"></translation>
+        <translation>BoxOffice</translation>
     </message>
     <message>
         <location line="-72"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>새로 고침(&amp;R)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>종료(&amp;Q)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>보기(&amp;V)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Rankings</source>
-        <translation type="unfinished"></translation>
+        <translation>예매 순위(&amp;R)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>스태프(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>대시보드(&amp;D)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;QA tools</source>
-        <translation type="unfinished"></translation>
+        <translation>QA 도구(&amp;Q)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Sign in as staff…</source>
-        <translation type="unfinished"></translation>
+        <translation>스태프 로그인(&amp;S)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>도움말(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About BoxOffice</source>
-        <translation type="unfinished"></translation>
+        <translation>BoxOffice 정보(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About BoxOffice</source>
-        <translation type="unfinished"></translation>
+        <translation>BoxOffice 정보</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;BoxOffice&lt;/b&gt;&lt;p&gt;A fair waiting room and box office for concert sales.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;BoxOffice&lt;/b&gt;&lt;p&gt;공정한 대기열을 갖춘 콘서트 예매·매표 프로그램입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Loading concerts…</source>
-        <translation type="unfinished"></translation>
+        <translation>공연 목록을 불러오는 중…</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Concerts and performances</source>
-        <translation type="unfinished"></translation>
+        <translation>공연 및 회차</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Search concerts, artists, genres, venues…</source>
-        <translation type="unfinished"></translation>
+        <translation>공연, 아티스트, 장르, 공연장 검색…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>새로 고침</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Load the concerts again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>공연 목록 다시 불러오기 (F5)</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 시도</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Double-click a performance to buy tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>회차를 더블클릭하여 예매하세요</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>Updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>최종 업데이트: %1</translation>
     </message>
 </context>
 <context>
@@ -607,17 +609,17 @@ Total: %3</source>
     <message>
         <location filename="../../ui/kioskscreens.cpp" line="+163"/>
         <source>This kiosk is out of order for the moment</source>
-        <translation type="unfinished"></translation>
+        <translation>현재 이 키오스크를 이용할 수 없습니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Please use another kiosk or the box office counter. We are sorry for the wait.</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 키오스크나 매표소 창구를 이용해 주세요. 불편을 드려 죄송합니다.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Trying again by itself · last try %1</source>
-        <translation type="unfinished"></translation>
+        <translation>자동으로 다시 시도하는 중 · 마지막 시도 %1</translation>
     </message>
 </context>
 <context>
@@ -625,22 +627,22 @@ Total: %3</source>
     <message>
         <location line="-81"/>
         <source>Staff PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>스태프 PIN</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Delete the last digit</source>
-        <translation type="unfinished"></translation>
+        <translation>마지막 숫자 지우기</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>확인</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>돌아가기</translation>
     </message>
 </context>
 <context>
@@ -648,31 +650,31 @@ Total: %3</source>
     <message>
         <location filename="../../app/qacontroller.cpp" line="+21"/>
         <source>Adding %1 simulated buyers…</source>
-        <translation type="unfinished"></translation>
+        <translation>가상 구매자 %1명을 추가하는 중…</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln simulated buyer(s) joined the queue. They never leave by themselves.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>가상 구매자 %Ln명이 대기열에 참여했습니다. 가상 구매자는 스스로 대기열을 떠나지 않습니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%n session(s) ended; the next waiters come in at the next tick.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>세션 %n개가 종료되었습니다. 다음 대기자는 다음 주기에 입장합니다.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Not a server address: &quot;%1&quot;. Give an http(s) URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>서버 주소가 아닙니다: &quot;%1&quot;. http(s) URL을 입력하세요.</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Now on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>현재 서버: %1</translation>
     </message>
 </context>
 <context>
@@ -680,92 +682,92 @@ Total: %3</source>
     <message>
         <location filename="../../ui/qapanel.cpp" line="+25"/>
         <source>QA tools — BoxOffice</source>
-        <translation type="unfinished"></translation>
+        <translation>QA 도구 — BoxOffice</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>서버</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Switch</source>
-        <translation type="unfinished"></translation>
+        <translation>전환</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Waiting room</source>
-        <translation type="unfinished"></translation>
+        <translation>대기실</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Concert:</source>
-        <translation type="unfinished"></translation>
+        <translation>공연:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not read yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 불러오지 않음</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Now:</source>
-        <translation type="unfinished"></translation>
+        <translation>현재:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Add simulated buyers</source>
-        <translation type="unfinished"></translation>
+        <translation>가상 구매자 추가</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Crowd:</source>
-        <translation type="unfinished"></translation>
+        <translation>가상 인원:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Expire active sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>활성 세션 만료</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ends the sessions nearest their end now; the next waiters are let in.</source>
-        <translation type="unfinished"></translation>
+        <translation>종료 시각이 가장 가까운 세션을 지금 종료하고 다음 대기자를 입장시킵니다.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sessions:</source>
-        <translation type="unfinished"></translation>
+        <translation>세션:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Live channel, raw</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 채널 (원본)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Filter: only frames containing this text</source>
-        <translation type="unfinished"></translation>
+        <translation>필터: 이 텍스트가 포함된 프레임만 표시</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>일시 정지</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>지우기</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>%1 waiting · %2 of %3 active · %4 admitted in the last minute%5</source>
-        <translation type="unfinished"></translation>
+        <translation>대기 %1명 · 활성 %2/%3 · 최근 1분간 입장 %4명%5</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> · paused</source>
-        <translation type="unfinished"></translation>
+        <translation> · 일시 정지됨</translation>
     </message>
 </context>
 <context>
@@ -773,79 +775,79 @@ Total: %3</source>
     <message>
         <location filename="../../models/queuedashboardmodel.cpp" line="+114"/>
         <source>under a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>1분 미만</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n분</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1시간 %2분</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>not moving</source>
-        <translation type="unfinished"></translation>
+        <translation>정체</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>조회 불가</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>불러오는 중…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>일시 정지</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Admitting</source>
-        <translation type="unfinished"></translation>
+        <translation>입장 중</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Concert</source>
-        <translation type="unfinished"></translation>
+        <translation>공연</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>대기</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Active / capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>활성 / 최대</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Admitted / min</source>
-        <translation type="unfinished"></translation>
+        <translation>분당 입장</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Wait of the last in line</source>
-        <translation type="unfinished"></translation>
+        <translation>마지막 대기자 대기 시간</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열</translation>
     </message>
 </context>
 <context>
@@ -853,87 +855,87 @@ Total: %3</source>
     <message>
         <location filename="../../models/rankingmodel.cpp" line="+57"/>
         <source>%1% (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1% (%2 / %3)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>selling</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 중</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1분 %2초</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1시간 %2분</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1일</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 /min</source>
-        <translation type="unfinished"></translation>
+        <translation>분당 %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>신규</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>▲ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>▼ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>▼ %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>–</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Rank</source>
-        <translation type="unfinished"></translation>
+        <translation>순위</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Concert</source>
-        <translation type="unfinished"></translation>
+        <translation>공연</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Booking share</source>
-        <translation type="unfinished"></translation>
+        <translation>예매 점유율</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sold</source>
-        <translation type="unfinished"></translation>
+        <translation>판매율</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sold out in</source>
-        <translation type="unfinished"></translation>
+        <translation>매진 소요 시간</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First 10 min</source>
-        <translation type="unfinished"></translation>
+        <translation>첫 10분</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>변동</translation>
     </message>
 </context>
 <context>
@@ -941,37 +943,37 @@ Total: %3</source>
     <message>
         <location filename="../../ui/rankingview.cpp" line="+28"/>
         <source>Rankings — BoxOffice</source>
-        <translation type="unfinished"></translation>
+        <translation>예매 순위 — BoxOffice</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Fastest-selling concerts</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 속도가 가장 빠른 공연</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>오늘</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>이번 주</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>전체 기간</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>Booking share (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>예매 점유율 (%)</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Share of all seats sold</source>
-        <translation type="unfinished"></translation>
+        <translation>전체 판매 좌석 중 점유율</translation>
     </message>
 </context>
 <context>
@@ -979,28 +981,29 @@ Total: %3</source>
     <message>
         <location filename="../../ui/seatmapview.cpp" line="+235"/>
         <source>STAGE</source>
-        <translation type="unfinished"></translation>
+        <translation>무대</translation>
     </message>
     <message>
         <location line="+191"/>
         <source>available</source>
-        <translation type="unfinished"></translation>
+        <translation>예매 가능</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>held</source>
-        <translation type="unfinished"></translation>
+        <translation>임시 확보</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>sold</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 완료</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1, row %2, seat %3
 %4 · %5 %6 · %7</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2열 %3번
+%4 · %5 %6 · %7</translation>
     </message>
 </context>
 <context>
@@ -1008,29 +1011,29 @@ Total: %3</source>
     <message>
         <location filename="../../app/staffcontroller.cpp" line="+49"/>
         <source>The server refused the staff key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>서버가 스태프 키를 거부했습니다: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Admissions paused: nobody new is let in until you resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>입장이 일시 정지되었습니다. 재개하기 전까지 신규 입장이 중단됩니다.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Admissions resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>입장이 재개되었습니다.</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>Up to %n buyers at once.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>동시 구매자 최대 %n명</numerusform>
         </translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Hold released: its seats are on sale again.</source>
-        <translation type="unfinished"></translation>
+        <translation>임시 확보가 해제되어 좌석이 다시 판매됩니다.</translation>
     </message>
 </context>
 <context>
@@ -1038,124 +1041,124 @@ Total: %3</source>
     <message>
         <location filename="../../ui/staffdashboard.cpp" line="+31"/>
         <source>Staff dashboard — BoxOffice</source>
-        <translation type="unfinished"></translation>
+        <translation>스태프 대시보드 — BoxOffice</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Queue over the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 1시간 대기열 현황</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>대기</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>활성</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Waiting room</source>
-        <translation type="unfinished"></translation>
+        <translation>대기실</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Set</source>
-        <translation type="unfinished"></translation>
+        <translation>적용</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Concurrent buyers:</source>
-        <translation type="unfinished"></translation>
+        <translation>동시 구매자 수:</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+142"/>
         <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>현장 판매</translation>
     </message>
     <message>
         <location line="-136"/>
         <source>Counter sale…</source>
-        <translation type="unfinished"></translation>
+        <translation>현장 판매…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sell seats of this performance at the counter, without the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열 없이 이 회차의 좌석을 현장에서 판매합니다.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show holds</source>
-        <translation type="unfinished"></translation>
+        <translation>임시 확보 보기</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Seats</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>합계</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>만료</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Made by</source>
-        <translation type="unfinished"></translation>
+        <translation>확보 주체</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Release the selected hold</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 임시 확보 해제</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>%1 · %2 of %3 seats left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 잔여석 %2/%3</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>No concert selected</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 공연 없음</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resume admissions</source>
-        <translation type="unfinished"></translation>
+        <translation>입장 재개</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Pause admissions</source>
-        <translation type="unfinished"></translation>
+        <translation>입장 일시 정지</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Hold %1</source>
-        <translation type="unfinished"></translation>
+        <translation>임시 확보 %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Buyer</source>
-        <translation type="unfinished"></translation>
+        <translation>구매자</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No seats are held for this performance.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 회차에 임시 확보된 좌석이 없습니다.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n hold(s) on this performance.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>이 회차의 임시 확보 %n건</numerusform>
         </translation>
     </message>
 </context>
@@ -1164,17 +1167,17 @@ Total: %3</source>
     <message>
         <location filename="../../ui/kioskscreens.cpp" line="-91"/>
         <source>Are you still there?</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 이용 중이신가요?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This kiosk starts over for the next person soon. Seats you picked go back on sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>곧 다음 고객을 위해 키오스크가 처음 화면으로 돌아갑니다. 선택한 좌석은 다시 판매됩니다.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>I&apos;m still here</source>
-        <translation type="unfinished"></translation>
+        <translation>계속 이용하기</translation>
     </message>
 </context>
 <context>
@@ -1182,47 +1185,47 @@ Total: %3</source>
     <message>
         <location filename="../../ui/ticketdocument.cpp" line="+77"/>
         <source>BoxOffice · e-ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>BoxOffice · 전자 티켓</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Seats: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Total: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>합계: %1 %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Order: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>예매번호: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Purchased: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 일시: %1</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Show this code at the door</source>
-        <translation type="unfinished"></translation>
+        <translation>입장 시 이 코드를 제시하세요</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>One entry per seat. The code is checked once at the door; keep this ticket to yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석당 1회 입장할 수 있습니다. 코드는 입장 시 한 번만 확인되므로 이 티켓을 다른 사람과 공유하지 마세요.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 파일을 저장할 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1230,57 +1233,57 @@ Total: %3</source>
     <message>
         <location filename="../../app/main.cpp" line="+55"/>
         <source>BoxOffice</source>
-        <translation type="unfinished"></translation>
+        <translation>BoxOffice</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>BoxOffice: concert box office client.</source>
-        <translation type="unfinished"></translation>
+        <translation>BoxOffice: 콘서트 예매 클라이언트.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Use the boxoffice-server at URL instead of starting a local one.</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬 서버를 시작하지 않고 URL의 boxoffice-server를 사용합니다.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Save a picture of the window to FILE once the concerts are shown, then quit (for documentation and QA).</source>
-        <translation type="unfinished"></translation>
+        <translation>공연 목록이 표시되면 창 화면을 FILE로 저장한 후 종료합니다(문서 작성 및 QA용).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Language of the client: ko or en (default: the system&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>클라이언트 언어: ko 또는 en (기본값: 시스템 언어).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Staff mode with this key (or BOXOFFICE_STAFF_KEY): the dashboard opens at start.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 키(또는 BOXOFFICE_STAFF_KEY)로 스태프 모드 실행: 시작 시 대시보드를 엽니다.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Staff mode: open the dashboard at start (asks for the key unless the server is the local one).</source>
-        <translation type="unfinished"></translation>
+        <translation>스태프 모드: 시작 시 대시보드를 엽니다(로컬 서버가 아니면 키를 묻습니다).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the QA tools at start.</source>
-        <translation type="unfinished"></translation>
+        <translation>시작 시 QA 도구를 엽니다.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kiosk mode: full screen, touch sized, resets itself when left alone; leave with the staff PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>키오스크 모드: 터치용 전체 화면으로 실행하며, 사용하지 않으면 자동으로 초기화됩니다. 스태프 PIN으로 종료합니다.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The staff PIN that leaves kiosk mode (or BOXOFFICE_KIOSK_PIN; 4 to 12 digits).</source>
-        <translation type="unfinished"></translation>
+        <translation>키오스크 모드를 종료하는 스태프 PIN (또는 BOXOFFICE_KIOSK_PIN, 4~12자리 숫자).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Kiosk: seconds without a touch before &quot;are you still there?&quot; (default 60).</source>
-        <translation type="unfinished"></translation>
+        <translation>키오스크: &quot;아직 이용 중이신가요?&quot;를 표시하기 전까지 터치가 없는 시간(초) (기본값 60).</translation>
     </message>
 </context>
 </TS>
