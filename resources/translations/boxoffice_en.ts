@@ -4,7 +4,7 @@
 <context>
     <name>BookingWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/bookingwindow.cpp" line="+211"/>
+        <location filename="../../ui/bookingwindow.cpp" line="+226"/>
         <source>%Ln person(s) ahead of you, %1 waiting in all</source>
         <translation>
             <numerusform>%Ln person ahead of you, %1 waiting in all</numerusform>
@@ -67,7 +67,7 @@
 <context>
     <name>StaffDashboard</name>
     <message numerus="yes">
-        <location filename="../../ui/staffdashboard.cpp" line="+269"/>
+        <location filename="../../ui/staffdashboard.cpp" line="+274"/>
         <source>%n hold(s) on this performance.</source>
         <translation>
             <numerusform>%n hold on this performance.</numerusform>

@@ -125,7 +125,7 @@
 <context>
     <name>BookingWindow</name>
     <message>
-        <location filename="../../ui/bookingwindow.cpp" line="+46"/>
+        <location filename="../../ui/bookingwindow.cpp" line="+48"/>
         <source>%1 — BoxOffice</source>
         <translation>%1 — BoxOffice</translation>
     </message>
@@ -165,7 +165,22 @@
         <translation>임시 확보 해제</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+10"/>
+        <source>Leave</source>
+        <translation>나가기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give back held seats and your place, and close.</source>
+        <translation>임시 확보한 좌석과 대기 순번을 반납하고 닫습니다.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The order&apos;s code, as on the ticket</source>
+        <translation>티켓에 인쇄되는 예매 코드</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Save ticket as PDF…</source>
         <translation>티켓을 PDF로 저장…</translation>
     </message>
@@ -180,7 +195,12 @@
         <translation>새 판매</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Save ticket</source>
         <translation>티켓 저장</translation>
     </message>
@@ -287,7 +307,7 @@
         <translation>결제까지 %1:%2 남음</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Order %1
 Seats: %2
 Total: %3</source>
@@ -795,7 +815,12 @@ Total: %3</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>nobody waiting</source>
+        <translation>대기 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>not moving</source>
         <translation>정체</translation>
     </message>
@@ -1049,7 +1074,7 @@ Total: %3</source>
         <translation>최근 1시간 대기열 현황</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Waiting</source>
         <translation>대기</translation>
     </message>
@@ -1075,12 +1100,12 @@ Total: %3</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+142"/>
+        <location line="+146"/>
         <source>Counter</source>
         <translation>현장 판매</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-140"/>
         <source>Counter sale…</source>
         <translation>현장 판매…</translation>
     </message>
@@ -1120,7 +1145,7 @@ Total: %3</source>
         <translation>선택한 임시 확보 해제</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>%1 · %2 of %3 seats left</source>
         <translation>%1 · 잔여석 %2/%3</translation>
     </message>
@@ -1140,7 +1165,7 @@ Total: %3</source>
         <translation>입장 일시 정지</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Hold %1</source>
         <translation>임시 확보 %1</translation>
     </message>
@@ -1231,7 +1256,7 @@ Total: %3</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+55"/>
+        <location filename="../../app/main.cpp" line="+48"/>
         <source>BoxOffice</source>
         <translation>BoxOffice</translation>
     </message>
