@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LUPDATE=$(command -v lupdate || echo /usr/lib/qt6/bin/lupdate)
-"$LUPDATE" -no-obsolete -locations relative -target-language ko_KR app ui models \
+"$LUPDATE" -no-obsolete -locations relative -I . -target-language ko_KR app ui models \
   -ts resources/translations/boxoffice_ko.ts
-"$LUPDATE" -no-obsolete -locations relative -pluralonly -target-language en_US app ui models \
+"$LUPDATE" -no-obsolete -locations relative -I . -pluralonly -target-language en_US app ui models \
   -ts resources/translations/boxoffice_en.ts

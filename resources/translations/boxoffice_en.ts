@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>BookingWindow</name>
+    <name>BoxOffice::BookingWindow</name>
     <message numerus="yes">
         <location filename="../../ui/bookingwindow.cpp" line="+226"/>
         <source>%Ln person(s) ahead of you, %1 waiting in all</source>
@@ -13,7 +13,7 @@
     </message>
 </context>
 <context>
-    <name>ConcertModel</name>
+    <name>BoxOffice::ConcertModel</name>
     <message numerus="yes">
         <location filename="../../models/concertmodel.cpp" line="+105"/>
         <source>%n performance(s)</source>
@@ -24,7 +24,7 @@
     </message>
 </context>
 <context>
-    <name>QaController</name>
+    <name>BoxOffice::QaController</name>
     <message numerus="yes">
         <location filename="../../app/qacontroller.cpp" line="+23"/>
         <source>%Ln simulated buyer(s) joined the queue. They never leave by themselves.</source>
@@ -43,7 +43,7 @@
     </message>
 </context>
 <context>
-    <name>QueueDashboardModel</name>
+    <name>BoxOffice::QueueDashboardModel</name>
     <message numerus="yes">
         <location filename="../../models/queuedashboardmodel.cpp" line="+116"/>
         <source>%n min</source>
@@ -54,7 +54,7 @@
     </message>
 </context>
 <context>
-    <name>StaffController</name>
+    <name>BoxOffice::StaffController</name>
     <message numerus="yes">
         <location filename="../../app/staffcontroller.cpp" line="+73"/>
         <source>Up to %n buyers at once.</source>
@@ -65,7 +65,7 @@
     </message>
 </context>
 <context>
-    <name>StaffDashboard</name>
+    <name>BoxOffice::StaffDashboard</name>
     <message numerus="yes">
         <location filename="../../ui/staffdashboard.cpp" line="+274"/>
         <source>%n hold(s) on this performance.</source>

@@ -60,7 +60,7 @@
     </message>
 </context>
 <context>
-    <name>BookingController</name>
+    <name>BoxOffice::BookingController</name>
     <message>
         <location filename="../../app/bookingcontroller.cpp" line="+126"/>
         <source>Ticket saved to %1.</source>
@@ -123,7 +123,7 @@
     </message>
 </context>
 <context>
-    <name>BookingWindow</name>
+    <name>BoxOffice::BookingWindow</name>
     <message>
         <location filename="../../ui/bookingwindow.cpp" line="+48"/>
         <source>%1 — BoxOffice</source>
@@ -317,7 +317,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>BoxOfficeApp</name>
+    <name>BoxOffice::BoxOfficeApp</name>
     <message>
         <location filename="../../app/boxofficeapp.cpp" line="+50"/>
         <location line="+112"/>
@@ -387,7 +387,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>ConcertModel</name>
+    <name>BoxOffice::ConcertModel</name>
     <message>
         <location filename="../../models/concertmodel.cpp" line="+93"/>
         <source>%1 by %2</source>
@@ -468,7 +468,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>EmbeddedServer</name>
+    <name>BoxOffice::EmbeddedServer</name>
     <message>
         <location filename="../../app/embeddedserver.cpp" line="+40"/>
         <source>The local server (%1) could not be started: %2</source>
@@ -496,7 +496,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>KioskController</name>
+    <name>BoxOffice::KioskController</name>
     <message>
         <location filename="../../app/kioskcontroller.cpp" line="+221"/>
         <location line="+9"/>
@@ -511,7 +511,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>BoxOffice::MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="+49"/>
         <location line="+76"/>
@@ -625,7 +625,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>OutOfOrderScreen</name>
+    <name>BoxOffice::OutOfOrderScreen</name>
     <message>
         <location filename="../../ui/kioskscreens.cpp" line="+163"/>
         <source>This kiosk is out of order for the moment</source>
@@ -643,7 +643,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>PinPad</name>
+    <name>BoxOffice::PinPad</name>
     <message>
         <location line="-81"/>
         <source>Staff PIN</source>
@@ -666,7 +666,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>QaController</name>
+    <name>BoxOffice::QaController</name>
     <message>
         <location filename="../../app/qacontroller.cpp" line="+21"/>
         <source>Adding %1 simulated buyers…</source>
@@ -698,7 +698,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>QaPanel</name>
+    <name>BoxOffice::QaPanel</name>
     <message>
         <location filename="../../ui/qapanel.cpp" line="+25"/>
         <source>QA tools — BoxOffice</source>
@@ -791,7 +791,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>QueueDashboardModel</name>
+    <name>BoxOffice::QueueDashboardModel</name>
     <message>
         <location filename="../../models/queuedashboardmodel.cpp" line="+114"/>
         <source>under a minute</source>
@@ -876,7 +876,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>RankingModel</name>
+    <name>BoxOffice::RankingModel</name>
     <message>
         <location filename="../../models/rankingmodel.cpp" line="+57"/>
         <source>%1% (%2 of %3)</source>
@@ -964,7 +964,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>RankingView</name>
+    <name>BoxOffice::RankingView</name>
     <message>
         <location filename="../../ui/rankingview.cpp" line="+28"/>
         <source>Rankings — BoxOffice</source>
@@ -1002,7 +1002,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>SeatMapView</name>
+    <name>BoxOffice::SeatMapView</name>
     <message>
         <location filename="../../ui/seatmapview.cpp" line="+235"/>
         <source>STAGE</source>
@@ -1032,7 +1032,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>StaffController</name>
+    <name>BoxOffice::StaffController</name>
     <message>
         <location filename="../../app/staffcontroller.cpp" line="+49"/>
         <source>The server refused the staff key: %1</source>
@@ -1062,7 +1062,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>StaffDashboard</name>
+    <name>BoxOffice::StaffDashboard</name>
     <message>
         <location filename="../../ui/staffdashboard.cpp" line="+31"/>
         <source>Staff dashboard — BoxOffice</source>
@@ -1188,7 +1188,7 @@ Total: %3</source>
     </message>
 </context>
 <context>
-    <name>StillTherePrompt</name>
+    <name>BoxOffice::StillTherePrompt</name>
     <message>
         <location filename="../../ui/kioskscreens.cpp" line="-91"/>
         <source>Are you still there?</source>

@@ -1,0 +1,107 @@
+// The ticket: its QR code holds the order (checked module by module against the QR
+// standard's fixed patterns and sizes), and the PDF is written, or refused with a reason.
+#include "ui/ticketdocument.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace BoxOffice;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Order order(int seats)
+{
+    Order o;
+    o.orderId = u"o-0123456789abcdef0123456789abcdef"_s;
+    o.performanceId = u"hangang-stadium-p1"_s;
+    for (int i = 0; i < seats; ++i)
+        o.seats << u"F%1-12-%2"_s.arg(i % 7).arg(i + 1);
+    o.total = {99000LL * seats, u"KRW"_s};
+    o.purchasedAt = QDateTime(QDate(2026, 11, 24), QTime(18, 0), Qt::UTC);
+    return o;
+}
+
+// The 7×7 finder pattern at (x, y): a dark ring, a light ring, a 3×3 dark centre.
+bool finderAt(const QrCode &code, int x0, int y0)
+{
+    for (int y = 0; y < 7; ++y)
+        for (int x = 0; x < 7; ++x) {
+            const bool ring = x == 0 || y == 0 || x == 6 || y == 6;
+            const bool centre = x >= 2 && x <= 4 && y >= 2 && y <= 4;
+            if (code.dark(x0 + x, y0 + y) != (ring || centre))
+                return false;
+        }
+    return true;
+}
+
+} // namespace
+
+class TestTicket : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void payload_namesTheOrderAndItsSeats()
+    {
+        const TicketDocument ticket({order(2), u"Aurora"_s, u"Hangang Stadium"_s, {}});
+        QCOMPARE(ticket.payload(),
+                 QByteArray("BOXOFFICE1|o-0123456789abcdef0123456789abcdef|hangang-stadium-p1|F0-12-1,F1-12-2"));
+    }
+
+    void qrCode_isAValidSymbolThatGrowsWithTheOrder()
+    {
+        const QrCode small = TicketDocument::encode(TicketDocument({order(1), {}, {}, {}}).payload());
+        const QrCode large = TicketDocument::encode(TicketDocument({order(40), {}, {}, {}}).payload());
+        for (const QrCode &code : {small, large}) {
+            QVERIFY(!code.isNull());
+            QCOMPARE((code.size - 21) % 4, 0);  // versions are 21 + 4(v − 1) modules
+            QVERIFY(finderAt(code, 0, 0));
+            QVERIFY(finderAt(code, code.size - 7, 0));
+            QVERIFY(finderAt(code, 0, code.size - 7));
+            QVERIFY(!finderAt(code, code.size - 7, code.size - 7));  // no fourth corner
+            // Timing pattern: alternating modules on row 6 between the finders.
+            for (int x = 8; x < code.size - 8; ++x)
+                QCOMPARE(code.dark(x, 6), x % 2 == 0);
+        }
+        QVERIFY(large.size > small.size);
+        // Different orders, different symbols.
+        Order other = order(1);
+        other.orderId = u"o-ffffffffffffffffffffffffffffffff"_s;
+        QVERIFY(TicketDocument::encode(TicketDocument({other, {}, {}, {}}).payload()).modules != small.modules);
+    }
+
+    void qrImage_hasAQuietZone()
+    {
+        const TicketDocument ticket({order(2), {}, {}, {}});
+        const QImage image = ticket.qrImage(3);
+        const int size = TicketDocument::encode(ticket.payload()).size;
+        QCOMPARE(image.width(), (size + 8) * 3);
+        for (int i = 0; i < image.width(); ++i)
+            QCOMPARE(image.pixelColor(i, 0), QColor(Qt::white));
+        QCOMPARE(image.pixelColor(4 * 3, 4 * 3), QColor(Qt::black));  // the finder's corner
+    }
+
+    void pdf_isWrittenOrRefusedWithAReason()
+    {
+        QTemporaryDir dir;
+        const TicketDocument ticket({order(4), u"Lumen: Seoul Live 2027"_s, u"Hangang Stadium"_s,
+                                     QDateTime(QDate(2027, 1, 9), QTime(19, 0), Qt::UTC)});
+        const QString file = dir.filePath(u"t.pdf"_s);
+        QString error;
+        QVERIFY2(ticket.writePdf(file, &error), qPrintable(error));
+        QFile pdf(file);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY(bytes.contains("/Type /Page"));
+        QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+
+        QVERIFY(!ticket.writePdf(dir.filePath(u"no/such/dir/t.pdf"_s), &error));
+        QVERIFY(!error.isEmpty());
+    }
+};
+
+QTEST_MAIN(TestTicket)
+#include "tst_ticket.moc"
