@@ -11,6 +11,7 @@
 #include <QCryptographicHash>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QScreen>
 #include <QShortcut>
 #include <QStackedWidget>
 
@@ -52,6 +53,16 @@ bool isUserInput(QEvent::Type type)
     }
 }
 
+// Full screen without chrome: the geometry is set too, as window managers that ignore
+// the full-screen request (or none at all, on a bare X server) leave it as it was.
+void showKioskWindow(QWidget *w)
+{
+    w->setWindowFlags(Qt::Window | Qt::FramelessWindowHint | (w->windowFlags() & Qt::WindowStaysOnTopHint));
+    if (QScreen *screen = w->screen())
+        w->setGeometry(screen->geometry());
+    w->showFullScreen();
+}
+
 constexpr int CornerSize = 100;  // px: the hidden staff corner, top left
 constexpr int CornerTaps = 5;
 constexpr int MaxWrongPins = 5;
@@ -86,9 +97,7 @@ KioskController::KioskController(BoxOfficeApp *app, KioskOptions options, QObjec
 
     // Kiosk windows: no chrome, no menus; the booking window likewise when it opens.
     connect(m_app, &BoxOfficeApp::bookingStarted, this, [this](BookingController *booking) {
-        BookingWindow *w = booking->window();
-        w->setWindowFlags(Qt::Window | Qt::FramelessWindowHint);
-        w->showFullScreen();
+        showKioskWindow(booking->window());
         m_idle.start();
     });
 }
@@ -103,8 +112,7 @@ QString KioskController::touchStyleSheet()
     // 44 px: the smallest comfortable touch target (Apple HIG; WCAG 2.5.5 asks 44 CSS px).
     return u"QPushButton, QComboBox, QSpinBox, QLineEdit, QToolButton { min-height: 44px; min-width: 44px; font-size: 16pt; }"
            " QTreeView::item, QTableView::item { min-height: 44px; }"
-           " QScrollBar:vertical { width: 32px; } QScrollBar:horizontal { height: 32px; }"
-           " QLabel { font-size: 14pt; }"_s;
+           " QScrollBar:vertical { width: 32px; } QScrollBar:horizontal { height: 32px; }"_s;
 }
 
 void KioskController::start()
@@ -113,8 +121,7 @@ void KioskController::start()
     qApp->installEventFilter(this);
     MainWindow *main = m_app->window();
     main->setKioskMode(true);
-    main->setWindowFlags(Qt::Window | Qt::FramelessWindowHint);
-    main->showFullScreen();
+    showKioskWindow(main);
     auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_X), main);
     shortcut->setContext(Qt::ApplicationShortcut);
     connect(shortcut, &QShortcut::activated, this, &KioskController::showPinPad);
@@ -158,7 +165,7 @@ void KioskController::showScreen(Screen screen)
         m_overlay->setCurrentWidget(m_outOfOrder);
         break;
     }
-    m_overlay->showFullScreen();
+    showKioskWindow(m_overlay.get());
     m_overlay->raise();
     m_overlay->activateWindow();
 }

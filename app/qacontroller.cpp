@@ -87,11 +87,12 @@ void QaController::select(const QString &concertId)
 
 void QaController::readStats()
 {
-    if (m_concertId.isEmpty() || m_reading)
-        return;
-    m_reading = true;
+    if (m_concertId.isEmpty() || m_reading == m_concertId)
+        return;  // one read at a time per concert: a slow server gets no pile-up
+    m_reading = m_concertId;
     m_api->queueStats(m_concertId, this, [this, concertId = m_concertId](const ApiResult<QueueStats> &r) {
-        m_reading = false;
+        if (m_reading == concertId)
+            m_reading.clear();
         if (concertId != m_concertId)
             return;
         if (r)

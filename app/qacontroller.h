@@ -49,7 +49,7 @@ private:
     LiveChannel m_live;
     QTimer m_poll;
     QString m_concertId;
-    bool m_reading = false;
+    QString m_reading;  // the concert whose read is out
 };
 
 } // namespace BoxOffice

@@ -17,6 +17,7 @@
 #include "ui/seatmapview.h"
 
 #include <QApplication>
+#include <QScreen>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -54,6 +55,12 @@ class TestKiosk : public QObject
         k.healthInterval = std::chrono::milliseconds(200);
         k.retryInterval = std::chrono::milliseconds(200);
         return k;
+    }
+    // Full screen is applied by the window system in its own time: wait for it.
+    static void fullScreenShot(QWidget *w, const QString &name)
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(w->size(), w->screen()->size(), 5000);
+        screenshot(w, name);
     }
     static void enterPin(KioskController &kiosk, const QString &pin)
     {
@@ -97,7 +104,7 @@ private Q_SLOTS:
         for (QPushButton *b : main->findChildren<QPushButton *>())
             if (b->isVisibleTo(main))
                 QVERIFY2(b->height() >= 44, qPrintable(b->text()));
-        screenshot(main, u"kiosk-home"_s);
+        fullScreenShot(main, u"kiosk-home"_s);
     }
 
     void idleReset_releasesTheHoldAndForgetsTheBuyer()
@@ -127,12 +134,12 @@ private Q_SLOTS:
             if (b->isVisibleTo(window))
                 QVERIFY2(b->height() >= 44, qPrintable(b->objectName()));
         window->seatMap()->fitToView();
-        screenshot(window, u"kiosk-seats"_s);
+        fullScreenShot(window, u"kiosk-seats"_s);
 
         // Nobody touches it: the question, then the countdown runs out.
         QSignalSpy reset(&kiosk, &KioskController::reset);
         QTRY_COMPARE_WITH_TIMEOUT(kiosk.screen(), KioskController::Screen::StillThere, 10000);
-        screenshot(kiosk.overlay(), u"kiosk-still-there"_s);
+        fullScreenShot(kiosk.overlay(), u"kiosk-still-there"_s);
         QVERIFY(reset.wait(10000));
         QCOMPARE(kiosk.screen(), KioskController::Screen::None);
         QVERIFY(!app.booking());
@@ -171,7 +178,7 @@ private Q_SLOTS:
         enterPin(kiosk, u"1111"_s);
         QCOMPARE(exit.count(), 0);
         QVERIFY(!kiosk.pinPad()->findChild<QLabel *>(u"pinMessage"_s)->text().isEmpty());
-        screenshot(kiosk.overlay(), u"kiosk-pin"_s);
+        fullScreenShot(kiosk.overlay(), u"kiosk-pin"_s);
         enterPin(kiosk, u"2468"_s);
         QCOMPARE(exit.count(), 1);
         QCOMPARE(kiosk.screen(), KioskController::Screen::None);
@@ -201,7 +208,7 @@ private Q_SLOTS:
         kiosk.start();
         app.start();
         QTRY_COMPARE_WITH_TIMEOUT(kiosk.screen(), KioskController::Screen::OutOfOrder, 10000);
-        screenshot(kiosk.overlay(), u"kiosk-out-of-order"_s);
+        fullScreenShot(kiosk.overlay(), u"kiosk-out-of-order"_s);
 
         // The server comes (back): the kiosk is in order again by itself, with the concerts.
         Server::ServerConfig config;

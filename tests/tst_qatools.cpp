@@ -120,6 +120,8 @@ private Q_SLOTS:
             QVERIFY2(line.contains(u"\"seats\""_s, Qt::CaseInsensitive), qPrintable(line));
         filter->clear();
         QVERIFY(panel->visibleFrames().size() > shown.size());
+        // The room as read from the server.
+        QTRY_VERIFY_WITH_TIMEOUT(panel->findChild<QLabel *>(u"stats"_s)->text().contains(u"100"_s), 10000);
         screenshot(panel, u"qa-tools"_s);
     }
 

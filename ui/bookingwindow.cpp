@@ -14,6 +14,7 @@
 #include <QPixmap>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -137,10 +138,16 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     leaveSeats->setToolTip(tr("Give back held seats and your place, and close."));
     side->addWidget(leaveSeats);
     connect(leaveSeats, &QPushButton::clicked, this, &BookingWindow::leaveRequested);
-    auto *sideWidget = new QWidget(seatsPage);
+    // In a scroll area: with large (kiosk) fonts the panel may be taller than the screen.
+    auto *sideScroll = new QScrollArea(seatsPage);
+    sideScroll->setFrameShape(QFrame::NoFrame);
+    sideScroll->setWidgetResizable(true);
+    sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *sideWidget = new QWidget(sideScroll);
     sideWidget->setLayout(side);
-    sideWidget->setFixedWidth(260);
-    s->addWidget(sideWidget);
+    sideScroll->setWidget(sideWidget);
+    sideScroll->setFixedWidth(300);
+    s->addWidget(sideScroll);
     m_pages->addWidget(seatsPage);
     connect(m_hold, &QPushButton::clicked, this, [this] { Q_EMIT holdRequested(m_map->selectedIds()); });
     connect(m_buy, &QPushButton::clicked, this,

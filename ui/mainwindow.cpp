@@ -225,13 +225,11 @@ QWidget *MainWindow::createConcertsPage(ConcertModel *concerts)
     m_tree->setColumnWidth(ConcertModel::VenueColumn, 170);
     m_tree->setColumnWidth(ConcertModel::SalesColumn, 150);
     m_tree->setColumnWidth(ConcertModel::AvailableColumn, 170);
-    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
-        const QModelIndex row = index.siblingAtColumn(ConcertModel::TitleColumn);
-        if (row.data(ConcertModel::KindRole).value<ConcertModel::Kind>() != ConcertModel::Kind::Performance)
-            return;
-        const QModelIndex concert = row.parent();
-        Q_EMIT performanceActivated(concert.data(ConcertModel::IdRole).toString(), row.data(ConcertModel::IdRole).toString(),
-                                    concert.data().toString() + u" · "_s + row.data().toString());
+    connect(m_tree, &QTreeView::activated, this, &MainWindow::activate);
+    // On a touch screen one tap opens a performance.
+    connect(m_tree, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        if (m_kiosk)
+            activate(index);
     });
     m_tree->setToolTip(tr("Double-click a performance to buy tickets"));
     connect(m_proxy, &QAbstractItemModel::modelReset, m_tree, &QTreeView::expandAll);
@@ -240,9 +238,24 @@ QWidget *MainWindow::createConcertsPage(ConcertModel *concerts)
     return page;
 }
 
+void MainWindow::activate(const QModelIndex &index)
+{
+    const QModelIndex row = index.siblingAtColumn(ConcertModel::TitleColumn);
+    if (row.data(ConcertModel::KindRole).value<ConcertModel::Kind>() != ConcertModel::Kind::Performance)
+        return;
+    const QModelIndex concert = row.parent();
+    Q_EMIT performanceActivated(concert.data(ConcertModel::IdRole).toString(), row.data(ConcertModel::IdRole).toString(),
+                                concert.data().toString() + u" · "_s + row.data().toString());
+}
+
 void MainWindow::setKioskMode(bool kiosk)
 {
+    m_kiosk = kiosk;
     menuBar()->setVisible(!kiosk);
+    // A buyer at a kiosk needs what, where, when and what is left.
+    m_tree->setColumnHidden(ConcertModel::ArtistColumn, kiosk);
+    m_tree->setColumnHidden(ConcertModel::GenreColumn, kiosk);
+    m_tree->setToolTip(kiosk ? tr("Tap a performance to buy tickets") : tr("Double-click a performance to buy tickets"));
     // Hidden menus still answer their shortcuts: switch the actions off too.
     for (QMenu *menu : menuBar()->findChildren<QMenu *>())
         for (QAction *action : menu->actions())
@@ -254,7 +267,7 @@ void MainWindow::resetView()
 {
     m_search->clear();
     m_tree->clearSelection();
-    m_tree->collapseAll();
+    m_tree->expandAll();
     m_tree->scrollToTop();
 }
 

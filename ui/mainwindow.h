@@ -47,6 +47,7 @@ Q_SIGNALS:
     void performanceActivated(const QString &concertId, const QString &performanceId, const QString &title);
 
 private:
+    void activate(const QModelIndex &index);
     QWidget *createHeader();
     QWidget *createLoadingPage();
     QWidget *createErrorPage();
@@ -66,7 +67,7 @@ private:
     QLabel *m_serverLabel = nullptr;
     QLabel *m_updatedLabel = nullptr;
     QLabel *m_offlineBanner = nullptr;
-    QList<QAction *> m_menuActions;
+    bool m_kiosk = false;
 };
 
 } // namespace BoxOffice

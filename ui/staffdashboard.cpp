@@ -59,7 +59,6 @@ StaffDashboard::StaffDashboard(QueueDashboardModel *model, QWidget *parent) : QW
     // The queue over the last hour.
     m_chart = new QChart;
     m_chart->setTitle(tr("Queue over the last hour"));
-    m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_waiting = new QLineSeries(m_chart);
     m_waiting->setName(tr("Waiting"));
@@ -71,7 +70,7 @@ StaffDashboard::StaffDashboard(QueueDashboardModel *model, QWidget *parent) : QW
     m_chart->addSeries(m_active);
     m_timeAxis = new QDateTimeAxis(m_chart);
     m_timeAxis->setFormat(u"HH:mm"_s);
-    m_timeAxis->setTickCount(7);
+    m_timeAxis->setTickCount(6);
     m_countAxis = new QValueAxis(m_chart);
     m_countAxis->setLabelFormat(u"%d"_s);
     m_countAxis->setMin(0);
@@ -211,8 +210,6 @@ void StaffDashboard::onSelected(const QString &concertId)
                                             locale.toString(p.available), locale.toString(p.seatCount)),
                                    p.id);
     }
-    if (const auto s = m_model->stats(concertId))
-        m_capacity->setValue(s->capacity);
     m_holds->setRowCount(0);
     m_holdsPerformance.clear();
     m_message->clear();
@@ -225,6 +222,11 @@ void StaffDashboard::updateDetails()
     const Concert *c = m_model->concert(m_concertId);
     const auto s = m_model->stats(m_concertId);
     m_title->setText(c ? c->title : tr("No concert selected"));
+    // The capacity as read, once per concert: later reads do not overwrite an edit.
+    if (s && m_capacityShownFor != m_concertId) {
+        m_capacity->setValue(s->capacity);
+        m_capacityShownFor = m_concertId;
+    }
     m_pause->setEnabled(s.has_value());
     m_pause->setText(s && s->paused ? tr("Resume admissions") : tr("Pause admissions"));
     m_applyCapacity->setEnabled(s.has_value());

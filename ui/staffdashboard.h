@@ -62,6 +62,7 @@ private:
     QComboBox *m_performance;
     QTableWidget *m_holds;
     QString m_holdsPerformance;
+    QString m_capacityShownFor;
 };
 
 } // namespace BoxOffice
