@@ -3,6 +3,7 @@
 
 #include "app/apiclient.h"
 #include "models/concertmodel.h"
+#include "app/translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QNetworkAccessManager>
@@ -35,6 +36,7 @@ class TestConcertModel : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        installTranslations(u"en"_s);  // plural forms, as the app loads them
         m_server = TestServer::start();
         QVERIFY2(m_server->error.isEmpty(), qPrintable(m_server->error));
     }
