@@ -184,4 +184,17 @@ HttpResult http(QNetworkAccessManager &network, const QByteArray &method, const 
     return r;
 }
 
+QJsonValue StaffView::queue(const QString &concertId) const
+{
+    return http(network, "GET", server.at(u"/api/v1/admin/concerts/%1/queue"_s.arg(concertId)), {},
+                {{"Authorization", "Bearer test-staff-key"}}).json();
+}
+
+QByteArray StaffView::seatLetters(const QString &performanceId) const
+{
+    return http(network, "GET", server.at(u"/api/v1/performances/%1/status"_s.arg(performanceId)), {},
+                {{"Authorization", "Bearer test-staff-key"}})
+        .json().toObject().value(u"status"_s).toString().toLatin1();
+}
+
 } // namespace BoxOffice::Test

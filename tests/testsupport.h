@@ -67,6 +67,16 @@ QUrl startServerProcess(QProcess &process, const QStringList &arguments);
 void verifyError(const HttpResult &result, int status, const QString &code,
                  const std::optional<QStringList> &seats = std::nullopt);
 
+// Staff reads of a TestServer (its key is "test-staff-key"): a concert's waiting room
+// and a performance's seat letters ("" when they cannot be read).
+struct StaffView
+{
+    QNetworkAccessManager &network;
+    const TestServer &server;
+    QJsonValue queue(const QString &concertId) const;
+    QByteArray seatLetters(const QString &performanceId) const;
+};
+
 // Sends one request and waits for its answer (tests only: spins the event loop).
 HttpResult http(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url,
                 const QByteArray &body = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});

@@ -43,8 +43,7 @@ class TestKiosk : public QObject
 
     QByteArray seatLetters(const QString &performance)
     {
-        return http(m_network, "GET", m_server->at(u"/api/v1/performances/%1/status"_s.arg(performance)), {},
-                    {{"Authorization", "Bearer test-staff-key"}}).json().toObject().value(u"status"_s).toString().toLatin1();
+        return StaffView{m_network, *m_server}.seatLetters(performance);
     }
     static KioskOptions options(int idleSeconds = 3600)
     {
@@ -61,6 +60,14 @@ class TestKiosk : public QObject
     {
         QTRY_COMPARE_WITH_TIMEOUT(w->size(), w->screen()->size(), 5000);
         screenshot(w, name);
+    }
+    // Starts the kiosk over the app and waits for the concerts.
+    static void startKiosk(BoxOfficeApp &app, KioskController &kiosk)
+    {
+        QSignalSpy loaded(&app, &BoxOfficeApp::concertsLoaded);
+        kiosk.start();
+        app.start();
+        QVERIFY(loaded.wait(10000));
     }
     static void enterPin(KioskController &kiosk, const QString &pin)
     {
@@ -88,10 +95,7 @@ private Q_SLOTS:
     {
         BoxOfficeApp app(ClientOptions{m_server->url, m_data.path(), {}});
         KioskController kiosk(&app, options());
-        QSignalSpy loaded(&app, &BoxOfficeApp::concertsLoaded);
-        kiosk.start();
-        app.start();
-        QVERIFY(loaded.wait(10000));
+        startKiosk(app, kiosk);
         MainWindow *main = app.window();
         QVERIFY(main->isFullScreen());
         QVERIFY(main->windowFlags() & Qt::FramelessWindowHint);
@@ -112,10 +116,7 @@ private Q_SLOTS:
         QSettings().remove(u"buyer/id"_s);
         BoxOfficeApp app(ClientOptions{m_server->url, m_data.path(), {}});
         KioskController kiosk(&app, options(1));
-        QSignalSpy loaded(&app, &BoxOfficeApp::concertsLoaded);
-        kiosk.start();
-        app.start();
-        QVERIFY(loaded.wait(10000));
+        startKiosk(app, kiosk);
         const QString perf = u"indie-bloom-p2"_s;
         app.book(u"indie-bloom"_s, perf, u"Indie Bloom"_s);
         BookingController *booking = app.booking();
@@ -151,10 +152,7 @@ private Q_SLOTS:
     {
         BoxOfficeApp app(ClientOptions{m_server->url, m_data.path(), {}});
         KioskController kiosk(&app, options(1));
-        QSignalSpy loaded(&app, &BoxOfficeApp::concertsLoaded);
-        kiosk.start();
-        app.start();
-        QVERIFY(loaded.wait(10000));
+        startKiosk(app, kiosk);
         app.book(u"indie-bloom"_s, u"indie-bloom-p2"_s, u"Indie Bloom"_s);
         QTRY_COMPARE_WITH_TIMEOUT(kiosk.screen(), KioskController::Screen::StillThere, 10000);
         QTest::mouseClick(kiosk.prompt()->findChild<QPushButton *>(u"stillHereButton"_s), Qt::LeftButton);

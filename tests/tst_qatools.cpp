@@ -35,8 +35,7 @@ class TestQaTools : public QObject
 
     QueueStats serverStats(const QString &concert)
     {
-        return QueueStats::fromJson(http(m_network, "GET", m_server->at(u"/api/v1/admin/concerts/%1/queue"_s.arg(concert)),
-                                         {}, {{"Authorization", "Bearer test-staff-key"}}).json()).value_or(QueueStats{});
+        return QueueStats::fromJson(StaffView{m_network, *m_server}.queue(concert)).value_or(QueueStats{});
     }
     std::unique_ptr<BoxOfficeApp> startApp()
     {

@@ -49,13 +49,11 @@ class TestStaffMode : public QObject
 
     QueueStats serverStats(const QString &concert)
     {
-        return QueueStats::fromJson(http(m_network, "GET", m_server->at(u"/api/v1/admin/concerts/%1/queue"_s.arg(concert)),
-                                         {}, {{"Authorization", Staff}}).json()).value_or(QueueStats{});
+        return QueueStats::fromJson(StaffView{m_network, *m_server}.queue(concert)).value_or(QueueStats{});
     }
     QByteArray seatLetters(const QString &performance)
     {
-        return http(m_network, "GET", m_server->at(u"/api/v1/performances/%1/status"_s.arg(performance)), {},
-                    {{"Authorization", Staff}}).json().toObject().value(u"status"_s).toString().toLatin1();
+        return StaffView{m_network, *m_server}.seatLetters(performance);
     }
     std::unique_ptr<BoxOfficeApp> startApp(const QString &key)
     {
