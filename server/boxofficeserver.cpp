@@ -118,7 +118,8 @@ Result<QUrl, QString> BoxOfficeServer::start()
     addRankingRoutes(m_router, *m_rankings);
     addOpsRoutes(m_router, *m_metrics, [this] { return health(); });
 
-    m_frontend = new HttpFrontend(&m_router, m_metrics.get(), m_config.maxBodyBytes, m_config.clock);
+    m_frontend = new HttpFrontend(&m_router, m_metrics.get(), m_config.maxBodyBytes, m_config.clock,
+                                  {m_config.maxConnections, m_config.idleTimeoutMs, m_config.maxBodyBytes + 64 * 1024});
     m_live = new LiveHub(m_queue.get(), m_seats.get(), m_seatStore.get(), m_rankings.get(), m_staff.get(), this);
     m_frontend->setWebSocketHandler([this](std::unique_ptr<QWebSocket> socket) { m_live->accept(std::move(socket)); });
     auto *pusher = new QTimer(this);

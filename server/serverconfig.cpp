@@ -69,9 +69,11 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     const QCommandLineOption seatLimitOption(u"seat-limit"_s, u"Seats per buyer, held and bought (default 4; staff exempt)."_s, u"n"_s);
     const QCommandLineOption rankingsOption(u"rankings-seconds"_s, u"How often the rankings are aggregated from the sales (default 10)."_s, u"s"_s);
     const QCommandLineOption threadsOption(u"threads"_s, u"Server threads, each with its own connections (env BOXOFFICE_THREADS; default one per core with --redis; always 1 with the in-memory queue)."_s, u"n"_s);
+    const QCommandLineOption connectionsOption(u"max-connections"_s, u"Open connections per server thread; more are closed at once (default 10000)."_s, u"n"_s);
+    const QCommandLineOption idleTimeoutOption(u"idle-timeout-ms"_s, u"Close a connection that has had no answer for this long: slow or idle clients (default 30000)."_s, u"ms"_s);
     parser.addOptions({hostOption, portOption, dbOption, redisOption, staffOption, demoOption, bodyOption,
                        capacityOption, sessionOption, idleOption, tickOption, joinRateOption, threadsOption,
-                       holdOption, seatLimitOption, rankingsOption});
+                       holdOption, seatLimitOption, rankingsOption, connectionsOption, idleTimeoutOption});
 
     if (!parser.parse(arguments))
         return Failure{parser.errorText()};
@@ -156,7 +158,9 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
                          integer(threadsOption, setting(threadsOption, u"BOXOFFICE_THREADS"_s), 0, 256, &config.threads),
                          integer(holdOption, value(holdOption), 5, 3600, &config.seats.holdSeconds),
                          integer(seatLimitOption, value(seatLimitOption), 1, 100, &config.seats.seatLimit),
-                         integer(rankingsOption, value(rankingsOption), 1, 3600, &rankingSeconds)}) {
+                         integer(rankingsOption, value(rankingsOption), 1, 3600, &rankingSeconds),
+                         integer(connectionsOption, value(connectionsOption), 1, 1'000'000, &config.maxConnections),
+                         integer(idleTimeoutOption, value(idleTimeoutOption), 100, 3'600'000, &config.idleTimeoutMs)}) {
         if (failure)
             return *failure;
     }

@@ -39,6 +39,8 @@ struct ServerConfig
     QString staffKey;              // empty: staff endpoints refuse everyone
     bool demo = false;             // seed the demo catalog into an empty database
     qint64 maxBodyBytes = 64 * 1024;
+    int maxConnections = 10000;    // open connections per server thread; more are closed at once
+    int idleTimeoutMs = 30000;     // a connection with no answer for this long is closed (slow clients)
     QueueOptions queue;            // waiting-room defaults and the join rate limit
     int tickMs = 500;              // promoter period
     SeatOptions seats;             // hold length, seats per buyer

@@ -46,10 +46,10 @@ QByteArray methodName(QHttpServerRequest::Method method)
 } // namespace
 
 HttpFrontend::HttpFrontend(const HttpRouter *router, Metrics *metrics, qint64 maxBodyBytes,
-                           std::function<qint64()> clock, QObject *parent)
+                           std::function<qint64()> clock, GuardedTcpServer::Limits limits, QObject *parent)
     : QObject(parent), m_router(router), m_metrics(metrics), m_maxBodyBytes(maxBodyBytes),
       m_server(new QHttpServer(this)),
-      m_clock(clock ? std::move(clock) : [] { return QDateTime::currentMSecsSinceEpoch(); })
+      m_clock(clock ? std::move(clock) : [] { return QDateTime::currentMSecsSinceEpoch(); }), m_limits(limits)
 {
     m_server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         handle(request, std::move(responder));
@@ -84,7 +84,7 @@ Result<quint16, QString> HttpFrontend::listen(const QHostAddress &address, quint
 {
     if (sharePort)
         return listenShared(address, port);
-    auto *tcp = new QTcpServer(this);
+    auto *tcp = new GuardedTcpServer(m_limits, this);
     tcp->setListenBacklogSize(1024);  // a crowd connecting at once (the default is 50)
     if (!tcp->listen(address, port)) {
         const QString reason = tcp->errorString();
@@ -136,7 +136,7 @@ Result<quint16, QString> HttpFrontend::listenShared(const QHostAddress &address,
         return fail("getsockname");
     const quint16 bound = ntohs(v6 ? reinterpret_cast<sockaddr_in6 *>(&storage)->sin6_port
                                    : reinterpret_cast<sockaddr_in *>(&storage)->sin_port);
-    auto *tcp = new QTcpServer(this);
+    auto *tcp = new GuardedTcpServer(m_limits, this);
     if (!tcp->setSocketDescriptor(fd)) {
         delete tcp;
         return fail("QTcpServer::setSocketDescriptor");

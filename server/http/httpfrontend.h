@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "server/http/guardedtcpserver.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -29,7 +30,7 @@ class HttpFrontend : public QObject
 public:
     // clock: "now" for the Date header (the server's clock; tests skew it).
     HttpFrontend(const HttpRouter *router, Metrics *metrics, qint64 maxBodyBytes,
-                 std::function<qint64()> clock = {}, QObject *parent = nullptr);
+                 std::function<qint64()> clock = {}, GuardedTcpServer::Limits limits = {}, QObject *parent = nullptr);
     ~HttpFrontend() override;
 
     // Listens on address:port (0 = any free port); returns the bound port. With
@@ -55,6 +56,7 @@ private:
     QHttpServer *m_server;
     std::function<void(std::unique_ptr<QWebSocket>)> m_webSocketHandler;
     std::function<qint64()> m_clock;
+    GuardedTcpServer::Limits m_limits;
 };
 
 } // namespace BoxOffice::Server
