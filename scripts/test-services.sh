@@ -3,7 +3,7 @@
 # tests, and writes their URLs to DIR/env:
 #   BOXOFFICE_TEST_PG_URL=postgresql://postgres@127.0.0.1:PORT/postgres
 #   BOXOFFICE_TEST_REDIS_URL=redis://127.0.0.1:PORT
-# Usage: test-services.sh start DIR | stop DIR   (the servers' data live in a
+# Usage: test-services.sh start DIR | stop DIR | restart-pg DIR   (the servers' data live in a
 # temporary directory under /tmp that the postgres user can reach; DIR/data names it)
 # CTest runs it as a fixture (tests/CMakeLists.txt); scripts/test.sh also stops it on exit.
 set -euo pipefail
@@ -68,4 +68,10 @@ start() {
   cat "$dir/env"
 }
 
-"$cmd"
+restart-pg() {  # the fault tests: PostgreSQL goes away and comes back on the same port
+  local data
+  data=$(cat "$dir/data")
+  as_postgres "$PGBIN/pg_ctl" -D "$data/pgdata" -m fast -w restart >/dev/null
+}
+
+case "$cmd" in start|stop|restart-pg) "$cmd" ;; *) echo "usage: $0 start|stop|restart-pg DIR" >&2; exit 2 ;; esac

@@ -90,7 +90,12 @@ Result<QUrl, QString> BoxOfficeServer::start()
     m_seats = std::make_unique<SeatService>(m_seatStore.get(), m_catalog.get(), m_queue.get(), m_config.seats, m_config.clock);
     auto *sweeper = new QTimer(this);
     sweeper->setInterval(m_config.sweepMs);
-    connect(sweeper, &QTimer::timeout, this, [this] { m_seats->sweepExpiredHolds(); });
+    connect(sweeper, &QTimer::timeout, this, [this] {
+        // A dropped database connection (PostgreSQL restarted) does not come back by
+        // itself: a ping reconnects it, so the next request works again.
+        if (m_database->ping())
+            m_seats->sweepExpiredHolds();
+    });
     sweeper->start();
 
     m_rankings = std::make_unique<RankingService>(m_database.get(), m_redis.get(), m_config.rankingsMs, m_config.clock);

@@ -44,6 +44,9 @@ public:
     QUrl url() const { return m_url; }
     Health health();
 
+    // One request through the routes, without the socket (the request fuzzer).
+    HttpResponse dispatch(HttpRequest &request) const { return m_router.dispatch(request); }
+
     QueueService *queue() const { return m_queue.get(); }
     SeatService *seats() const { return m_seats.get(); }
     RankingService *rankings() const { return m_rankings.get(); }

@@ -136,7 +136,9 @@ QList<Tier> pricing(const QList<Section> &sections, int percent)
     static const QList<QPair<QString, qint64>> base{
         {u"VIP"_s, 198000}, {u"R"_s, 165000}, {u"S"_s, 143000}, {u"A"_s, 121000}, {u"B"_s, 99000}};
     QList<Tier> tiers;
-    for (const auto &[id, price] : base) {
+    for (const auto &entry : base) {
+        const QString &id = entry.first;
+        const qint64 price = entry.second;
         if (std::none_of(sections.cbegin(), sections.cend(), [&](const Section &s) { return s.tier == id; }))
             continue;
         const qint64 scaled = (price * percent / 100 + 500) / 1000 * 1000;
