@@ -53,6 +53,35 @@ sleep 1
 
 BO_URL=http://127.0.0.1:$BO_PORT
 PEER_URL=http://127.0.0.1:$PEER_PORT
+
+# The ceilings, measured in the same run: nginx (1 worker) serving a static JSON file
+# the size of a queue ticket, and redis-benchmark on BoxOffice's Redis.
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+NGINX_PORT=$(free_port)
+mkdir -p "$WORK/nginx/html"
+curl -s -X POST -d '{"userId":"shape"}' "$BO_URL/api/v1/concerts/$BO_CONCERT/queue" >"$WORK/nginx/html/ticket.json"
+cat >"$WORK/nginx.conf" <<CONF
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body; proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fcgi; uwsgi_temp_path $WORK/nginx/uwsgi; scgi_temp_path $WORK/nginx/scgi;
+  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/nginx/html; default_type application/json; }
+}
+CONF
+HAVE_NGINX=0
+if [ -x "$NGINX" ] && "$NGINX" -c "$WORK/nginx.conf" -p "$WORK/nginx" 2>/dev/null; then
+  HAVE_NGINX=1
+  PIDS+=($(cat "$WORK/nginx.pid"))
+fi
+# redis-benchmark → requests/s of one command, 50 connections, no pipelining
+redis_ceiling() {
+  redis-benchmark -p "$BO_REDIS" -c 50 -n 200000 -q -t "$1" 2>/dev/null | tr '\r' '\n' \
+    | awk -F'[: ]+' '/requests per second/ {for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) {print $i; exit}}'
+}
 BO_CONCERT=aurora-world-tour
 PEER_CONCERT=1
 
@@ -92,6 +121,10 @@ run_case() {  # case-name waiting-flag
     RESULTS["$name join boxoffice"]+="$(CONCERT_IDS=$BO_CONCERT RUN_ID=b$run measure -s "$SHARED/bench/wrk/join.lua" "$BO_URL")|"
     RESULTS["$name status peer"]+="$(TOKENS=$WORK/peer.tokens measure -s "$SHARED/bench/wrk/status.lua" "$PEER_URL")|"
     RESULTS["$name status boxoffice"]+="$(TOKENS=$WORK/bo.tokens measure -s "$SHARED/bench/wrk/status.lua" "$BO_URL")|"
+    if [ "$HAVE_NGINX" = 1 ]; then
+      RESULTS["$name nginx"]+="$(measure "http://127.0.0.1:$NGINX_PORT/ticket.json")|"
+    fi
+    RESULTS["$name zadd"]+="$(redis_ceiling zadd) 0 0 0|"
   done
 }
 
@@ -116,6 +149,18 @@ for name in "empty join" "empty status" "1M join" "1M status"; do
   peer=$(median "$1 $2 peer"); bo=$(median "$1 $2 boxoffice")
   echo "| $label | peer | $(summary "$1 $2 peer") | 1.00 |"
   echo "| $label | BoxOffice | $(summary "$1 $2 boxoffice") | $(awk -v a="$bo" -v b="$peer" 'BEGIN { printf "%.2f", a / b }') |"
+done
+echo
+echo "### Ceilings measured in the same run (the ratio is BoxOffice's status reads to it)"
+echo
+echo "| case | ceiling | requests/s min / median / max | ratio of BoxOffice status (median) |"
+echo "|---|---|---|---|"
+for name in empty 1M; do
+  bo=$(median "$name status boxoffice")
+  if [ "$HAVE_NGINX" = 1 ]; then
+    echo "| $name | nginx, 1 worker, static ticket JSON (wrk -t2 -c64) | $(summary "$name nginx" | cut -d'|' -f1) | $(awk -v a="$bo" -v b="$(median "$name nginx")" 'BEGIN { printf "%.2f", a / b }') |"
+  fi
+  echo "| $name | redis-benchmark ZADD, 50 connections, no pipelining | $(summary "$name zadd" | cut -d'|' -f1) | $(awk -v a="$bo" -v b="$(median "$name zadd")" 'BEGIN { printf "%.2f", a / b }') |"
 done
 echo
 echo "### Promoter: Redis server time per tick with 1,000,000 waiting (INFO commandstats)"
