@@ -31,12 +31,12 @@ PG=$(sed -n 's/^BOXOFFICE_TEST_PG_URL=//p' "$WORK/services/env")
 REDIS=$(sed -n 's/^BOXOFFICE_TEST_REDIS_URL=//p' "$WORK/services/env")
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-start_server() {  # db, out file
+start_server() {  # db, out file; sets URL (not in a subshell, so PIDS keeps the pid)
   "$BIN/boxoffice-server" --port 0 --demo --db "$1" --redis "$REDIS" --staff-key bench --join-rate 0 \
     --tick-ms 100 --threads 1 >"$2" 2>"$2.err" &
   PIDS+=($!)
   for _ in $(seq 600); do grep -q listening "$2" 2>/dev/null && break; sleep 0.1; done
-  sed -n 's/^boxoffice-server listening on //p' "$2"
+  URL=$(sed -n 's/^boxoffice-server listening on //p' "$2")
 }
 sale() {  # label, urls, concert, performance
   echo "### $1"
@@ -51,15 +51,15 @@ requests() {  # url → total HTTP requests served so far
 
 psql "$PG" -qc 'CREATE DATABASE sale1' >/dev/null
 psql "$PG" -qc 'CREATE DATABASE sale3' >/dev/null
-ONE=$(start_server "${PG%/postgres}/sale1" "$WORK/one")
-sale "one instance" "$ONE" indie-bloom indie-bloom-p1
+start_server "${PG%/postgres}/sale1" "$WORK/one"
+sale "one instance" "$URL" aurora-world-tour aurora-world-tour-p1
 kill "${PIDS[0]}"; PIDS=()
 
 # Three instances on one Redis and one PostgreSQL (the first seeds; the others wait for it).
-A=$(start_server "${PG%/postgres}/sale3" "$WORK/a")
-B=$(start_server "${PG%/postgres}/sale3" "$WORK/b")
-C=$(start_server "${PG%/postgres}/sale3" "$WORK/c")
-sale "three instances, each buyer round robin over them" "$A,$B,$C" seoul-phil-newyear seoul-phil-newyear-p1
+start_server "${PG%/postgres}/sale3" "$WORK/a"; A=$URL
+start_server "${PG%/postgres}/sale3" "$WORK/b"; B=$URL
+start_server "${PG%/postgres}/sale3" "$WORK/c"; C=$URL
+sale "three instances, each buyer round robin over them" "$A,$B,$C" aurora-world-tour aurora-world-tour-p1
 
 PORT=$(free_port)
 mkdir -p "$WORK/nginx"
@@ -88,6 +88,6 @@ CONF
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK/nginx"
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
 before=("$(requests "$A")" "$(requests "$B")" "$(requests "$C")")
-sale "three instances behind nginx" "http://127.0.0.1:$PORT" jazz-after-dark jazz-after-dark-p1
+sale "three instances behind nginx" "http://127.0.0.1:$PORT" aurora-world-tour aurora-world-tour-p2
 after=("$(requests "$A")" "$(requests "$B")" "$(requests "$C")")
 echo "requests served per instance in the nginx run: A $((after[0]-before[0])), B $((after[1]-before[1])), C $((after[2]-before[2]))"

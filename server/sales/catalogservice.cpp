@@ -1,5 +1,9 @@
 #include "server/sales/catalogservice.h"
 
+#include <QMap>
+
+#include <algorithm>
+
 #include "server/sales/sqlcatalogstore.h"
 
 #include <QCryptographicHash>
@@ -33,6 +37,23 @@ Outcome<LayoutDocument> CatalogService::layout(const QString &performanceId)
     return doc;
 }
 
+void SeatMap::index()
+{
+    QMap<QPair<QString, QString>, QList<int>> rows;  // (tier, section \x1f row) → seats, ordered
+    stageY = 0;
+    for (qsizetype i = 0; i < seats.size(); ++i) {
+        stageY = std::min(stageY, seats[i].y);
+        rows[{seats[i].tier, seats[i].section + u'\x1f' + seats[i].row}].append(int(i));
+    }
+    stageY -= 10;
+    rowsOfTier.clear();
+    for (auto it = rows.begin(); it != rows.end(); ++it) {
+        QList<int> &row = *it;
+        std::sort(row.begin(), row.end(), [this](int a, int b) { return seats[a].number < seats[b].number; });
+        rowsOfTier[it.key().first].append(row);
+    }
+}
+
 Outcome<std::shared_ptr<const SeatMap>> CatalogService::seatMap(const QString &performanceId)
 {
     if (const auto it = m_seatMaps.constFind(performanceId); it != m_seatMaps.cend())
@@ -58,6 +79,7 @@ Outcome<std::shared_ptr<const SeatMap>> CatalogService::seatMap(const QString &p
         map->indexOf.insert(map->seats[i].id, int(i));
     for (const Tier &t : layout.value().tiers)
         map->priceOfTier.insert(t.id, t.price);
+    map->index();
     m_seatMaps.insert(performanceId, map);
     return std::shared_ptr<const SeatMap>(map);
 }

@@ -29,6 +29,12 @@ struct SeatMap
     QList<Seat> seats;               // layout order
     QHash<QString, int> indexOf;     // seat id -> index
     QHash<QString, Money> priceOfTier;
+    // Best available's index, built once per performance by index(): per tier, its rows
+    // (seat indexes in seat-number order, rows in section and row order), and the
+    // stage's y (in front of the first seats).
+    QHash<QString, QList<QList<int>>> rowsOfTier;
+    double stageY = 0;
+    void index();
 };
 
 class CatalogService

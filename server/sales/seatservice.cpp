@@ -179,24 +179,24 @@ Outcome<QList<SeatService::HeldHold>> SeatService::heldHolds(const QString &perf
     return holds;
 }
 
-QList<int> SeatService::bestBlock(const SeatMap &map, const QByteArray &letters, int count, const QString &tier)
+QList<int> SeatService::bestBlock(const SeatMap &given, const QByteArray &letters, int count, const QString &tier)
 {
-    // Rows of the tier: (section, row) -> seat indexes.
-    QHash<QString, QList<int>> rows;
-    double stageY = 0;
-    for (qsizetype i = 0; i < map.seats.size(); ++i) {
-        stageY = std::min(stageY, map.seats[i].y);
-        if (map.seats[i].tier == tier)
-            rows[map.seats[i].section + u'\x1f' + map.seats[i].row].append(int(i));
+    // The rows of the tier come from the map's index (built once per performance); a
+    // map made by hand (tests) is indexed here.
+    SeatMap local;
+    const SeatMap *indexed = &given;
+    if (given.rowsOfTier.isEmpty() && !given.seats.isEmpty()) {
+        local = given;
+        local.index();
+        indexed = &local;
     }
-    stageY -= 10;  // the stage is in front of the first seats
+    const SeatMap &map = *indexed;
+    const double stageY = map.stageY;
 
     QList<int> best;
     double bestScore = 0;
     bool bestStrands = true;
-    for (auto it = rows.begin(); it != rows.end(); ++it) {
-        QList<int> &row = *it;
-        std::sort(row.begin(), row.end(), [&](int a, int b) { return map.seats[a].number < map.seats[b].number; });
+    for (const QList<int> &row : map.rowsOfTier.value(tier)) {
         // Runs of adjacent available seats.
         for (qsizetype start = 0; start < row.size();) {
             qsizetype end = start;
