@@ -41,6 +41,8 @@ BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
     connect(m_window.get(), &MainWindow::staffSignInRequested, this, &BoxOfficeApp::signIn);
     if (!m_options.staffKey.isEmpty())
         m_api.setStaffKey(m_options.staffKey);
+    m_watch.setInterval(std::chrono::seconds(3));
+    connect(&m_watch, &QTimer::timeout, this, &BoxOfficeApp::checkConnection);
     const QString dataDir = m_options.dataDirectory.isEmpty()
                                 ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                                 : m_options.dataDirectory;
@@ -213,8 +215,24 @@ void BoxOfficeApp::book(const QString &concertId, const QString &performanceId, 
     Q_EMIT bookingStarted(m_booking);
 }
 
+void BoxOfficeApp::checkConnection()
+{
+    if (m_checking || m_pending || m_api.baseUrl().isEmpty())
+        return;
+    m_checking = true;
+    m_api.fetchHealth(this, [this](const ApiResult<Health> &r) {
+        m_checking = false;
+        // An answer of any kind (even 503) means the server is there.
+        const bool reachable = r || r.error().kind == ApiError::Kind::Http;
+        if (reachable == !m_offline)
+            return;
+        reload();  // gone: the cached list under the banner; back: a fresh read
+    });
+}
+
 void BoxOfficeApp::start()
 {
+    m_watch.start();
     if (m_embedded)
         startEmbedded();
     else
@@ -259,6 +277,7 @@ void BoxOfficeApp::reload()
                     m_window->showError(tr("Cannot load the concerts"), error.message);
                     return;
                 }
+                m_offline = true;
                 m_concerts.setConcerts(concerts.value());
                 m_window->showConcerts(cached->storedAt);
                 m_window->setOfflineBanner(
@@ -269,6 +288,7 @@ void BoxOfficeApp::reload()
             });
             return;
         }
+        m_offline = false;
         m_window->setOfflineBanner({});
         m_concerts.setConcerts(result.value());
         m_window->showConcerts(QDateTime::currentDateTimeUtc());

@@ -5,6 +5,7 @@
 
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 
 #include <memory>
@@ -66,6 +67,10 @@ public:
     bool hasBuyerState() const { return m_booking != nullptr; }
     void startOver();
     void reloadConcerts() { retry(); }
+    // How often the client checks the server is still there (default 3 s): when it goes,
+    // the cached list comes up under the offline banner; when it is back, a fresh read.
+    void setWatchInterval(std::chrono::milliseconds interval) { m_watch.setInterval(interval); }
+    bool isOffline() const { return m_offline; }
 
 Q_SIGNALS:
     void concertsLoaded();
@@ -73,6 +78,7 @@ Q_SIGNALS:
     void signedIn(bool ok);
 
 private:
+    void checkConnection();
     void retry();
     void reload();
     void startEmbedded();
@@ -90,6 +96,9 @@ private:
     StaffController *m_staff = nullptr;
     QaController *m_qa = nullptr;
     bool m_openDashboardAfterSignIn = false, m_openQaAfterSignIn = false;
+    QTimer m_watch;
+    bool m_checking = false;
+    bool m_offline = false;
 };
 
 } // namespace BoxOffice

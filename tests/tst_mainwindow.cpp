@@ -129,6 +129,43 @@ private Q_SLOTS:
             app->window()->grab().save(dir + u"/main-window-offline.png"_s);
     }
 
+    void serverGoneAndBack_bannerBySelfThenFreshList()
+    {
+        QTemporaryDir data, dir;
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        auto serverOn = [&] {
+            Server::ServerConfig config;
+            config.port = port;
+            config.demo = true;
+            config.database = Server::DatabaseUrl::parse(u"sqlite:"_s + dir.filePath(u"db.sqlite"_s)).value();
+            auto server = std::make_unique<Server::BoxOfficeServer>(config);
+            return server->start().ok() ? std::move(server) : nullptr;
+        };
+        auto server = serverOn();
+        QVERIFY(server);
+        BoxOfficeApp app(ClientOptions{server->url(), data.path(), {}});
+        app.setWatchInterval(std::chrono::milliseconds(200));
+        QSignalSpy loaded(&app, &BoxOfficeApp::concertsLoaded);
+        app.start();
+        QVERIFY(loaded.wait(20000));
+        auto *banner = app.window()->findChild<QLabel *>(u"offlineBanner"_s);
+        QVERIFY(!app.isOffline());
+        // The server goes: nobody presses anything, the banner comes within 5 s.
+        server.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(app.isOffline(), 5000);
+        QTRY_VERIFY(banner->isVisibleTo(app.window()));
+        QCOMPARE(app.concerts()->rowCount(), 12);
+        // It comes back: a fresh list by itself, the banner gone.
+        server = serverOn();
+        QVERIFY(server);
+        QTRY_VERIFY_WITH_TIMEOUT(!app.isOffline(), 10000);
+        QVERIFY(!banner->isVisibleTo(app.window()));
+        QCOMPARE(app.concerts()->rowCount(), 12);
+    }
+
     void embeddedDefault_startsLocalServerAndShowsDemo()
     {
         qputenv("BOXOFFICE_SERVER_BIN", serverBinary().toLocal8Bit());

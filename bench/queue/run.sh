@@ -54,6 +54,9 @@ sleep 1
 BO_URL=http://127.0.0.1:$BO_PORT
 PEER_URL=http://127.0.0.1:$PEER_PORT
 
+BO_CONCERT=aurora-world-tour
+PEER_CONCERT=1
+
 # The ceilings, measured in the same run: nginx (1 worker) serving a static JSON file
 # the size of a queue ticket, and redis-benchmark on BoxOffice's Redis.
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
@@ -82,8 +85,6 @@ redis_ceiling() {
   redis-benchmark -p "$BO_REDIS" -c 50 -n 200000 -q -t "$1" 2>/dev/null | tr '\r' '\n' \
     | awk -F'[: ]+' '/requests per second/ {for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) {print $i; exit}}'
 }
-BO_CONCERT=aurora-world-tour
-PEER_CONCERT=1
 
 # wrk → "requests/s p50_ms p99_ms non2xx"
 measure() {

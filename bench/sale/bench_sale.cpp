@@ -10,8 +10,10 @@
 // Each buyer joins, polls its place until admitted, holds the best 1–2 seats of a tier,
 // then buys (--buy of them) or releases and leaves. Reports throughput and latency
 // percentiles per request kind. Exit code 1 when an invariant fails.
+// With --live, buyers follow their place on the live channel (one WebSocket each,
+// subscribed to queue:<token>) instead of polling.
 //   bench_sale --servers http://127.0.0.1:8080[,http://…] --staff-key K --concert C
-//              --performance P [--users 2000] [--capacity 50] [--buy 0.7] [--poll-ms 500]
+//              --performance P [--users 2000] [--capacity 50] [--buy 0.7] [--poll-ms 500] [--live]
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -22,6 +24,7 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QTimer>
+#include <QWebSocket>
 
 #include <algorithm>
 #include <cstdio>
@@ -45,6 +48,7 @@ struct Buyer
     bool done = false;
     QString orderId;
     QStringList seats;
+    std::unique_ptr<QWebSocket> socket;  // --live
 };
 
 class Sale : public QObject
@@ -56,6 +60,7 @@ public:
         QString staffKey, concert, performance;
         int users = 2000, capacity = 50, pollMs = 500, timeoutSeconds = 600;
         double buy = 0.7;
+        bool live = false;
     };
 
     explicit Sale(Options o) : m_o(std::move(o))
@@ -186,6 +191,8 @@ private:
                      if (status != 201 && status != 200)
                          return fail(u"join answered %1"_s.arg(status));
                      me.token = o.value(u"token"_s).toString();
+                     if (m_o.live)
+                         subscribe(i);
                      onPlace(i, o);
                  });
         }
@@ -200,6 +207,8 @@ private:
         const qint64 now = m_clock.elapsed();
         if (state == u"waiting") {
             b.lastWaitingMs = now;
+            if (m_o.live)
+                return;  // the channel tells
             const int jitter = int(QRandomGenerator::global()->bounded(m_o.pollMs / 2 + 1));
             QTimer::singleShot(m_o.pollMs + jitter, this, [this, i] { poll(i); });
         } else if (state == u"active") {
@@ -213,6 +222,34 @@ private:
                 b.expiredWaiting = true;
             end(i);
         }
+    }
+
+    void subscribe(int i)
+    {
+        Buyer &b = m_buyers[size_t(i)];
+        b.socket = std::make_unique<QWebSocket>();
+        QUrl url = m_o.servers[i % m_o.servers.size()];
+        url.setScheme(url.scheme() == u"https" ? u"wss"_s : u"ws"_s);
+        url.setPath(u"/api/v1/live"_s);
+        QNetworkRequest request(url);
+        request.setRawHeader("X-Queue-Token", b.token.toUtf8());
+        QWebSocket *socket = b.socket.get();
+        connect(socket, &QWebSocket::connected, this, [this, socket, i] {
+            ++m_liveConnected;
+            socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{
+                {u"type"_s, u"subscribe"_s},
+                {u"topics"_s, QJsonArray::fromStringList({u"queue:"_s + m_buyers[size_t(i)].token})}}).toJson(QJsonDocument::Compact)));
+        });
+        connect(socket, &QWebSocket::textMessageReceived, this, [this, i](const QString &text) {
+            const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+            if (o.value(u"type"_s).toString() != u"queue")
+                return;
+            ++m_pushes;
+            Buyer &me = m_buyers[size_t(i)];
+            if (!me.done && me.admittedSeenMs < 0)
+                onPlace(i, o);
+        });
+        socket->open(request);
     }
 
     void poll(int i)
@@ -274,6 +311,8 @@ private:
         if (b.done)
             return;
         b.done = true;
+        if (b.socket)
+            b.socket->close();
         if (++m_finished == m_o.users) {
             m_elapsedMs = m_clock.elapsed() - m_started;
             readStatus([this](const QByteArray &after) { check(after); });
@@ -348,11 +387,13 @@ private:
     void report(int sold)
     {
         const double seconds = double(m_elapsedMs) / 1000.0;
-        std::printf("sale: %d buyers, capacity %d, %lld servers, %.1f s\n", m_o.users, m_o.capacity,
-                    qint64(m_o.servers.size()), seconds);
+        std::printf("sale: %d buyers (%s), capacity %d, %lld servers, %.1f s\n", m_o.users,
+                    m_o.live ? "live channel" : "polling", m_o.capacity, qint64(m_o.servers.size()), seconds);
         std::printf("  requests %lld (%.0f/s), admitted %d (%.0f/s), orders %d (%.0f/s), seats sold %d\n", m_requests,
                     double(m_requests) / seconds, m_admitted, m_admitted / seconds, m_orders, m_orders / seconds, sold);
         std::printf("  active sampled %d times, at most %d (capacity %d)\n", m_samples, m_maxActive, m_o.capacity);
+        if (m_o.live)
+            std::printf("  live channel: %d connected, %lld queue pushes\n", m_liveConnected, m_pushes);
         std::printf("  %-9s %8s %8s %8s %8s %8s %7s\n", "request", "count", "p50 ms", "p95 ms", "p99 ms", "max ms",
                     "errors");
         for (const auto &[kind, v] : m_latencies)
@@ -383,6 +424,8 @@ private:
     std::map<QString, std::vector<qint64>> m_latencies;  // µs
     std::map<QString, int> m_errors;
     qint64 m_requests = 0, m_started = 0, m_elapsedMs = 0;
+    qint64 m_pushes = 0;
+    int m_liveConnected = 0;
     int m_joined = 0, m_finished = 0, m_admitted = 0, m_orders = 0, m_maxActive = 0, m_samples = 0;
     bool m_finishing = false;
 };
@@ -403,7 +446,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption capacity(u"capacity"_s, u"Concurrent buyers to set (default 50)."_s, u"n"_s, u"50"_s);
     const QCommandLineOption buy(u"buy"_s, u"Share of admitted buyers who buy (default 0.7)."_s, u"x"_s, u"0.7"_s);
     const QCommandLineOption poll(u"poll-ms"_s, u"Status poll period (default 500)."_s, u"ms"_s, u"500"_s);
-    parser.addOptions({servers, staff, concert, performance, users, capacity, buy, poll});
+    const QCommandLineOption live(u"live"_s, u"Follow the place on the live channel instead of polling."_s);
+    parser.addOptions({servers, staff, concert, performance, users, capacity, buy, poll, live});
     parser.process(app);
     Sale::Options o;
     for (const QString &u : parser.value(servers).split(u',', Qt::SkipEmptyParts))
@@ -415,6 +459,7 @@ int main(int argc, char *argv[])
     o.capacity = parser.value(capacity).toInt();
     o.buy = parser.value(buy).toDouble();
     o.pollMs = parser.value(poll).toInt();
+    o.live = parser.isSet(live);
     if (o.servers.isEmpty() || o.concert.isEmpty() || o.performance.isEmpty() || o.users < 1) {
         std::fprintf(stderr, "bench_sale: --servers, --concert and --performance are required\n");
         return 2;

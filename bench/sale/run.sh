@@ -38,11 +38,11 @@ start_server() {  # db, out file; sets URL (not in a subshell, so PIDS keeps the
   for _ in $(seq 600); do grep -q listening "$2" 2>/dev/null && break; sleep 0.1; done
   URL=$(sed -n 's/^boxoffice-server listening on //p' "$2")
 }
-sale() {  # label, urls, concert, performance
+sale() {  # label, urls, concert, performance, [--live]
   echo "### $1"
   echo '```'
   "$BIN/bench_sale" --servers "$2" --staff-key bench --concert "$3" --performance "$4" --users "$USERS" \
-    --capacity "$CAPACITY"
+    --capacity "$CAPACITY" ${5:-}
   echo '```'
 }
 requests() {  # url → total HTTP requests served so far
@@ -53,6 +53,7 @@ psql "$PG" -qc 'CREATE DATABASE sale1' >/dev/null
 psql "$PG" -qc 'CREATE DATABASE sale3' >/dev/null
 start_server "${PG%/postgres}/sale1" "$WORK/one"
 sale "one instance" "$URL" aurora-world-tour aurora-world-tour-p1
+sale "one instance, buyers on the live channel" "$URL" haneul-encore haneul-encore-p1 --live
 kill "${PIDS[0]}"; PIDS=()
 
 # Three instances on one Redis and one PostgreSQL (the first seeds; the others wait for it).
