@@ -102,7 +102,8 @@ Result<QUrl, QString> BoxOfficeServer::start()
     m_rankings->refresh(true);
     auto *ranker = new QTimer(this);
     ranker->setInterval(m_config.rankingsMs);
-    connect(ranker, &QTimer::timeout, this, [this] { m_rankings->refresh(); });
+    m_rankings->setBackgroundDatabase(m_config.database);
+    connect(ranker, &QTimer::timeout, this, [this] { m_rankings->refreshInBackground(); });
     ranker->start();
 
     auto *promoter = new QTimer(this);

@@ -1,5 +1,8 @@
 #include "server/rank/rankingservice.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
 #include "domain/jsonreader.h"
 #include "server/queue/redisconnection.h"
 #include "server/sales/sqldatabase.h"
@@ -64,11 +67,11 @@ QByteArray RankingService::cacheKey(Ranking::Window window)
     return "rankings:" + Ranking::windowName(window).toUtf8();
 }
 
-Outcome<QHash<Ranking::Window, Ranking>> RankingService::compute(qint64 nowMs)
+Outcome<QHash<Ranking::Window, Ranking>> RankingService::compute(SqlDatabase *database, qint64 nowMs)
 {
     QHash<QString, ConcertFigures> figures;
     const Failure down{Failure::Code::Unavailable, u"the database is unavailable"_s, {}};
-    if (!perConcert(m_database,
+    if (!perConcert(database,
                     u"SELECT c.id, c.title, SUM(p.seat_count), MIN(p.sales_open_at) FROM concerts c"
                     " JOIN performances p ON p.concert_id = c.id GROUP BY c.id, c.title"_s,
                     {}, [&](const QSqlQuery &q) {
@@ -78,7 +81,7 @@ Outcome<QHash<Ranking::Window, Ranking>> RankingService::compute(qint64 nowMs)
                         f.salesOpenMs = q.value(3).toLongLong();
                     }))
         return down;
-    if (!perConcert(m_database, u"SELECT concert_id, COUNT(*), MAX(sold_at) FROM sales GROUP BY concert_id"_s, {},
+    if (!perConcert(database, u"SELECT concert_id, COUNT(*), MAX(sold_at) FROM sales GROUP BY concert_id"_s, {},
                     [&](const QSqlQuery &q) {
                         ConcertFigures &f = figures[q.value(0).toString()];
                         f.soldAllTime = q.value(1).toInt();
@@ -88,13 +91,13 @@ Outcome<QHash<Ranking::Window, Ranking>> RankingService::compute(qint64 nowMs)
         return down;
     for (const auto &[window, since] : {std::pair{Ranking::Window::Day, nowMs - DayMs},
                                         std::pair{Ranking::Window::Week, nowMs - 7 * DayMs}}) {
-        if (!perConcert(m_database, u"SELECT concert_id, COUNT(*) FROM sales WHERE sold_at >= ? GROUP BY concert_id"_s,
+        if (!perConcert(database, u"SELECT concert_id, COUNT(*) FROM sales WHERE sold_at >= ? GROUP BY concert_id"_s,
                         {since}, [&, window = window](const QSqlQuery &q) {
                             figures[q.value(0).toString()].soldInWindow[window] = q.value(1).toInt();
                         }))
             return down;
     }
-    if (!perConcert(m_database,
+    if (!perConcert(database,
                     u"SELECT s.concert_id, COUNT(*) FROM sales s JOIN performances p ON p.id = s.performance_id"
                     " WHERE s.sold_at < p.sales_open_at + ? GROUP BY s.concert_id"_s,
                     {FirstMinutesMs}, [&](const QSqlQuery &q) {
@@ -173,18 +176,62 @@ bool RankingService::store(const Ranking &ranking)
     return reply.ok() && reply.value().type != RedisValue::Type::Error;
 }
 
+bool RankingService::due(qint64 now)
+{
+    const std::optional<Ranking> previousAll = cached(Ranking::Window::All);
+    return !previousAll || now - previousAll->generatedAt.toMSecsSinceEpoch() >= m_periodMs * 8 / 10;
+}
+
 QList<Ranking::Window> RankingService::refresh(bool force)
 {
     const qint64 now = m_clock();
-    const std::optional<Ranking> previousAll = cached(Ranking::Window::All);
-    if (!force && previousAll && now - previousAll->generatedAt.toMSecsSinceEpoch() < m_periodMs * 8 / 10)
+    if (!force && !due(now))
         return {};  // another instance refreshed it
-    auto computed = compute(now);
+    auto computed = compute(m_database, now);
     if (!computed)
         return {};
+    return apply(computed.value());
+}
+
+void RankingService::refreshInBackground()
+{
+    if (!m_background || m_inFlight)
+        return;
+    const qint64 now = m_clock();
+    if (!due(now))
+        return;
+    m_inFlight = true;
+    // A connection of its own, opened and closed in the worker: the aggregation never
+    // holds up the requests of this thread's connection.
+    const DatabaseUrl url = *m_background;
+    auto *watcher = new QFutureWatcher<std::optional<QHash<Ranking::Window, Ranking>>>(m_context.get());
+    QObject::connect(watcher, &QFutureWatcherBase::finished, m_context.get(), [this, watcher] {
+        watcher->deleteLater();
+        m_inFlight = false;
+        if (const auto computed = watcher->result())
+            apply(*computed);
+    });
+    watcher->setFuture(QtConcurrent::run([url, now]() -> std::optional<QHash<Ranking::Window, Ranking>> {
+        static QAtomicInt serial;
+        auto db = SqlDatabase::open(url, u"rankings-%1"_s.arg(serial.fetchAndAddRelaxed(1)));
+        if (!db) {
+            qCWarning(lcRank).noquote() << "rankings: cannot open the database:" << db.error();
+            return std::nullopt;
+        }
+        SqlDatabase database = std::move(db).value();
+        auto computed = compute(&database, now);
+        if (!computed)
+            return std::nullopt;
+        return computed.value();
+    }));
+}
+
+QList<Ranking::Window> RankingService::apply(const QHash<Ranking::Window, Ranking> &computed)
+{
+    const std::optional<Ranking> previousAll = cached(Ranking::Window::All);
     QList<Ranking::Window> changed;
     for (Ranking::Window window : Windows) {
-        Ranking ranking = computed.value().value(window);
+        Ranking ranking = computed.value(window);
         const std::optional<Ranking> previous = window == Ranking::Window::All ? previousAll : cached(window);
         QHash<QString, int> previousRank;
         if (previous)
