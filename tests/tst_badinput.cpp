@@ -42,6 +42,8 @@ QList<QByteArray> notAnObject()
 
 } // namespace
 
+Q_DECLARE_METATYPE(Case)
+
 class TestBadInput : public QObject
 {
     Q_OBJECT
@@ -329,6 +331,5 @@ private Q_SLOTS:
     }
 };
 
-Q_DECLARE_METATYPE(Case)
 QTEST_MAIN(TestBadInput)
 #include "tst_badinput.moc"

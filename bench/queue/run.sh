@@ -59,24 +59,13 @@ PEER_CONCERT=1
 
 # The ceilings, measured in the same run: nginx (1 worker) serving a static JSON file
 # the size of a queue ticket, and redis-benchmark on BoxOffice's Redis.
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+# shellcheck source=../nginx.sh
+. "$ROOT/bench/nginx.sh"
 NGINX_PORT=$(free_port)
 mkdir -p "$WORK/nginx/html"
 curl -s -X POST -d '{"userId":"shape"}' "$BO_URL/api/v1/concerts/$BO_CONCERT/queue" >"$WORK/nginx/html/ticket.json"
-cat >"$WORK/nginx.conf" <<CONF
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/nginx/body; proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fcgi; uwsgi_temp_path $WORK/nginx/uwsgi; scgi_temp_path $WORK/nginx/scgi;
-  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/nginx/html; default_type application/json; }
-}
-CONF
 HAVE_NGINX=0
-if [ -x "$NGINX" ] && "$NGINX" -c "$WORK/nginx.conf" -p "$WORK/nginx" 2>/dev/null; then
+if start_nginx "$WORK" "  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/nginx/html; default_type application/json; }"; then
   HAVE_NGINX=1
   PIDS+=($(cat "$WORK/nginx.pid"))
 fi

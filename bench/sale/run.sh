@@ -25,7 +25,8 @@ if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
   SUDO=(); [ "$(id -u)" = 0 ] || SUDO=(sudo)
   "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx-light >/dev/null
 fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+# shellcheck source=../nginx.sh
+. "$ROOT/bench/nginx.sh"
 "$ROOT/scripts/test-services.sh" start "$WORK/services" >/dev/null
 PG=$(sed -n 's/^BOXOFFICE_TEST_PG_URL=//p' "$WORK/services/env")
 REDIS=$(sed -n 's/^BOXOFFICE_TEST_REDIS_URL=//p' "$WORK/services/env")
@@ -63,17 +64,7 @@ start_server "${PG%/postgres}/sale3" "$WORK/c"; C=$URL
 sale "three instances, each buyer round robin over them" "$A,$B,$C" aurora-world-tour aurora-world-tour-p1
 
 PORT=$(free_port)
-mkdir -p "$WORK/nginx"
-cat >"$WORK/nginx.conf" <<CONF
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 8192; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/nginx/body; proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fcgi; uwsgi_temp_path $WORK/nginx/uwsgi; scgi_temp_path $WORK/nginx/scgi;
-  upstream boxoffice { server ${A#http://}; server ${B#http://}; server ${C#http://}; keepalive 128; }
+start_nginx "$WORK" "  upstream boxoffice { server ${A#http://}; server ${B#http://}; server ${C#http://}; keepalive 128; }
   map \$http_upgrade \$connection_upgrade { default upgrade; '' ''; }
   server {
     listen 127.0.0.1:$PORT;
@@ -83,10 +74,7 @@ http {
       proxy_set_header Upgrade \$http_upgrade;
       proxy_set_header Connection \$connection_upgrade;
     }
-  }
-}
-CONF
-"$NGINX" -c "$WORK/nginx.conf" -p "$WORK/nginx"
+  }"
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
 before=("$(requests "$A")" "$(requests "$B")" "$(requests "$C")")
 sale "three instances behind nginx" "http://127.0.0.1:$PORT" aurora-world-tour aurora-world-tour-p2
