@@ -165,13 +165,28 @@ void BookingController::start()
         loadSeats();
         return;
     }
+    join();
+}
+
+void BookingController::join()
+{
     m_api->joinQueue(m_concertId, m_userId, this, [this](const ApiResult<QueueTicket> &r) {
         if (!r) {
-            if (r.error().kind == ApiError::Kind::Network || r.error().kind == ApiError::Kind::Timeout)
+            const bool unreachable = r.error().kind == ApiError::Kind::Network || r.error().kind == ApiError::Kind::Timeout;
+            if (unreachable && !m_offline) {
+                m_offline = true;
                 showCachedSeats(r.error());
-            else
+            } else if (!unreachable) {
                 m_window->showMessage(r.error().message);
+            }
+            if (unreachable)  // keep trying: the sale resumes by itself when the server is back
+                QTimer::singleShot(std::max<std::chrono::milliseconds>(m_queueInterval * 2, std::chrono::milliseconds(200)),
+                                   this, &BookingController::join);
             return;
+        }
+        if (m_offline) {
+            m_offline = false;
+            m_window->showMessage(tr("Connected again: your place in line is below."));
         }
         m_token = r.value().token;
         onTicket(r.value());
@@ -300,6 +315,8 @@ void BookingController::loadSeats()
         if (m_cache)
             m_cache->store(u"layout"_s, m_performanceId, QJsonDocument(r.value().toJson()).toJson(QJsonDocument::Compact));
         m_window->showSeats();
+        if (!m_hold)
+            m_window->showHoldEnded();  // interactive again (after an offline, read-only view)
         pollSeats();
         m_seatTimer.start();
         m_live.subscribe({u"seats:"_s + m_performanceId});

@@ -56,6 +56,7 @@ Q_SIGNALS:
     void ticketSaved(const QString &fileName, bool ok);
 
 private:
+    void join();
     void pollQueue();
     void onTicket(const QueueTicket &ticket);
     void loadSeats();
@@ -86,6 +87,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     bool m_busy = false;
     bool m_counter = false;
+    bool m_offline = false;  // showing the cached seat map; trying to join again
     QString m_title, m_venue;
     QDateTime m_startsAt;
     std::optional<Order> m_order;

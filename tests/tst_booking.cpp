@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -149,9 +150,14 @@ private Q_SLOTS:
             for (int i = 0; i < online.seats()->seatCount(); ++i)
                 lettersSeen += online.seats()->letter(i);
         }  // the server is gone
+        QTcpServer probe;  // a port nothing listens on, for now
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
         ApiClient api(&m_network);
-        api.setBaseUrl(QUrl(u"http://127.0.0.1:1"_s));  // nothing listens there
+        api.setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(port)));
         BookingController offline(&api, u"trot-king"_s, u"trot-king-p2"_s, u"Trot"_s, u"cached"_s, &cache);
+        offline.setIntervals(std::chrono::milliseconds(100), std::chrono::milliseconds(200));
         offline.start();
         BookingWindow *window = offline.window();
         QTRY_COMPARE_WITH_TIMEOUT(window->page(), BookingWindow::Page::Seats, 10000);
@@ -168,6 +174,26 @@ private Q_SLOTS:
             map->zoomBy(1.6, map->seatPosition(free));
         QTest::mouseClick(map, Qt::LeftButton, {}, map->seatPosition(free).toPoint());
         QVERIFY(map->selection().isEmpty());
+
+        // The server comes back: the buyer is in line again by itself, admitted, and
+        // can pick seats (the map is live, not the cached one).
+        QTemporaryDir db;
+        Server::ServerConfig config;
+        config.port = port;
+        config.demo = true;
+        config.tickMs = 50;
+        config.database = Server::DatabaseUrl::parse(u"sqlite:"_s + db.filePath(u"db.sqlite"_s)).value();
+        Server::BoxOfficeServer back(config);
+        QVERIFY(back.start().ok());
+        QTRY_VERIFY_WITH_TIMEOUT(!offline.token().isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QPushButton *>(u"bestButton"_s)->isEnabled(), 20000);
+        QCOMPARE(window->page(), BookingWindow::Page::Seats);
+        QVERIFY(!window->findChild<QLabel *>(u"message"_s)->text().startsWith(u"Offline"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(offline.seats()->letter(free), 'A', 5000);
+        for (int i = 0; i < 14 && !map->showsSeats(); ++i)
+            map->zoomBy(1.6, map->seatPosition(free));
+        QTest::mouseClick(map, Qt::LeftButton, {}, map->seatPosition(free).toPoint());
+        QCOMPARE(map->selection().size(), 1);
     }
 
     void countdown_followsTheServersClock()

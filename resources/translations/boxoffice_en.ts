@@ -4,7 +4,7 @@
 <context>
     <name>BoxOffice::BookingWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/bookingwindow.cpp" line="+226"/>
+        <location filename="../../ui/bookingwindow.cpp" line="+233"/>
         <source>%Ln person(s) ahead of you, %1 waiting in all</source>
         <translation>
             <numerusform>%Ln person ahead of you, %1 waiting in all</numerusform>
@@ -67,7 +67,7 @@
 <context>
     <name>BoxOffice::StaffDashboard</name>
     <message numerus="yes">
-        <location filename="../../ui/staffdashboard.cpp" line="+274"/>
+        <location filename="../../ui/staffdashboard.cpp" line="+276"/>
         <source>%n hold(s) on this performance.</source>
         <translation>
             <numerusform>%n hold on this performance.</numerusform>

@@ -72,7 +72,12 @@
         <translation>티켓을 인쇄하지 못했습니다.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+42"/>
+        <source>Connected again: your place in line is below.</source>
+        <translation>다시 연결되었습니다. 아래에서 대기 순번을 확인하세요.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Offline: the seats as they were at %1. Buying needs the connection.</source>
         <translation>오프라인: %1 기준 좌석 현황입니다. 예매하려면 네트워크 연결이 필요합니다.</translation>
     </message>
@@ -102,7 +107,7 @@
         <translation>예매 세션이 종료되었습니다. 예매하려면 대기열에 다시 참여하세요.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>No such block of seats is left in that tier. Try fewer seats or another tier.</source>
         <translation>해당 등급에 연속된 좌석이 남아 있지 않습니다. 매수를 줄이거나 다른 등급을 선택하세요.</translation>
     </message>
@@ -125,7 +130,7 @@
 <context>
     <name>BoxOffice::BookingWindow</name>
     <message>
-        <location filename="../../ui/bookingwindow.cpp" line="+48"/>
+        <location filename="../../ui/bookingwindow.cpp" line="+49"/>
         <source>%1 — BoxOffice</source>
         <translation>%1 — BoxOffice</translation>
     </message>
@@ -175,7 +180,7 @@
         <translation>임시 확보한 좌석과 대기 순번을 반납하고 닫습니다.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>The order&apos;s code, as on the ticket</source>
         <translation>티켓에 인쇄되는 예매 코드</translation>
     </message>
@@ -319,7 +324,7 @@ Total: %3</source>
 <context>
     <name>BoxOffice::BoxOfficeApp</name>
     <message>
-        <location filename="../../app/boxofficeapp.cpp" line="+50"/>
+        <location filename="../../app/boxofficeapp.cpp" line="+52"/>
         <location line="+112"/>
         <source>Server: %1</source>
         <translation>서버: %1</translation>
@@ -360,7 +365,7 @@ Total: %3</source>
         <translation>스태프 로그인 실패: %1</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+107"/>
         <source>Starting the local box office…</source>
         <translation>로컬 예매 서버를 시작하는 중…</translation>
     </message>
@@ -381,7 +386,7 @@ Total: %3</source>
         <translation>공연 목록을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Offline: the box office cannot be reached. This is the list as of %1; buying needs the connection. Press F5 to try again.</source>
         <translation>오프라인: 예매 서버에 연결할 수 없습니다. %1 기준 목록이며, 예매하려면 네트워크 연결이 필요합니다. F5 키를 눌러 다시 시도하세요.</translation>
     </message>
@@ -498,7 +503,7 @@ Total: %3</source>
 <context>
     <name>BoxOffice::KioskController</name>
     <message>
-        <location filename="../../app/kioskcontroller.cpp" line="+221"/>
+        <location filename="../../app/kioskcontroller.cpp" line="+228"/>
         <location line="+9"/>
         <location line="+13"/>
         <source>Too many wrong PINs. Try again after %1.</source>
@@ -614,12 +619,18 @@ Total: %3</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+48"/>
+        <location line="+24"/>
         <source>Double-click a performance to buy tickets</source>
         <translation>회차를 더블클릭하여 예매하세요</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+0"/>
+        <source>Tap a performance to buy tickets</source>
+        <translation>회차를 누르면 예매할 수 있습니다</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Updated %1</source>
         <translation>최종 업데이트: %1</translation>
     </message>
@@ -1074,7 +1085,7 @@ Total: %3</source>
         <translation>최근 1시간 대기열 현황</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Waiting</source>
         <translation>대기</translation>
     </message>
@@ -1100,12 +1111,12 @@ Total: %3</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+146"/>
+        <location line="+149"/>
         <source>Counter</source>
         <translation>현장 판매</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-143"/>
         <source>Counter sale…</source>
         <translation>현장 판매…</translation>
     </message>
@@ -1150,12 +1161,12 @@ Total: %3</source>
         <translation>%1 · 잔여석 %2/%3</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>No concert selected</source>
         <translation>선택한 공연 없음</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Resume admissions</source>
         <translation>입장 재개</translation>
     </message>
