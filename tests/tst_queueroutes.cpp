@@ -2,6 +2,10 @@
 // simulator and every bad input, against an in-process server on a free port.
 #include "testsupport.h"
 
+#include "domain/jsonreader.h"
+
+#include <QJsonArray>
+
 #include "domain/errorbody.h"
 #include "domain/queuestats.h"
 #include "domain/queueticket.h"
@@ -203,6 +207,23 @@ private Q_SLOTS:
         QCOMPARE(s.waiting + s.active, 5000);
         const QueueTicket me = ticket(join(u"jazz-after-dark"_s, u"real-person"_s));
         QCOMPARE(*me.position, s.waiting + 1);  // the room is full: nobody moved meanwhile
+    }
+
+    void history_isRecordedByThePromoter()
+    {
+        const QString path = u"/api/v1/admin/concerts/ironclad-reunion/queue/history"_s;
+        verifyError(call("GET", path), 401, u"unauthorized"_s);
+        verifyError(call("GET", path, {}, {{"Authorization", "Bearer wrong"}}), 403, u"forbidden"_s);
+        verifyError(call("GET", u"/api/v1/admin/concerts/nope/queue/history"_s, {}, {{"Authorization", Staff}}), 404,
+                    u"not_found"_s);
+        // The promoter has ticked since the server started: a sample is there.
+        QTRY_VERIFY_WITH_TIMEOUT(!call("GET", path, {}, {{"Authorization", Staff}}).json().toObject()
+                                      .value(u"samples"_s).toArray().isEmpty(), 5000);
+        const QJsonObject sample = call("GET", path, {}, {{"Authorization", Staff}}).json().toObject()
+                                       .value(u"samples"_s).toArray().first().toObject();
+        QVERIFY(parseTime(sample.value(u"at"_s).toString()).has_value());
+        QVERIFY(sample.value(u"waiting"_s).isDouble());
+        QVERIFY(sample.value(u"active"_s).isDouble());
     }
 
     void expire_endsActiveSessions()

@@ -259,6 +259,23 @@ private Q_SLOTS:
         QCOMPARE(r.waiting, 1200);
     }
 
+    void history_keepsOneSamplePerBucketAndTheLastHour()
+    {
+        const qint64 bucket = QueueStore::HistoryBucketMs;
+        QVERIFY(store().recordHistory(m_concert, {T0, 5, 1}).value());
+        QVERIFY(!store().recordHistory(m_concert, {T0 + 1, 6, 2}).value());  // the same bucket: the first wins
+        QVERIFY(store().recordHistory(m_concert, {T0 + bucket, 7, 3}).value());
+        QCOMPARE(store().history(m_concert).value(),
+                 (QList<QueueSample>{{T0, 5, 1}, {T0 + bucket, 7, 3}}));
+        for (int i = 2; i < QueueStore::HistoryKeep + 10; ++i)
+            QVERIFY(store().recordHistory(m_concert, {T0 + i * bucket, i, 0}).value());
+        const QList<QueueSample> h = store().history(m_concert).value();
+        QCOMPARE(h.size(), QueueStore::HistoryKeep);
+        QCOMPARE(h.last().waiting, QueueStore::HistoryKeep + 9);
+        QCOMPARE(h.first().waiting, 10);
+        QVERIFY(store().history(m_concert + u"-other"_s).value().isEmpty());
+    }
+
     void expireActive_endsTheSoonestSessions()
     {
         QVERIFY(store().open(m_concert, 1).ok());

@@ -190,6 +190,22 @@ Outcome<QueueSettings> MemoryQueueStore::updateSettings(const QString &concertId
     return effective(r, defaults);
 }
 
+Outcome<bool> MemoryQueueStore::recordHistory(const QString &concertId, const QueueSample &sample)
+{
+    QList<QueueSample> &h = room(concertId).history;
+    if (!h.isEmpty() && h.last().atMs / HistoryBucketMs == sample.atMs / HistoryBucketMs)
+        return false;
+    h.append(sample);
+    if (h.size() > HistoryKeep)
+        h.remove(0, h.size() - HistoryKeep);
+    return true;
+}
+
+Outcome<QList<QueueSample>> MemoryQueueStore::history(const QString &concertId)
+{
+    return room(concertId).history;
+}
+
 Outcome<qint64> MemoryQueueStore::expireActive(const QString &concertId, qint64 count)
 {
     return qint64(room(concertId).active.popMin(count).size());

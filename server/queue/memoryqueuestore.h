@@ -29,6 +29,8 @@ public:
     Outcome<qint64> addSynthetic(const QString &concertId, qint64 count, qint64 nowMs,
                                  const QString &tokenPrefix) override;
     Outcome<qint64> expireActive(const QString &concertId, qint64 count) override;
+    Outcome<bool> recordHistory(const QString &concertId, const QueueSample &sample) override;
+    Outcome<QList<QueueSample>> history(const QString &concertId) override;
     bool isHealthy() override { return true; }
 
     // The pre-queue order after open(): shared with the Redis script's algorithm.
@@ -47,6 +49,7 @@ private:
         bool open = false;
         QueueSettingsChange settings;    // what staff set; the rest from defaults
         QMap<qint64, qint64> admits;     // rate bucket start (ms) -> admitted
+        QList<QueueSample> history;
     };
 
     Room &room(const QString &concertId) { return m_rooms[concertId]; }

@@ -245,6 +245,13 @@ Outcome<qint64> QueueService::addCrowd(const QString &concertId, qint64 count)
     return m_store->addSynthetic(concertId, count, m_clock(), prefix);
 }
 
+Outcome<QList<QueueSample>> QueueService::history(const QString &concertId)
+{
+    if (auto info = concert(concertId); !info)
+        return info.error();
+    return m_store->history(concertId);
+}
+
 Outcome<qint64> QueueService::expireSessions(const QString &concertId, qint64 count)
 {
     if (auto info = concert(concertId); !info)
@@ -276,6 +283,11 @@ void QueueService::tick()
                                       ? double(result.value().admittedInWindow) * 1000.0 / double(result.value().windowMs)
                                       : 0;
         m_lastTick.insert(it.key(), result.value());
+        // One reading per 10 s for the staff dashboard (the store keeps the first of each).
+        if (const qint64 bucket = now / QueueStore::HistoryBucketMs; bucket != it->historyBucket) {
+            it->historyBucket = bucket;
+            m_store->recordHistory(it.key(), {now, result.value().waiting, result.value().active});
+        }
         if (result.value().admitted || result.value().expired || result.value().dropped)
             qCDebug(lcQueue) << it.key() << "admitted" << result.value().admitted << "expired"
                              << result.value().expired << "dropped" << result.value().dropped;

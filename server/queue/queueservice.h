@@ -46,6 +46,8 @@ public:
     Outcome<QueueStats> stats(const QString &concertId);
     Outcome<QueueStats> updateSettings(const QString &concertId, const QueueSettingsChange &change);
     Outcome<qint64> addCrowd(const QString &concertId, qint64 count);
+    // Staff: the room's readings of the last hour (one per 10 s, shared by all instances).
+    Outcome<QList<QueueSample>> history(const QString &concertId);
     // Staff (QA): ends the `count` active sessions nearest their end, now.
     Outcome<qint64> expireSessions(const QString &concertId, qint64 count);
 
@@ -69,6 +71,7 @@ private:
         QDateTime salesOpenAt;
         bool open = false;  // this instance has seen it opened
         double admissionsPerSecond = 0;  // measured at the last tick
+        qint64 historyBucket = -1;       // the last history bucket this instance recorded
     };
     Outcome<ConcertInfo *> concert(const QString &concertId);
     void refreshConcerts();

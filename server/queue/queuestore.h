@@ -51,6 +51,15 @@ struct PromoteResult
     qint64 windowMs = 0;
 };
 
+// One reading of a waiting room, for the staff dashboard's chart.
+struct QueueSample
+{
+    qint64 atMs = 0;
+    qint64 waiting = 0;
+    qint64 active = 0;
+    friend bool operator==(const QueueSample &, const QueueSample &) = default;
+};
+
 struct QueueCounts
 {
     qint64 waiting = 0;
@@ -106,6 +115,13 @@ public:
     // Ends the `count` active sessions that would expire soonest, now (QA: watch the
     // clients see their session end and the next waiters come in). Returns how many.
     virtual Outcome<qint64> expireActive(const QString &concertId, qint64 count) = 0;
+    // The room's history: at most one sample per HistoryBucketMs (the first one wins,
+    // whichever instance records it), the last HistoryKeep kept. Returns whether it was
+    // recorded.
+    static constexpr qint64 HistoryBucketMs = 10'000;
+    static constexpr int HistoryKeep = 360;  // an hour
+    virtual Outcome<bool> recordHistory(const QString &concertId, const QueueSample &sample) = 0;
+    virtual Outcome<QList<QueueSample>> history(const QString &concertId) = 0;
     virtual bool isHealthy() = 0;
 };
 

@@ -207,6 +207,16 @@ end
 return tonumber(ARGV[1])
 )lua";
 
+// ARGV: at, waiting, active, bucket ms, keep. Samples are "at:waiting:active", oldest first.
+const QByteArray HistoryScript = Prelude + R"lua(
+local at, bucket = tonumber(ARGV[1]), tonumber(ARGV[4])
+local last = redis.call('LINDEX', KEYS[11], -1)
+if last and math.floor(tonumber(string.match(last, '^(%d+)')) / bucket) == math.floor(at / bucket) then return 0 end
+redis.call('RPUSH', KEYS[11], ARGV[1] .. ':' .. ARGV[2] .. ':' .. ARGV[3])
+redis.call('LTRIM', KEYS[11], -tonumber(ARGV[5]), -1)
+return 1
+)lua";
+
 // ARGV: count
 const QByteArray ExpireScript = Prelude + R"lua(
 return #redis.call('ZPOPMIN', KEYS[3], tonumber(ARGV[1])) / 2
@@ -262,7 +272,8 @@ QByteArrayList RedisQueueStore::keys(const QString &concertId)
 {
     const QByteArray prefix = "q:{" + concertId.toUtf8() + "}:";
     return {prefix + "waiting", prefix + "pre",  prefix + "active", prefix + "seen",     prefix + "tokens",
-            prefix + "users",   prefix + "seq",  prefix + "open",   prefix + "settings", prefix + "admits"};
+            prefix + "users",   prefix + "seq",  prefix + "open",   prefix + "settings", prefix + "admits",
+            prefix + "history"};
 }
 
 Outcome<QueuePlace> RedisQueueStore::join(const QString &concertId, const QString &userId, const QString &newToken,
@@ -397,6 +408,30 @@ Outcome<qint64> RedisQueueStore::expireActive(const QString &concertId, qint64 c
     if (!v)
         return v.error();
     return v.value().toInteger();
+}
+
+Outcome<bool> RedisQueueStore::recordHistory(const QString &concertId, const QueueSample &sample)
+{
+    auto v = run(m_redis, HistoryScript, concertId,
+                 {number(sample.atMs), number(sample.waiting), number(sample.active), number(HistoryBucketMs),
+                  number(HistoryKeep)});
+    if (!v)
+        return v.error();
+    return v.value().toInteger() == 1;
+}
+
+Outcome<QList<QueueSample>> RedisQueueStore::history(const QString &concertId)
+{
+    auto v = m_redis->command({"LRANGE", keys(concertId).at(10), "0", "-1"});
+    if (!v)
+        return unavailable(v.error());
+    QList<QueueSample> out;
+    for (const RedisValue &item : v.value().array) {
+        const QList<QByteArray> parts = item.string.split(':');
+        if (parts.size() == 3)
+            out.append({parts[0].toLongLong(), parts[1].toLongLong(), parts[2].toLongLong()});
+    }
+    return out;
 }
 
 bool RedisQueueStore::isHealthy()

@@ -34,6 +34,8 @@ public:
     Outcome<qint64> addSynthetic(const QString &concertId, qint64 count, qint64 nowMs,
                                  const QString &tokenPrefix) override;
     Outcome<qint64> expireActive(const QString &concertId, qint64 count) override;
+    Outcome<bool> recordHistory(const QString &concertId, const QueueSample &sample) override;
+    Outcome<QList<QueueSample>> history(const QString &concertId) override;
     bool isHealthy() override;
 
     static QByteArrayList keys(const QString &concertId);

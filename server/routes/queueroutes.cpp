@@ -3,6 +3,10 @@
 #include "server/http/httprouter.h"
 #include "server/http/staffauth.h"
 #include "server/queue/queueservice.h"
+#include "domain/jsonreader.h"
+
+#include <QJsonArray>
+#include <QTimeZone>
 
 namespace BoxOffice::Server {
 
@@ -64,6 +68,20 @@ void addQueueRoutes(HttpRouter &router, QueueService &queue, const StaffAuth &st
         if (auto denied = staff.check(request))
             return HttpResponse::error(*denied);
         return respond(queue.stats(request.param(u"id"_s)));
+    });
+
+    router.add("GET", u"/api/v1/admin/concerts/{id}/queue/history"_s, [&queue, &staff](const HttpRequest &request) {
+        if (auto denied = staff.check(request))
+            return HttpResponse::error(*denied);
+        auto history = queue.history(request.param(u"id"_s));
+        if (!history)
+            return HttpResponse::error(history.error());
+        QJsonArray samples;
+        for (const QueueSample &s : history.value())
+            samples.append(QJsonObject{{u"at"_s, formatTime(QDateTime::fromMSecsSinceEpoch(s.atMs, Qt::UTC))},
+                                       {u"waiting"_s, s.waiting},
+                                       {u"active"_s, s.active}});
+        return HttpResponse::json(QJsonObject{{u"concertId"_s, request.param(u"id"_s)}, {u"samples"_s, samples}});
     });
 
     router.add("PUT", u"/api/v1/admin/concerts/{id}/queue"_s, [&queue, &staff](const HttpRequest &request) {
