@@ -197,6 +197,27 @@ ApiJob *ApiClient::expireSessions(const QString &concertId, int count, QObject *
                         json({{u"count"_s, count}}), {}, countIn(u"expired"_s), context, std::move(done));
 }
 
+ApiJob *ApiClient::queueHistory(const QString &concertId, QObject *context, Callback<QList<QueueSample>> done)
+{
+    auto decode = [](const QJsonValue &v) -> Result<QList<QueueSample>> {
+        JsonReader r(v);
+        const QJsonArray samples = r.array(u"samples");
+        if (!r.ok())
+            return r.error();
+        QList<QueueSample> out;
+        for (qsizetype i = 0; i < samples.size(); ++i) {
+            JsonReader s(samples[i], u"samples[%1]"_s.arg(i));
+            QueueSample sample{s.time(u"at"), int(s.integer(u"waiting")), int(s.integer(u"active"))};
+            if (!s.ok())
+                return s.error();
+            out.append(sample);
+        }
+        return out;
+    };
+    return get<QList<QueueSample>>(u"/api/v1/admin/concerts/%1/queue/history"_s.arg(escaped(concertId)), decode,
+                                   context, std::move(done));
+}
+
 ApiJob *ApiClient::heldHolds(const QString &performanceId, QObject *context, Callback<QList<HeldHold>> done)
 {
     auto decode = [](const QJsonValue &v) -> Result<QList<HeldHold>> {

@@ -75,6 +75,14 @@ public:
                         Callback<QueueStats> done);
     ApiJob *addCrowd(const QString &concertId, int count, QObject *context, Callback<qint64> done);
     ApiJob *expireSessions(const QString &concertId, int count, QObject *context, Callback<qint64> done);
+    // The room's readings of the last hour: (time, waiting, active).
+    struct QueueSample
+    {
+        QDateTime at;
+        int waiting = 0;
+        int active = 0;
+    };
+    ApiJob *queueHistory(const QString &concertId, QObject *context, Callback<QList<QueueSample>> done);
     ApiJob *heldHolds(const QString &performanceId, QObject *context, Callback<QList<HeldHold>> done);
 
 private:

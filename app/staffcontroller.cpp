@@ -31,6 +31,16 @@ void StaffController::start()
     m_dashboard->show();
     refresh();
     m_poll.start();
+    // The hour before the dashboard opened, as the servers recorded it.
+    for (const Concert &c : m_concerts->concerts())
+        m_api->queueHistory(c.id, this, [this, id = c.id](const ApiResult<QList<ApiClient::QueueSample>> &r) {
+            if (!r)
+                return;
+            QList<QueueDashboardModel::Sample> samples;
+            for (const auto &s : r.value())
+                samples.append({s.at, s.waiting, s.active});
+            m_model.addHistory(id, samples);
+        });
 }
 
 void StaffController::refresh()

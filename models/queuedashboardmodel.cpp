@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -50,6 +51,20 @@ void QueueDashboardModel::updateStats(const QueueStats &stats, const QDateTime &
         r.history.removeFirst();
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     Q_EMIT historyChanged(stats.concertId);
+}
+
+void QueueDashboardModel::addHistory(const QString &concertId, const QList<Sample> &samples)
+{
+    const int row = rowOf(concertId);
+    if (row < 0 || samples.isEmpty())
+        return;
+    QList<Sample> &h = m_rows[row].history;
+    h += samples;
+    std::stable_sort(h.begin(), h.end(), [](const Sample &a, const Sample &b) { return a.at < b.at; });
+    const QDateTime newest = h.last().at;
+    while (!h.isEmpty() && h.first().at.secsTo(newest) > HistorySeconds)
+        h.removeFirst();
+    Q_EMIT historyChanged(concertId);
 }
 
 void QueueDashboardModel::setUnavailable(const QString &concertId, const QString &why)

@@ -31,6 +31,9 @@ public:
 
     void setConcerts(const QList<Concert> &concerts);
     void updateStats(const QueueStats &stats, const QDateTime &at);
+    // Readings from before the dashboard opened (the server's history): merged in time
+    // order with those already here.
+    void addHistory(const QString &concertId, const QList<Sample> &samples);
     // The concert's row could not be read (e.g. 503): shown as such, history kept.
     void setUnavailable(const QString &concertId, const QString &why);
 

@@ -247,7 +247,8 @@ void StaffDashboard::updateChart()
     }
     m_waiting->replace(waiting);
     m_active->replace(active);
-    // Up to the last hour: the span of the readings, at least five minutes.
+    // Up to the last hour: the span of the readings (the servers keep an hour), at least
+    // five minutes.
     const QDateTime now = history.isEmpty() ? QDateTime::currentDateTime() : history.last().at.toLocalTime();
     const QDateTime first = history.isEmpty() ? now : history.first().at.toLocalTime();
     m_timeAxis->setRange(std::min(first, now.addSecs(-300)), now);
