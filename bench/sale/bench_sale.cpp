@@ -14,6 +14,8 @@
 // subscribed to queue:<token>) instead of polling.
 //   bench_sale --servers http://127.0.0.1:8080[,http://…] --staff-key K --concert C
 //              --performance P [--users 2000] [--capacity 50] [--buy 0.7] [--poll-ms 500] [--live]
+#include "invariants.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -37,17 +39,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Buyer
+struct Buyer : BoxOffice::Sale::Observed
 {
-    int index = 0;
     QString token;
-    qint64 joinSentMs = -1, joinDoneMs = -1;
-    qint64 lastWaitingMs = -1;   // last time seen waiting
-    qint64 admittedSeenMs = -1;  // first time seen active
-    bool expiredWaiting = false; // seen expired before it was ever admitted
     bool done = false;
     QString orderId;
-    QStringList seats;
     std::unique_ptr<QWebSocket> socket;  // --live
 };
 
@@ -173,8 +169,7 @@ private:
                  const int active = o.value(u"active"_s).toInt();
                  m_maxActive = std::max(m_maxActive, active);
                  ++m_samples;
-                 if (active > o.value(u"capacity"_s).toInt())
-                     m_failures << u"active %1 above capacity %2"_s.arg(active).arg(o.value(u"capacity"_s).toInt());
+                 m_failures << BoxOffice::Sale::checkCapacity(active, o.value(u"capacity"_s).toInt());
              });
     }
 
@@ -322,56 +317,10 @@ private:
     void check(const QByteArray &after)
     {
         m_sampler.stop();
-        // Seats: every newly sold seat in exactly one order, no order seat sold twice.
-        std::map<QString, int> owners;
-        for (const Buyer &b : m_buyers)
-            for (const QString &s : b.seats)
-                ++owners[s];
-        for (const auto &[seat, n] : owners)
-            if (n > 1)
-                m_failures << u"seat %1 is in %2 orders"_s.arg(seat).arg(n);
+        std::vector<BoxOffice::Sale::Observed> seen(m_buyers.begin(), m_buyers.end());
         int newlySold = 0;
-        for (qsizetype k = 0; k < after.size(); ++k) {
-            const bool sold = after[k] == 'S';
-            const bool wasSold = k < m_before.size() && m_before[k] == 'S';
-            if (wasSold && !sold)
-                m_failures << u"seat %1 was sold and is not any more"_s.arg(m_seatIds.value(k));
-            if (sold && !wasSold) {
-                ++newlySold;
-                if (!owners.count(m_seatIds.value(k)))
-                    m_failures << u"seat %1 is sold but in no order"_s.arg(m_seatIds.value(k));
-            }
-        }
-        if (newlySold != int(owners.size()))
-            m_failures << u"%1 seats newly sold, %2 in orders"_s.arg(newlySold).arg(owners.size());
-        // Admission in join order: prefix maximum of "last seen waiting" over buyers
-        // whose join finished before this one's was sent.
-        std::vector<const Buyer *> byDone, bySent;
-        for (const Buyer &b : m_buyers) {
-            byDone.push_back(&b);
-            bySent.push_back(&b);
-        }
-        std::sort(byDone.begin(), byDone.end(), [](auto *a, auto *b) { return a->joinDoneMs < b->joinDoneMs; });
-        std::sort(bySent.begin(), bySent.end(), [](auto *a, auto *b) { return a->joinSentMs < b->joinSentMs; });
-        qint64 maxWaiting = -1;
-        int earlierIndex = -1;
-        size_t d = 0;
-        int outOfOrder = 0;
-        for (const Buyer *b : bySent) {
-            while (d < byDone.size() && byDone[d]->joinDoneMs < b->joinSentMs) {
-                if (byDone[d]->lastWaitingMs > maxWaiting)
-                    maxWaiting = byDone[d]->lastWaitingMs, earlierIndex = byDone[d]->index;
-                ++d;
-            }
-            if (b->admittedSeenMs >= 0 && maxWaiting > b->admittedSeenMs && ++outOfOrder <= 5)
-                m_failures << u"buyer %1 was seen admitted at %2 ms while buyer %3, who joined earlier, was still "
-                              "waiting at %4 ms"_s.arg(b->index).arg(b->admittedSeenMs).arg(earlierIndex).arg(maxWaiting);
-        }
-        int lost = 0;
-        for (const Buyer &b : m_buyers)
-            lost += b.expiredWaiting;
-        if (lost > 0)
-            m_failures << u"%1 waiting buyers were lost (expired without being admitted)"_s.arg(lost);
+        m_failures << BoxOffice::Sale::checkSeats(m_before, after, m_seatIds, seen, &newlySold)
+                   << BoxOffice::Sale::checkAdmissionOrder(seen) << BoxOffice::Sale::checkNoneLost(seen);
         report(newlySold);
         finish();
     }
