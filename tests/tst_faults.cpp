@@ -146,7 +146,7 @@ private Q_SLOTS:
             if (line.startsWith("BOXOFFICE_TEST_PG_URL="))
                 pg = QString::fromUtf8(line.mid(22));
         if (pg.isEmpty())
-            QSKIP("no PostgreSQL on this machine");
+            QSKIP("no PostgreSQL server binaries on this machine (optional: the postgresql package; scripts/setup.sh installs it)");
         auto server = TestServer::start(u"sqlite"_s, true, [pg](Server::ServerConfig &c) {
             c.database = Server::DatabaseUrl::parse(pg).value();
             c.tickMs = 50;
