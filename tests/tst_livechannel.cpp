@@ -92,13 +92,18 @@ private Q_SLOTS:
         live.subscribe({u"queue:"_s + token, u"seats:indie-bloom-p1"_s});
         QSignalSpy seats(&live, &LiveChannel::seatsChanged);
         QSignalSpy queue(&live, &LiveChannel::queueUpdated);
+        QStringList frames;  // what went over the wire, for the failure message
+        connect(&live, &LiveChannel::frameSent, this, [&frames](const QString &t) { frames << u"> "_s + t; });
+        connect(&live, &LiveChannel::frameReceived, this, [&frames](const QString &t) { frames << u"< "_s + t.left(300); });
         live.start();
         QVERIFY(queue.wait(10000));  // the current state comes at once
         QCOMPARE(queue.last().first().value<QueueTicket>().state, QueueTicket::State::Active);
         const QByteArray hold = "{\"seats\":[\"BAL-A-1\"]}";
         QCOMPARE(http(m_network, "POST", QUrl(server->url().toString() + u"/api/v1/performances/indie-bloom-p1/holds"_s),
                       hold, {{"Authorization", "Bearer k"}}).status, 201);
-        QVERIFY(seats.wait(10000));
+        // The delta may arrive while http() above still spins the event loop: count, do
+        // not wait for a new signal.
+        QTRY_VERIFY2_WITH_TIMEOUT(!seats.isEmpty(), qPrintable(frames.join(u'\n')), 10000);
         QCOMPARE(seats.last().at(0).toString(), u"indie-bloom-p1"_s);
         const auto changes = seats.last().at(2).value<QList<QPair<int, char>>>();
         QCOMPARE(changes.size(), 1);
