@@ -1,6 +1,7 @@
 #include "app/livechannel.h"
 
 #include "domain/jsonreader.h"
+#include "domain/seatdelta.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -154,14 +155,14 @@ void LiveChannel::onMessage(const QString &text)
         if (auto ticket = QueueTicket::fromJson(o))
             Q_EMIT queueUpdated(ticket.value());
     } else if (type == u"seats") {
-        QList<QPair<int, char>> changes;
-        for (const QJsonValue &c : o.value(u"changes"_s).toArray()) {
-            const QJsonArray pair = c.toArray();
-            const QString letter = pair.at(1).toString();
-            if (pair.size() == 2 && pair.at(0).isDouble() && letter.size() == 1)
-                changes.append({pair.at(0).toInt(), char(letter.at(0).unicode())});
+        // All or nothing: a delta with a malformed change is not applied in part (its
+        // version would advance past what was not applied); the status is read instead.
+        if (auto delta = SeatDelta::fromJson(o)) {
+            Q_EMIT seatsChanged(delta.value().performanceId, delta.value().version, delta.value().changes);
+        } else {
+            qCInfo(lcLive) << "unreadable seat delta:" << delta.error().toString();
+            Q_EMIT seatsUnreadable(o.value(u"performanceId"_s).toString());
         }
-        Q_EMIT seatsChanged(o.value(u"performanceId"_s).toString(), o.value(u"version"_s).toInteger(), changes);
     } else if (type == u"rankings") {
         if (auto ranking = Ranking::fromJson(o))
             Q_EMIT rankingsUpdated(ranking.value());

@@ -40,6 +40,8 @@ Q_SIGNALS:
     void connectedChanged(bool connected);
     void queueUpdated(const QueueTicket &ticket);
     void seatsChanged(const QString &performanceId, qint64 version, const QList<QPair<int, char>> &changes);
+    // A seat delta arrived that could not be read: the status must be read whole.
+    void seatsUnreadable(const QString &performanceId);
     void rankingsUpdated(const Ranking &ranking);
     // Every text frame as it went over the wire (the QA tools' raw log).
     void frameSent(const QString &text);

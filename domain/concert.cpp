@@ -10,7 +10,10 @@ using namespace Qt::StringLiterals;
 
 QJsonObject VenueSummary::toJson() const
 {
-    return {{u"id"_s, id}, {u"name"_s, name}, {u"seatCount"_s, seatCount}};
+    QJsonObject o{{u"id"_s, id}, {u"name"_s, name}, {u"seatCount"_s, seatCount}};
+    if (!timeZone.isEmpty())
+        o.insert(u"timeZone"_s, timeZone);
+    return o;
 }
 
 Result<VenueSummary> VenueSummary::fromJson(const QJsonValue &json, const QString &path)
@@ -20,6 +23,7 @@ Result<VenueSummary> VenueSummary::fromJson(const QJsonValue &json, const QStrin
     v.id = r.string(u"id");
     v.name = r.string(u"name");
     v.seatCount = int(r.integer(u"seatCount"));
+    v.timeZone = r.value(u"timeZone").toString();
     return r.finish(v);
 }
 

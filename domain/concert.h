@@ -13,6 +13,9 @@ struct VenueSummary
     QString id;
     QString name;
     int seatCount = 0;
+    // Addition to API.md: the venue's IANA time zone ("Asia/Seoul"); every time of a
+    // performance is shown in it. Empty from older servers: the client's own zone.
+    QString timeZone;
 
     QJsonObject toJson() const;
     static Result<VenueSummary> fromJson(const QJsonValue &json, const QString &path = {});

@@ -38,6 +38,8 @@ QJsonObject QueueTicket::toJson() const
         o.insert(u"expiresAt"_s, formatTime(*expiresAt));
     if (preQueue)
         o.insert(u"preQueue"_s, true);
+    if (paused)
+        o.insert(u"paused"_s, true);
     if (opensAt)
         o.insert(u"opensAt"_s, formatTime(*opensAt));
     return o;
@@ -59,6 +61,7 @@ Result<QueueTicket> QueueTicket::fromJson(const QJsonValue &json, const QString 
         t.etaSeconds = int(*v);
     t.expiresAt = r.optionalTime(u"expiresAt");
     t.preQueue = r.value(u"preQueue").toBool(false);
+    t.paused = r.value(u"paused").toBool(false);
     t.opensAt = r.optionalTime(u"opensAt");
     if (r.ok() && t.state == State::Waiting && !t.position)
         r.fail(u"position", u"is required while waiting"_s);

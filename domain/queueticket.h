@@ -26,6 +26,8 @@ struct QueueTicket
     // shuffled once at opening; position and waiting then count the pre-queue.
     bool preQueue = false;
     std::optional<QDateTime> opensAt;
+    // Addition: staff paused admissions; the place is kept, no wait can be estimated.
+    bool paused = false;
 
     static QString stateName(State state);
     static std::optional<State> stateFromName(QStringView name);

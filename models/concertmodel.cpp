@@ -1,5 +1,7 @@
 #include "models/concertmodel.h"
 
+#include "domain/venuetime.h"
+
 #include <QFont>
 #include <QLocale>
 
@@ -68,7 +70,7 @@ QVariant ConcertModel::data(const QModelIndex &index, int role) const
     if (index.internalId() == 0)
         return concertData(m_concerts.at(index.row()), index.column(), role);
     const Concert &concert = m_concerts.at(int(index.internalId() - 1));
-    return performanceData(concert.performances.at(index.row()), index.column(), role);
+    return performanceData(concert.performances.at(index.row()), concert.venue.timeZone, index.column(), role);
 }
 
 QVariant ConcertModel::concertData(const Concert &concert, int column, int role) const
@@ -112,7 +114,7 @@ QVariant ConcertModel::concertData(const Concert &concert, int column, int role)
     return {};
 }
 
-QVariant ConcertModel::performanceData(const PerformanceSummary &p, int column, int role) const
+QVariant ConcertModel::performanceData(const PerformanceSummary &p, const QString &zone, int column, int role) const
 {
     const QLocale locale;
     switch (role) {
@@ -121,7 +123,7 @@ QVariant ConcertModel::performanceData(const PerformanceSummary &p, int column, 
     case AvailableFractionRole: return p.seatCount > 0 ? double(p.available) / p.seatCount : 0.0;
     case Qt::ToolTipRole:
         if (column == SalesColumn)
-            return tr("Sales open %1").arg(locale.toString(p.salesOpenAt.toLocalTime(), QLocale::LongFormat));
+            return tr("Sales open %1").arg(locale.toString(inVenueZone(p.salesOpenAt, zone), QLocale::LongFormat));
         return {};
     case Qt::DisplayRole:
     case SortRole:
@@ -129,13 +131,13 @@ QVariant ConcertModel::performanceData(const PerformanceSummary &p, int column, 
         case TitleColumn:
             if (role == SortRole)
                 return p.startsAt;
-            return locale.toString(p.startsAt.toLocalTime(), tr("ddd d MMM yyyy, HH:mm"));
+            return locale.toString(inVenueZone(p.startsAt, zone), tr("ddd d MMM yyyy, HH:mm"));
         case SalesColumn:
             if (role == SortRole)
                 return int(salesState(p, m_clock()));
             switch (salesState(p, m_clock())) {
             case SalesState::Upcoming:
-                return tr("Opens %1").arg(locale.toString(p.salesOpenAt.toLocalTime(), tr("d MMM, HH:mm")));
+                return tr("Opens %1").arg(locale.toString(inVenueZone(p.salesOpenAt, zone), tr("d MMM, HH:mm")));
             case SalesState::OnSale: return tr("On sale");
             case SalesState::SoldOut: return tr("Sold out");
             }

@@ -48,7 +48,7 @@ public:
 private:
     // internalId: 0 for a concert row, concert row + 1 for its performances.
     QVariant concertData(const Concert &concert, int column, int role) const;
-    QVariant performanceData(const PerformanceSummary &performance, int column, int role) const;
+    QVariant performanceData(const PerformanceSummary &performance, const QString &timeZone, int column, int role) const;
 
     QList<Concert> m_concerts;
     std::function<QDateTime()> m_clock;

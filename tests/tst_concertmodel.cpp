@@ -80,7 +80,7 @@ private Q_SLOTS:
         PerformanceSummary soldOut = p;
         soldOut.id = u"p2"_s;
         soldOut.available = 0;
-        model.setConcerts({{u"c1"_s, u"Encore"_s, u"Haneul"_s, u"Ballad"_s, {u"v"_s, u"Arena"_s, 15000}, {p, soldOut}}});
+        model.setConcerts({{u"c1"_s, u"Encore"_s, u"Haneul"_s, u"Ballad"_s, {u"v"_s, u"Arena"_s, 15000, u"Asia/Seoul"_s}, {p, soldOut}}});
         model.setClock([] { return QDateTime(QDate(2026, 11, 24), QTime(12, 0), Qt::UTC); });
 
         const QModelIndex concert = model.index(0, ConcertModel::TitleColumn);
@@ -93,7 +93,8 @@ private Q_SLOTS:
         const QModelIndex perf = model.index(0, ConcertModel::TitleColumn, concert);
         QCOMPARE(perf.data(ConcertModel::IdRole).toString(), u"p1"_s);
         QCOMPARE(perf.data(ConcertModel::SortRole).toDateTime(), p.startsAt);
-        QCOMPARE(perf.data().toString(), u"Fri 11 Dec 2026, 10:00"_s);
+        // 10:00 UTC is 19:00 at the venue (Asia/Seoul), whatever this machine's zone (UTC).
+        QCOMPARE(perf.data().toString(), u"Fri 11 Dec 2026, 19:00"_s);
         QCOMPARE(model.index(0, ConcertModel::SalesColumn, concert).data().toString(), u"On sale"_s);
         QCOMPARE(model.index(1, ConcertModel::SalesColumn, concert).data().toString(), u"Sold out"_s);
         QCOMPARE(model.index(0, ConcertModel::AvailableColumn, concert).data(ConcertModel::AvailableFractionRole).toDouble(),

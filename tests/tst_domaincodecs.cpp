@@ -8,7 +8,9 @@
 #include "domain/queueticket.h"
 #include "domain/ranking.h"
 #include "domain/seatlayout.h"
+#include "domain/seatdelta.h"
 #include "domain/seatstatus.h"
+#include "domain/venuetime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,7 +33,7 @@ QJsonObject parseObject(const char *json)
 
 Concert sampleConcert()
 {
-    return Concert{u"c1"_s, u"하늘 앙코르"_s, u"Haneul"_s, u"Ballad"_s, {u"v1"_s, u"Arena"_s, 15000},
+    return Concert{u"c1"_s, u"하늘 앙코르"_s, u"Haneul"_s, u"Ballad"_s, {u"v1"_s, u"Arena"_s, 15000, u"Asia/Seoul"_s},
                    {{u"p1"_s, at("2026-12-11T10:00:00Z"), at("2026-11-18T11:00:00Z"), 15000, 5100},
                     {u"p2"_s, at("2026-12-12T10:00:00Z"), at("2026-11-18T11:00:00Z"), 15000, 0}}};
 }
@@ -119,7 +121,7 @@ private Q_SLOTS:
 
     void queueTicket_roundTripsEachState()
     {
-        QueueTicket waiting{u"tok"_s, u"c1"_s, QueueTicket::State::Waiting, 5, 4, 1200, 90, std::nullopt, false, {}};
+        QueueTicket waiting{u"tok"_s, u"c1"_s, QueueTicket::State::Waiting, 5, 4, 1200, 90, std::nullopt, false, {}, false};
         QCOMPARE(roundTrip(waiting), waiting);
         QueueTicket early = waiting;
         early.preQueue = true;
@@ -127,11 +129,51 @@ private Q_SLOTS:
         QCOMPARE(roundTrip(early), early);
         QCOMPARE(roundTrip(waiting), waiting);
         QueueTicket active{u"tok"_s, u"c1"_s, QueueTicket::State::Active, std::nullopt, std::nullopt, 1200,
-                           std::nullopt, at("2026-11-24T18:03:00Z"), false, {}};
+                           std::nullopt, at("2026-11-24T18:03:00Z"), false, {}, false};
         QCOMPARE(roundTrip(active), active);
         QVERIFY(!active.toJson().contains(u"position"_s));
-        QueueTicket expired{u"tok"_s, u"c1"_s, QueueTicket::State::Expired, {}, {}, 0, {}, {}, false, {}};
+        QueueTicket paused = waiting;
+        paused.paused = true;
+        QCOMPARE(roundTrip(paused), paused);
+        QVERIFY(paused.toJson().value(u"paused"_s).toBool());
+        QVERIFY(!waiting.toJson().contains(u"paused"_s));
+        QueueTicket expired{u"tok"_s, u"c1"_s, QueueTicket::State::Expired, {}, {}, 0, {}, {}, false, {}, false};
         QCOMPARE(roundTrip(expired), expired);
+    }
+
+    void venue_carriesItsTimeZone()
+    {
+        const Concert c = sampleConcert();
+        QCOMPARE(c.toJson().value(u"venue"_s).toObject().value(u"timeZone"_s).toString(), u"Asia/Seoul"_s);
+        QCOMPARE(roundTrip(c).venue.timeZone, u"Asia/Seoul"_s);
+        // Older servers send none: empty, and the client falls back to its own zone.
+        auto old = VenueSummary::fromJson(parseObject(R"({"id":"v","name":"n","seatCount":1})"));
+        QVERIFY(old.ok());
+        QVERIFY(old.value().timeZone.isEmpty());
+        // Times of a performance in its venue's zone, whatever the machine's (TZ=UTC here).
+        const QDateTime seoul = inVenueZone(at("2026-12-11T10:00:00Z"), u"Asia/Seoul"_s);
+        QCOMPARE(seoul.time(), QTime(19, 0));
+        QCOMPARE(seoul.toUTC(), at("2026-12-11T10:00:00Z"));
+        QCOMPARE(inVenueZone(at("2026-12-11T10:00:00Z"), u"No/Such_Zone"_s).toUTC(), at("2026-12-11T10:00:00Z"));
+    }
+
+    void seatDelta_roundTripsAndIsAllOrNothing()
+    {
+        const SeatDelta d{u"p1"_s, 42, {{0, 'H'}, {17, 'A'}, {59999, 'S'}}};
+        QCOMPARE(roundTrip(d), d);
+        QCOMPARE(d.toJson().value(u"type"_s).toString(), u"seats"_s);
+        QCOMPARE(QJsonDocument(d.toJson().value(u"changes"_s).toArray()).toJson(QJsonDocument::Compact),
+                 QByteArray(R"([[0,"H"],[17,"A"],[59999,"S"]])"));
+        // One bad pair rejects the whole delta: the version must not advance past it.
+        for (const char *bad : {R"({"performanceId":"p","version":3,"changes":[[1,"H"],[2,"Q"]]})",
+                                R"({"performanceId":"p","version":3,"changes":[[1,"H"],["2","S"]]})",
+                                R"({"performanceId":"p","version":3,"changes":[[1,"H"],[2]]})",
+                                R"({"performanceId":"p","version":3,"changes":[[-1,"H"]]})",
+                                R"({"performanceId":"p","version":3,"changes":[[1.5,"H"]]})",
+                                R"({"performanceId":"p","version":3,"changes":[[1,"HS"]]})",
+                                R"({"performanceId":"p","version":0,"changes":[]})",
+                                R"({"performanceId":"p","changes":[]})"})
+            QVERIFY2(!SeatDelta::fromJson(parseObject(bad)).ok(), bad);
     }
 
     void queueTicket_waitingWithoutPositionIsAnError()

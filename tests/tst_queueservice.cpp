@@ -49,8 +49,48 @@ private Q_SLOTS:
         QCOMPARE(*queue().status(tokens[2]).value().etaSeconds, 18);
     }
 
+    void eta_earlyInASale_leansOnThePrior()
+    {
+        // The room's first fill admits 10 at once: a burst, not the pace of the sale.
+        const qint64 t0 = m_now;
+        QStringList tokens;
+        for (int i = 0; i < 100; ++i)
+            tokens << queue().join(u"trot-king"_s, u"f"_s + QString::number(i), u"a"_s).value().ticket.token;
+        queue().tick();
+        m_now = t0 + 10'000;
+        queue().tick();
+        // The prior alone says 80 / (10 per 60 s) = 480 s; the burst alone would say 80 s.
+        const QueueTicket last = queue().status(tokens[99]).value();
+        QCOMPARE(*last.position, 90);
+        QVERIFY2(*last.etaSeconds >= 300 && *last.etaSeconds <= 540, qPrintable(QString::number(*last.etaSeconds)));
+        m_now = t0;
+    }
+
+    void paused_isInTheTicket()
+    {
+        const QString token = queue().join(u"ironclad-reunion"_s, u"paused-1"_s, u"a"_s).value().ticket.token;
+        for (int i = 0; i < 12; ++i)  // the room is full: this one waits
+            queue().join(u"ironclad-reunion"_s, u"paused-f"_s + QString::number(i), u"a"_s);
+        const QString waiter = queue().join(u"ironclad-reunion"_s, u"paused-2"_s, u"a"_s).value().ticket.token;
+        queue().tick();
+        QVERIFY(!queue().status(waiter).value().paused);
+        QVERIFY(queue().updateSettings(u"ironclad-reunion"_s, QueueSettingsChange{{}, {}, true}).ok());
+        queue().tick();
+        const QueueTicket t = queue().status(waiter).value();
+        QCOMPARE(t.state, QueueTicket::State::Waiting);
+        QVERIFY(t.paused);
+        QVERIFY(t.toJson().value(u"paused"_s).toBool());
+        QVERIFY(queue().updateSettings(u"ironclad-reunion"_s, QueueSettingsChange{{}, {}, false}).ok());
+        queue().tick();
+        QVERIFY(!queue().status(waiter).value().paused);
+        Q_UNUSED(token);
+    }
+
     void eta_followsTheMeasuredAdmissionRate()
     {
+        // Sessions of 20 s: two session lengths (40 s) of measurement, and the
+        // measured rate alone decides.
+        QVERIFY(queue().updateSettings(u"haneul-encore"_s, QueueSettingsChange{{}, 20, {}}).ok());
         const qint64 t0 = m_now;
         QStringList tokens;
         for (int i = 0; i < 100; ++i)

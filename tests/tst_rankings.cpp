@@ -29,7 +29,7 @@ QDateTime at(qint64 ms)
 
 DemoCatalog::Venue venue(const QString &id, int seats)
 {
-    DemoCatalog::Venue v{id, id, {{u"S1"_s, u"Stalls"_s, u"R"_s}}, {}};
+    DemoCatalog::Venue v{id, id, {{u"S1"_s, u"Stalls"_s, u"R"_s}}, {}, u"Asia/Seoul"_s};
     for (int n = 1; n <= seats; ++n)
         v.seats.append(Seat{u"S1-1-"_s + QString::number(n), u"S1"_s, u"1"_s, n, double(n), 1, u"R"_s});
     return v;

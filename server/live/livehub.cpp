@@ -1,6 +1,7 @@
 #include "server/live/livehub.h"
 
 #include "domain/jsonreader.h"
+#include "domain/seatdelta.h"
 #include "server/http/httpresponse.h"
 #include "server/http/staffauth.h"
 #include "server/queue/queueservice.h"
@@ -297,14 +298,11 @@ void LiveHub::pushSeats()
         }
         // One message per version, in version order.
         for (qsizetype i = 0; i < list.size();) {
-            const qint64 version = list[i].version;
-            QJsonArray delta;
-            for (; i < list.size() && list[i].version == version; ++i)
-                delta.append(QJsonArray{list[i].index, QString(QChar::fromLatin1(list[i].letter))});
-            const QByteArray json = encode({{u"type"_s, u"seats"_s},
-                                            {u"performanceId"_s, it.key()},
-                                            {u"version"_s, version},
-                                            {u"changes"_s, delta}});
+            SeatDelta delta{it.key(), list[i].version, {}};
+            for (; i < list.size() && list[i].version == delta.version; ++i)
+                delta.changes.append({list[i].index, list[i].letter});
+            const qint64 version = delta.version;
+            const QByteArray json = encode(delta.toJson());
             for (QWebSocket *socket : m_subscribers.value(topic))
                 send(m_clients[socket], json);
             *it = version;

@@ -69,8 +69,11 @@ void QueueService::refreshConcerts()
         for (const auto &p : c.performances)
             if (!open.isValid() || p.salesOpenAt < open)
                 open = p.salesOpenAt;
+        const bool known = m_concerts.contains(c.id);
         ConcertInfo &info = m_concerts[c.id];
         info.salesOpenAt = open;
+        if (!known)
+            info.settings = m_options.defaults;
     }
 }
 
@@ -101,6 +104,21 @@ Outcome<bool> QueueService::ensureOpen(const QString &concertId, ConcertInfo &in
     return true;
 }
 
+int QueueService::etaSeconds(qint64 position, const ConcertInfo &info)
+{
+    // The prior: the turnover of a full room (capacity every session length). The
+    // measured rate takes over as its window grows past two session lengths: early
+    // in a sale the window holds little more than the room's first fill, a burst
+    // that says nothing about how fast places free up afterwards.
+    const double sessionMs = 1000.0 * qMax(1, info.settings.sessionSeconds);
+    const double prior = double(qMax(1, info.settings.capacity)) * 1000.0 / sessionMs;
+    // No admission in the window (none yet, or a full room nobody left): no measurement.
+    const double weight = info.admittedInWindow > 0 ? std::clamp(double(info.windowMs) / (2 * sessionMs), 0.0, 1.0) : 0.0;
+    const double measured = info.windowMs > 0 ? double(info.admittedInWindow) * 1000.0 / double(info.windowMs) : 0;
+    const double rate = qMax(1e-6, weight * measured + (1 - weight) * prior);
+    return int(qMin<double>(std::ceil(double(position) / rate), 7 * 24 * 3600));
+}
+
 QueueTicket QueueService::ticketFrom(const QString &concertId, const QueuePlace &place, const ConcertInfo &info) const
 {
     QueueTicket t;
@@ -117,12 +135,8 @@ QueueTicket QueueService::ticketFrom(const QString &concertId, const QueuePlace 
         t.state = QueueTicket::State::Waiting;
         t.position = int(place.position);
         t.ahead = int(place.position - 1);
-        // Admissions per second over the last minutes; before any, the turnover a
-        // full room would have (capacity every session length).
-        double rate = info.admissionsPerSecond;
-        if (rate <= 0)
-            rate = double(m_options.defaults.capacity) / qMax(1, m_options.defaults.sessionSeconds);
-        qint64 eta = qint64(std::ceil(double(place.position) / rate));
+        t.paused = info.settings.paused;
+        qint64 eta = etaSeconds(place.position, info);
         if (place.state == QueuePlace::State::PreQueue) {
             t.preQueue = true;
             t.opensAt = info.salesOpenAt;
@@ -229,6 +243,8 @@ Outcome<QueueStats> QueueService::updateSettings(const QString &concertId, const
         return badRequest(u"sessionSeconds must be between 10 and 86400"_s);
     if (auto updated = m_store->updateSettings(concertId, change, m_options.defaults); !updated)
         return updated.error();
+    if (auto info = concert(concertId))
+        info.value()->settingsReadMs = -1;  // read again at the next tick
     qCInfo(lcQueue) << "settings of" << concertId << "changed: capacity" << change.capacity.value_or(-1)
                     << "sessionSeconds" << change.sessionSeconds.value_or(-1) << "paused"
                     << (change.paused ? int(*change.paused) : -1);
@@ -279,9 +295,15 @@ void QueueService::tick()
             it->open = false;
         }
         m_admittedTotal += result.value().admitted;
-        it->admissionsPerSecond = result.value().windowMs > 0
-                                      ? double(result.value().admittedInWindow) * 1000.0 / double(result.value().windowMs)
-                                      : 0;
+        it->admittedInWindow = result.value().admittedInWindow;
+        it->windowMs = result.value().windowMs;
+        if (it->settingsReadMs < 0 || now - it->settingsReadMs >= 1000) {
+            // The settings, for ETAs and the paused flag (any instance may change them).
+            if (auto c = m_store->counts(it.key(), now, m_options.defaults)) {
+                it->settings = c.value().settings;
+                it->settingsReadMs = now;
+            }
+        }
         m_lastTick.insert(it.key(), result.value());
         // One reading per 10 s for the staff dashboard (the store keeps the first of each).
         if (const qint64 bucket = now / QueueStore::HistoryBucketMs; bucket != it->historyBucket) {

@@ -70,13 +70,18 @@ private:
     {
         QDateTime salesOpenAt;
         bool open = false;  // this instance has seen it opened
-        double admissionsPerSecond = 0;  // measured at the last tick
+        // The admission rate measured at the last tick: admissions over a window.
+        qint64 admittedInWindow = 0;
+        qint64 windowMs = 0;
+        QueueSettings settings;          // read from the store at most once a second
+        qint64 settingsReadMs = -1;
         qint64 historyBucket = -1;       // the last history bucket this instance recorded
     };
     Outcome<ConcertInfo *> concert(const QString &concertId);
     void refreshConcerts();
     Outcome<bool> ensureOpen(const QString &concertId, ConcertInfo &info, qint64 nowMs);
     QueueTicket ticketFrom(const QString &concertId, const QueuePlace &place, const ConcertInfo &info) const;
+    static int etaSeconds(qint64 position, const ConcertInfo &info);
 
     QueueStore *m_store;
     CatalogService *m_catalog;

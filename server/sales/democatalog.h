@@ -20,6 +20,7 @@ struct DemoCatalog
         QString name;
         QList<Section> sections;
         QList<Seat> seats;
+        QString timeZone = QStringLiteral("Asia/Seoul");  // IANA
     };
     struct Performance
     {

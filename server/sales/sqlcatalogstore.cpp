@@ -46,7 +46,7 @@ Outcome<QList<Concert>> SqlCatalogStore::readConcerts(const QString &onlyId)
     const QString filter = onlyId.isNull() ? QString() : u" WHERE c.id = ?"_s;
     QSqlQuery q(m_database->db());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT c.id, c.title, c.artist, c.genre, v.id, v.name, v.seat_count"
+    q.prepare(u"SELECT c.id, c.title, c.artist, c.genre, v.id, v.name, v.seat_count, v.time_zone"
               " FROM concerts c JOIN venues v ON v.id = c.venue_id"_s + filter + u" ORDER BY c.ordinal"_s);
     if (!onlyId.isNull())
         q.addBindValue(onlyId);
@@ -60,7 +60,7 @@ Outcome<QList<Concert>> SqlCatalogStore::readConcerts(const QString &onlyId)
         c.title = q.value(1).toString();
         c.artist = q.value(2).toString();
         c.genre = q.value(3).toString();
-        c.venue = {q.value(4).toString(), q.value(5).toString(), q.value(6).toInt()};
+        c.venue = {q.value(4).toString(), q.value(5).toString(), q.value(6).toInt(), q.value(7).toString()};
         indexOf.insert(c.id, list.size());
         list.append(c);
     }
@@ -172,7 +172,7 @@ Result<bool, QString> SqlCatalogStore::writeDemo(const DemoCatalog &catalog)
     QHash<QString, const DemoCatalog::Venue *> venueById;
     for (const DemoCatalog::Venue &v : catalog.venues) {
         venueById.insert(v.id, &v);
-        venues.append({v.id, v.name, int(v.seats.size())});
+        venues.append({v.id, v.name, int(v.seats.size()), v.timeZone});
         for (qsizetype i = 0; i < v.sections.size(); ++i)
             sections.append({v.id, v.sections[i].id, v.sections[i].name, v.sections[i].tier, int(i)});
         for (qsizetype i = 0; i < v.seats.size(); ++i) {
@@ -205,7 +205,7 @@ Result<bool, QString> SqlCatalogStore::writeDemo(const DemoCatalog &catalog)
         QStringList columns;
         const QList<QVariantList> *rows;
     } inserts[] = {
-        {u"venues", {u"id"_s, u"name"_s, u"seat_count"_s}, &venues},
+        {u"venues", {u"id"_s, u"name"_s, u"seat_count"_s, u"time_zone"_s}, &venues},
         {u"sections", {u"venue_id"_s, u"id"_s, u"name"_s, u"tier"_s, u"ordinal"_s}, &sections},
         {u"seats", {u"venue_id"_s, u"idx"_s, u"id"_s, u"section"_s, u"row_label"_s, u"number"_s, u"x"_s, u"y"_s, u"tier"_s}, &seats},
         {u"concerts", {u"id"_s, u"title"_s, u"artist"_s, u"genre"_s, u"venue_id"_s, u"ordinal"_s}, &concerts},

@@ -66,6 +66,11 @@ const QList<Migration> &migrations()
           // up from here, and the live channel sends these as deltas.
           u"CREATE TABLE seat_changes (performance_id TEXT NOT NULL, version BIGINT NOT NULL, idx INTEGER NOT NULL,"
           " status CHAR(1) NOT NULL, PRIMARY KEY (performance_id, version, idx))"_s}},
+        {3,
+         {// Every time of a performance is shown in its venue's zone (IANA name).
+          u"ALTER TABLE venues ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC'"_s,
+          // The demo venues seeded before this migration are in Seoul.
+          u"UPDATE venues SET time_zone = 'Asia/Seoul' WHERE id IN ('hanbit-hall', 'gangbyeon-arena', 'hangang-stadium')"_s}},
     };
     return list;
 }
