@@ -35,6 +35,7 @@ ApiJob *ApiClient::send(const QByteArray &method, const QString &path, const QBy
     else if (!m_staffKey.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_staffKey.toUtf8());
     auto *job = new ApiJob(m_network->sendCustomRequest(request, method, body), m_timeout, this);
+    job->setKeepRawBody(inBackground);
     connect(job, &ApiJob::finished, this, [this, job] {
         if (const auto server = job->serverTime())  // whole seconds: aim at the middle
             m_clockOffsetMs = QDateTime::currentDateTimeUtc().msecsTo(*server) + 500;
@@ -56,7 +57,12 @@ ApiJob *ApiClient::send(const QByteArray &method, const QString &path, const QBy
             watcher->deleteLater();
             deliver(watcher->result());
         });
-        watcher->setFuture(QtConcurrent::run([decode, json = result.value()] { return decode(json); }));
+        watcher->setFuture(QtConcurrent::run([decode, raw = job->rawBody()]() -> Result<T> {
+            auto json = parseJson(raw);  // the parse too, not only the decode
+            if (!json)
+                return json.error();
+            return decode(json.value());
+        }));
     });
     return job;
 }
@@ -111,6 +117,32 @@ ApiJob *ApiClient::fetchLayout(const QString &performanceId, QObject *context, C
 {
     return send<SeatLayout>("GET", u"/api/v1/performances/%1/layout"_s.arg(escaped(performanceId)), {}, {},
                             &decodeAs<SeatLayout>, context, std::move(done), true);
+}
+
+ApiJob *ApiClient::fetchPreparedLayout(const QString &performanceId, QObject *context, Callback<LayoutDownload> done)
+{
+    // The bytes as served go along for the offline cache: picked up from the job on
+    // this thread when it finishes, handed over with the prepared layout.
+    auto raw = std::make_shared<QByteArray>();
+    ApiJob *job = send<LayoutDownload>(
+        "GET", u"/api/v1/performances/%1/layout"_s.arg(escaped(performanceId)), {}, {},
+        [](const QJsonValue &json) -> Result<LayoutDownload> {
+            auto layout = SeatLayout::fromJson(json);
+            if (!layout)
+                return layout.error();
+            return LayoutDownload{SeatMapModel::prepare(std::move(layout).value()), {}};
+        },
+        context,
+        [raw, done = std::move(done)](const ApiResult<LayoutDownload> &r) {
+            if (!r)
+                return done(r);
+            LayoutDownload download = r.value();  // implicitly shared: no deep copy
+            download.json = *raw;
+            done(download);
+        },
+        true);
+    connect(job, &ApiJob::finished, this, [job, raw] { *raw = job->rawBody(); });
+    return job;
 }
 
 ApiJob *ApiClient::fetchRankings(Ranking::Window window, QObject *context, Callback<Ranking> done)

@@ -2,6 +2,7 @@
 
 #include "app/apierror.h"
 #include "app/apijob.h"
+#include "models/seatmapmodel.h"
 #include "domain/concert.h"
 #include "domain/health.h"
 #include "domain/hold.h"
@@ -52,6 +53,15 @@ public:
     ApiJob *fetchConcerts(QObject *context, Callback<QList<Concert>> done);
     ApiJob *fetchHealth(QObject *context, Callback<Health> done);
     ApiJob *fetchLayout(const QString &performanceId, QObject *context, Callback<SeatLayout> done);
+    // The layout for the seat map: parsed, decoded and prepared on the thread pool
+    // (nothing of the 4 MB touches the GUI thread), with the bytes as served for the
+    // offline cache.
+    struct LayoutDownload
+    {
+        SeatMapModel::PreparedLayout prepared;
+        QByteArray json;
+    };
+    ApiJob *fetchPreparedLayout(const QString &performanceId, QObject *context, Callback<LayoutDownload> done);
     ApiJob *fetchRankings(Ranking::Window window, QObject *context, Callback<Ranking> done);
 
     // The buyer's side: the queue token rides as X-Queue-Token where it is needed.

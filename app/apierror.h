@@ -28,6 +28,14 @@ public:
     QString message;      // for the user, translated
     QJsonObject details;  // Http: the error object's other members
 
+    // The server could not be reached (refused, reset, no answer in time): worth
+    // trying again later, and the offline views apply.
+    bool isUnreachable() const { return kind == Kind::Network || kind == Kind::Timeout; }
+    // The server answered that the caller may not do this (credential refused).
+    bool isRefused() const { return kind == Kind::Http && (httpStatus == 401 || httpStatus == 403); }
+    // The server answered at all (any status): it is there.
+    bool serverAnswered() const { return kind == Kind::Http; }
+
     // A failed reply (timedOut: our own timer aborted it) and the body read from it.
     static ApiError fromReply(const QNetworkReply *reply, const QByteArray &body, bool timedOut);
     static ApiError decodeError(const QString &technical);

@@ -54,6 +54,9 @@ void ApiJob::onFinished()
         m_result.emplace(ApiError::fromReply(reply, body, m_timedOut));
     } else if (body.isEmpty()) {
         m_result.emplace(QJsonValue());
+    } else if (m_keepRaw) {
+        m_raw = body;
+        m_result.emplace(QJsonValue());
     } else if (auto json = parseJson(body); json.ok()) {
         m_result.emplace(json.value());
     } else {

@@ -27,6 +27,10 @@ public:
     ~ApiJob() override;
 
     void abort();
+    // Big answers (a 60,000-seat layout): keep the bytes unparsed, so the parse can
+    // run off the GUI thread; result() then holds a null value on success.
+    void setKeepRawBody(bool keep) { m_keepRaw = keep; }
+    QByteArray rawBody() const { return m_raw; }
     const Result<QJsonValue, ApiError> &result() const { return *m_result; }
     int httpStatus() const { return m_status; }
     // The server's Date header, when it sent one.
@@ -41,6 +45,8 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer m_timer;
     bool m_timedOut = false;
+    bool m_keepRaw = false;
+    QByteArray m_raw;
     int m_status = 0;
     std::optional<QDateTime> m_serverTime;
     std::optional<Result<QJsonValue, ApiError>> m_result;

@@ -1,26 +1,23 @@
 #pragma once
 
-#include "app/apiclient.h"
-#include "app/livechannel.h"
-#include "models/seatmapmodel.h"
+#include "app/bookingsession.h"
+#include "app/ticketprinter.h"
 
 #include <QDateTime>
 #include <QObject>
 
-class QSystemTrayIcon;
-#include <QTimer>
-
 #include <memory>
+
+class QSystemTrayIcon;
 
 namespace BoxOffice {
 
 class BookingWindow;
 class OfflineCache;
 
-// Drives one buyer's booking against the server: joins the concert's queue, follows
-// the place in line (polling; the live channel comes next), loads the seat map when
-// admitted and keeps its status fresh, holds, counts the hold down from the server's
-// expiry, buys, and leaves the queue when the window closes. Never blocks.
+// The presenter of one booking: binds a BookingSession (the sale's state machine,
+// no widgets) to a BookingWindow, sends tickets through a TicketPrinter, and asks
+// for attention when the buyer's turn comes while the window is behind others.
 class BookingController : public QObject
 {
     Q_OBJECT
@@ -33,64 +30,50 @@ public:
     // A staff counter sale: no queue (the ApiClient carries the staff key), no seat
     // limit, cash or card. Call before start().
     void setCounterSale(bool counter);
-    // What the ticket shows besides the order (venue, start time).
-    void setTicketDetails(const QString &venue, const QDateTime &startsAt);
+    // What the ticket and the title bar show besides the order (venue, start time in
+    // the venue's zone).
+    void setTicketDetails(const QString &venue, const QDateTime &startsAt, const QString &timeZone = {});
+    // Kiosk: no dialogs; tickets go to this printer ("" none: the code on screen).
+    void setKioskMode(bool kiosk, const QString &printer = {});
 
     void start();
     // Gives everything back at once: releases the hold, leaves the queue (kiosk reset).
-    void abandon();
-    // The confirmation's ticket as a PDF (written on the thread pool); ticketSaved tells.
+    void abandon() { m_session.abandon(); }
+    // The confirmation's tickets as a PDF (written on the thread pool); ticketSaved tells.
     void saveTicket(const QString &fileName);
     void printTicket();
-    std::optional<Order> order() const { return m_order; }
+    std::optional<Order> order() const { return m_session.order(); }
     BookingWindow *window() const { return m_window.get(); }
-    SeatMapModel *seats() { return &m_seats; }
-    QString token() const { return m_token; }
-    LiveChannel *live() { return &m_live; }
+    BookingSession *session() { return &m_session; }
+    SeatMapModel *seats() { return m_session.seats(); }
+    QString token() const { return m_session.token(); }
+    LiveChannel *live() { return m_session.live(); }
+    TicketPrinter *printer() { return &m_printer; }
+    TicketDocument ticket() const;
 
     // Polling periods; tests set them short.
-    void setIntervals(std::chrono::milliseconds queue, std::chrono::milliseconds seats);
+    void setIntervals(std::chrono::milliseconds queue, std::chrono::milliseconds seats)
+    {
+        m_session.setIntervals(queue, seats);
+    }
 
 Q_SIGNALS:
     void finished();
     void ticketSaved(const QString &fileName, bool ok);
+    void ticketPrinted(const QString &target, bool ok);
+    // The buyer's session started (admitted after waiting), for the kiosk.
+    void admitted();
 
 private:
-    void join();
-    void pollQueue();
-    void onTicket(const QueueTicket &ticket);
-    void loadSeats();
-    void pollSeats();
-    void hold(const QStringList &seatIds);
-    void holdBest(int count, const QString &tier);
-    void onHold(const ApiResult<Hold> &result);
-    void release();
-    void purchase(const QString &method);
-    void tickCountdown();
-    void showCachedSeats(const ApiError &error);
-    void suggestEquivalents();
-    // The credential for seat calls: the queue token, or none (the staff key) at a counter.
-    QString buyerToken() const { return m_counter ? QString() : m_token; }
+    void askForAttention();
 
-    ApiClient *m_api;
-    OfflineCache *m_cache;
-    QString m_concertId, m_performanceId, m_userId;
-    QString m_token;
-    SeatMapModel m_seats;
+    BookingSession m_session;
     std::unique_ptr<BookingWindow> m_window;
-    QTimer m_queueTimer, m_seatTimer, m_countdown;
-    LiveChannel m_live;
-    std::chrono::milliseconds m_queueInterval{1000}, m_seatInterval{2000};
-    std::optional<Hold> m_hold;
-    bool m_admitted = false;
-    QStringList m_lostSeats;  // lost in a race, waiting for a fresh status
+    TicketPrinter m_printer;
     QSystemTrayIcon *m_tray = nullptr;
-    bool m_busy = false;
-    bool m_counter = false;
-    bool m_offline = false;  // showing the cached seat map; trying to join again
-    QString m_title, m_venue;
+    bool m_kiosk = false;
+    QString m_title, m_venue, m_timeZone;
     QDateTime m_startsAt;
-    std::optional<Order> m_order;
 };
 
 } // namespace BoxOffice

@@ -46,6 +46,7 @@ BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
     const QString dataDir = m_options.dataDirectory.isEmpty()
                                 ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                                 : m_options.dataDirectory;
+    m_settings = std::make_unique<QSettings>(QDir(dataDir).filePath(u"client.ini"_s), QSettings::IniFormat);
     m_cache = new OfflineCache(QDir(dataDir).filePath(u"offline-cache.sqlite"_s), this);
     if (m_options.server) {
         m_api.setBaseUrl(*m_options.server);
@@ -139,8 +140,8 @@ void BoxOfficeApp::signIn()
     m_api.setStaffKey(key);
     const QString concert = m_concerts.concerts().isEmpty() ? u"-"_s : m_concerts.concerts().first().id;
     m_api.queueStats(concert, this, [this, previous](const ApiResult<QueueStats> &r) {
-        const bool refused = !r && (r.error().httpStatus == 401 || r.error().httpStatus == 403);
-        if (refused || (!r && r.error().kind != ApiError::Kind::Http)) {
+        const bool refused = !r && r.error().isRefused();
+        if (refused || (!r && !r.error().serverAnswered())) {
             m_api.setStaffKey(previous);
             m_window->setServerDescription(refused ? tr("Staff sign-in refused: %1").arg(r.error().message)
                                                    : tr("Staff sign-in failed: %1").arg(r.error().message));
@@ -171,7 +172,8 @@ void BoxOfficeApp::startOver()
 {
     delete m_booking;  // releases its hold and leaves the queue
     m_booking = nullptr;
-    QSettings().remove(u"buyer/id"_s);  // the next person is somebody else
+    m_settings->remove(u"buyer/id"_s);  // the next person is somebody else
+    m_settings->sync();
     if (m_rankings)
         m_rankings->view()->hide();
     m_window->resetView();
@@ -193,18 +195,17 @@ void BoxOfficeApp::book(const QString &concertId, const QString &performanceId, 
 {
     delete m_booking;  // one booking at a time
     // The buyer's id survives restarts: the same place in line comes back.
-    QSettings settings;
-    QString user = settings.value(u"buyer/id"_s).toString();
+    QString user = m_settings->value(u"buyer/id"_s).toString();
     if (user.isEmpty()) {
         user = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        settings.setValue(u"buyer/id"_s, user);
+        m_settings->setValue(u"buyer/id"_s, user);
     }
     m_booking = new BookingController(&m_api, concertId, performanceId, title, user, m_cache, this);
     m_booking->setCounterSale(counter);
     for (const Concert &c : m_concerts.concerts())
         for (const PerformanceSummary &p : c.performances)
             if (p.id == performanceId)
-                m_booking->setTicketDetails(c.venue.name, p.startsAt);
+                m_booking->setTicketDetails(c.venue.name, p.startsAt, c.venue.timeZone);
     if (m_qa)
         m_qa->watch(m_booking->live());
     connect(m_booking, &BookingController::finished, this, [this] {
@@ -223,7 +224,7 @@ void BoxOfficeApp::checkConnection()
     m_api.fetchHealth(this, [this](const ApiResult<Health> &r) {
         m_checking = false;
         // An answer of any kind (even 503) means the server is there.
-        const bool reachable = r || r.error().kind == ApiError::Kind::Http;
+        const bool reachable = r || r.error().serverAnswered();
         if (reachable == !m_offline)
             return;
         reload();  // gone: the cached list under the banner; back: a fresh read
@@ -265,7 +266,7 @@ void BoxOfficeApp::reload()
         m_pending = nullptr;
         if (!result) {
             const ApiError error = result.error();
-            if (error.kind != ApiError::Kind::Network && error.kind != ApiError::Kind::Timeout) {
+            if (!error.isUnreachable()) {
                 m_window->showError(tr("Cannot load the concerts"), error.message);
                 return;
             }

@@ -4,6 +4,7 @@
 #include "models/concertmodel.h"
 
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -48,6 +49,9 @@ public:
     RankingController *rankings() const { return m_rankings; }
     StaffController *staff() const { return m_staff; }
     QaController *qa() const { return m_qa; }
+    // The client's own settings (the buyer's id): a file in the data directory, so a
+    // test's or a kiosk's settings stay with its data.
+    QSettings *settings() { return m_settings.get(); }
     void showRankings();
     // Opens the buying flow for a performance (what a double click in the list does);
     // counter: a staff counter sale, without the queue.
@@ -84,6 +88,7 @@ private:
     void startEmbedded();
 
     ClientOptions m_options;
+    std::unique_ptr<QSettings> m_settings;
     QNetworkAccessManager m_network;
     ApiClient m_api;
     ConcertModel m_concerts;

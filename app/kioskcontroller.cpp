@@ -9,6 +9,8 @@
 
 #include <QApplication>
 #include <QCryptographicHash>
+#include <QDialog>
+#include <QLoggingCategory>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QScreen>
@@ -18,6 +20,8 @@
 namespace BoxOffice {
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcKiosk, "boxoffice.client.kiosk")
 
 namespace {
 
@@ -95,9 +99,14 @@ KioskController::KioskController(BoxOfficeApp *app, KioskOptions options, QObjec
     connect(m_pin, &PinPad::cancelled, this, [this] { showScreen(m_outOfOrder_ ? Screen::OutOfOrder : Screen::None); });
     connect(&m_health, &QTimer::timeout, this, &KioskController::checkHealth);
 
-    // Kiosk windows: no chrome, no menus; the booking window likewise when it opens.
+    // Kiosk windows: no chrome, no menus, no dialogs; the booking window likewise.
     connect(m_app, &BoxOfficeApp::bookingStarted, this, [this](BookingController *booking) {
+        if (!m_active)
+            return;
+        booking->setKioskMode(true, m_options.printer);
+        connect(booking, &BookingController::admitted, this, &KioskController::onAdmitted);
         showKioskWindow(booking->window());
+        m_idleWhileWaiting = false;
         m_idle.start();
     });
 }
@@ -111,12 +120,17 @@ QString KioskController::touchStyleSheet()
 {
     // 44 px: the smallest comfortable touch target (Apple HIG; WCAG 2.5.5 asks 44 CSS px).
     return u"QPushButton, QComboBox, QSpinBox, QLineEdit, QToolButton { min-height: 44px; min-width: 44px; font-size: 16pt; }"
+           " QSpinBox { padding-right: 48px; }"
+           " QSpinBox::up-button, QSpinBox::down-button { width: 44px; }"
+           " QComboBox::drop-down { width: 44px; }"
+           " QComboBox QAbstractItemView::item { min-height: 44px; }"
            " QTreeView::item, QTableView::item { min-height: 44px; }"
            " QScrollBar:vertical { width: 32px; } QScrollBar:horizontal { height: 32px; }"_s;
 }
 
 void KioskController::start()
 {
+    m_active = true;
     qApp->setStyleSheet(touchStyleSheet());
     qApp->installEventFilter(this);
     MainWindow *main = m_app->window();
@@ -128,6 +142,32 @@ void KioskController::start()
     m_idle.start();
     m_health.start(m_options.healthInterval);
     checkHealth();
+}
+
+void KioskController::leave()
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    m_idle.stop();
+    m_health.stop();
+    showScreen(Screen::None);
+    qApp->removeEventFilter(this);
+    qApp->setStyleSheet({});
+    MainWindow *main = m_app->window();
+    main->setKioskMode(false);
+    for (QWidget *w : {static_cast<QWidget *>(main),
+                       m_app->booking() ? static_cast<QWidget *>(m_app->booking()->window()) : nullptr}) {
+        if (!w)
+            continue;
+        w->setWindowFlags(Qt::Window);
+        w->showNormal();
+    }
+    if (m_app->booking())
+        m_app->booking()->setKioskMode(false);
+    main->raise();
+    main->activateWindow();
+    qCInfo(lcKiosk) << "left kiosk mode with the staff PIN";
 }
 
 KioskController::Screen KioskController::screen() const
@@ -170,9 +210,51 @@ void KioskController::showScreen(Screen screen)
     m_overlay->activateWindow();
 }
 
+bool KioskController::blocks(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::ContextMenu:
+        return true;  // no context menus: nothing to copy, paste or inspect
+    case QEvent::Close:
+        // Alt+F4 through a window manager, or anything else that closes a window.
+        if (watched->isWidgetType() && static_cast<QWidget *>(watched)->isWindow()
+            && !qobject_cast<QDialog *>(watched)) {
+            event->ignore();
+            return true;
+        }
+        return false;
+    case QEvent::ShortcutOverride:
+    case QEvent::KeyPress: {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const QKeyCombination combination = key->keyCombination();
+        const bool closes = (key->key() == Qt::Key_F4 && (key->modifiers() & Qt::AltModifier))
+                            || QKeySequence(combination) == QKeySequence(QKeySequence::Quit)
+                            || QKeySequence(combination) == QKeySequence(QKeySequence::Close)
+                            || QKeySequence(combination) == QKeySequence(QKeySequence::Print)
+                            || QKeySequence(combination) == QKeySequence(QKeySequence::Save)
+                            || QKeySequence(combination) == QKeySequence(QKeySequence::Open);
+        return closes;
+    }
+    case QEvent::Show:
+        // The last line: a dialog that a bug let through is closed before anyone can use it.
+        if (auto *dialog = qobject_cast<QDialog *>(watched)) {
+            qCWarning(lcKiosk) << "closed a dialog in kiosk mode:" << dialog->metaObject()->className();
+            Q_EMIT dialogBlocked(QString::fromLatin1(dialog->metaObject()->className()));
+            QMetaObject::invokeMethod(dialog, &QDialog::reject, Qt::QueuedConnection);
+            return false;
+        }
+        return false;
+    default:
+        return false;
+    }
+}
+
 bool KioskController::eventFilter(QObject *watched, QEvent *event)
 {
+    if (blocks(watched, event))
+        return true;
     if (isUserInput(event->type())) {
+        m_idleWhileWaiting = false;
         const auto type = event->type();
         if (screen() == Screen::StillThere
             && (type == QEvent::MouseButtonPress || type == QEvent::KeyPress || type == QEvent::TouchBegin)) {
@@ -206,11 +288,27 @@ void KioskController::onIdle()
 {
     if (screen() != Screen::None)
         return;  // the PIN pad or the out-of-order screen is up
+    BookingController *booking = m_app->booking();
+    if (booking && booking->window()->page() == BookingWindow::Page::Queue) {
+        // Waiting in line asks nothing of the person: no reset, however long the
+        // line. Whether anyone is still there is asked once they are admitted.
+        m_idleWhileWaiting = true;
+        m_idle.start();
+        return;
+    }
     if (!m_app->hasBuyerState()) {
         m_app->startOver();  // nothing to lose: tidy up silently (search, scroll)
         m_idle.start();
         return;
     }
+    showScreen(Screen::StillThere);
+    m_prompt->start(m_options.promptSeconds);
+}
+
+void KioskController::onAdmitted()
+{
+    if (!m_active || !std::exchange(m_idleWhileWaiting, false) || screen() != Screen::None)
+        return;  // someone touched it while waiting: they are there
     showScreen(Screen::StillThere);
     m_prompt->start(m_options.promptSeconds);
 }
@@ -240,13 +338,13 @@ void KioskController::checkPin(const QString &pin)
     }
     if (!pin.isEmpty() && sameHash(hashPin(pin), m_pinHash)) {
         m_wrongPins = 0;
-        showScreen(Screen::None);
-        Q_EMIT exitRequested();
+        leave();
+        Q_EMIT left();
         return;
     }
     if (++m_wrongPins >= MaxWrongPins) {
         m_wrongPins = 0;
-        m_lockedUntil = QDateTime::currentDateTimeUtc().addSecs(60);
+        m_lockedUntil = m_options.clock().addSecs(60);
         m_pin->reset(tr("Too many wrong PINs. Try again after %1.")
                          .arg(QLocale().toString(m_lockedUntil.toLocalTime().time(), QLocale::ShortFormat)));
         return;

@@ -84,7 +84,13 @@ int main(int argc, char *argv[])
         u"kiosk-idle"_s, QApplication::translate("main", "Kiosk: seconds without a touch before \"are you still "
                                                          "there?\" (default 60)."),
         u"SECONDS"_s, u"60"_s);
-    parser.addOptions({langOption, staffKeyOption, staffOption, qaOption, kioskOption, pinOption, idleOption});
+    const QCommandLineOption printerOption(
+        u"kiosk-printer"_s, QApplication::translate("main", "Kiosk: print tickets on this printer without a dialog "
+                                                            "(a printer's name, or file:PATH.pdf). Without it the "
+                                                            "kiosk shows the ticket's code on screen."),
+        u"NAME"_s);
+    parser.addOptions({langOption, staffKeyOption, staffOption, qaOption, kioskOption, pinOption, idleOption,
+                       printerOption});
     parser.process(app);
 
     ClientOptions options;
@@ -118,6 +124,7 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "boxoffice: --kiosk-idle is 5 to 3600 seconds\n");
             return 2;
         }
+        k.printer = parser.value(printerOption);
         kiosk = k;
     }
 
@@ -125,7 +132,6 @@ int main(int argc, char *argv[])
     std::unique_ptr<KioskController> kioskController;
     if (kiosk) {
         kioskController = std::make_unique<KioskController>(&client, *kiosk);
-        QObject::connect(kioskController.get(), &KioskController::exitRequested, &app, &QApplication::quit);
         kioskController->start();
     } else {
         client.window()->show();

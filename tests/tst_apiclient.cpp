@@ -1,6 +1,7 @@
 // ApiClient's error paths through a scripted network manager: timeout, 409 with the
 // seats named, 503, a dropped connection, an answer that is not what API.md says.
 #include "app/apiclient.h"
+#include "scriptednetwork.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -11,81 +12,7 @@
 using namespace BoxOffice;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// A reply whose outcome the test decides: a status and a body, a network error, or nothing ever.
-class ScriptedReply : public QNetworkReply
-{
-public:
-    struct Script
-    {
-        int status = 200;
-        QByteArray body;
-        NetworkError error = NoError;
-        bool never = false;
-    };
-
-    ScriptedReply(const QNetworkRequest &request, QNetworkAccessManager::Operation op, Script script, QObject *parent)
-        : QNetworkReply(parent), m_body(script.body)
-    {
-        setRequest(request);
-        setUrl(request.url());
-        setOperation(op);
-        open(QIODevice::ReadOnly);
-        if (script.never)
-            return;
-        QTimer::singleShot(0, this, [this, script] {
-            if (script.error != NoError) {
-                setError(script.error, u"scripted failure"_s);
-                Q_EMIT errorOccurred(script.error);
-            } else {
-                setAttribute(QNetworkRequest::HttpStatusCodeAttribute, script.status);
-                if (script.status >= 400)
-                    setError(ProtocolInvalidOperationError, u"HTTP error"_s);
-            }
-            setFinished(true);
-            Q_EMIT readyRead();
-            Q_EMIT finished();
-        });
-    }
-    void abort() override
-    {
-        if (isFinished())
-            return;
-        setError(OperationCanceledError, u"aborted"_s);
-        setFinished(true);
-        Q_EMIT finished();
-    }
-    qint64 bytesAvailable() const override { return m_body.size() - m_read + QIODevice::bytesAvailable(); }
-    bool isSequential() const override { return true; }
-
-protected:
-    qint64 readData(char *data, qint64 max) override
-    {
-        const qint64 n = qMin(max, m_body.size() - m_read);
-        memcpy(data, m_body.constData() + m_read, size_t(n));
-        m_read += n;
-        return n;
-    }
-
-private:
-    QByteArray m_body;
-    qint64 m_read = 0;
-};
-
-class ScriptedNetwork : public QNetworkAccessManager
-{
-public:
-    ScriptedReply::Script next;
-
-protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *) override
-    {
-        return new ScriptedReply(request, op, next, this);
-    }
-};
-
-} // namespace
+using namespace BoxOffice::Test;
 
 class TestApiClient : public QObject
 {

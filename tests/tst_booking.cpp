@@ -9,8 +9,14 @@
 #include "ui/bookingwindow.h"
 #include "ui/seatmapview.h"
 
+#include "models/seatmapmodel.h"
+
+#include <QComboBox>
 #include <QLabel>
+#include <QLocale>
 #include <QNetworkAccessManager>
+#include <QSpinBox>
+#include <QStandardItemModel>
 #include <QPushButton>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -67,6 +73,8 @@ private Q_SLOTS:
         QCOMPARE(http(m_network, "DELETE", m_server->at(u"/api/v1/queue/"_s + first)).status, 204);
         QTRY_COMPARE_WITH_TIMEOUT(window->page(), BookingWindow::Page::Seats, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(booking.seats()->hasStatus(), 10000);
+        // The session's clock runs from admission, before any hold.
+        QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QLabel *>(u"countdown"_s)->text().contains(u"left to pick"_s), 5000);
 
         QStringList free;
         for (int i = 0; i < booking.seats()->seatCount() && free.size() < 3; ++i)
@@ -80,16 +88,27 @@ private Q_SLOTS:
                  201);
         auto *message = window->findChild<QLabel *>(u"message"_s);
         Q_EMIT window->holdRequested({free[0], free[1]});
-        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(free[0]), 10000);
+        // Named as people read seats, not by id.
+        const QString lostName = booking.seats()->describe(QStringList{free[0]});
+        QVERIFY(lostName.contains(u" · Row "_s));
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(lostName), 10000);
         QVERIFY(message->text().contains(u"faster"_s));
+        QVERIFY(!message->text().contains(free[0]));
         QTRY_COMPARE_WITH_TIMEOUT(booking.seats()->letter(booking.seats()->indexOf(free[0])), 'H', 10000);
-        // The nearest free seat of the same tier is picked instead, ready to hold.
-        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(u"nearest free seats"_s), 10000);
+        // The whole group again, together: two adjacent free seats of the same tier,
+        // never one seat for two.
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(u"together"_s), 10000);
         const QList<int> suggested = window->seatMap()->selection();
-        QCOMPARE(suggested.size(), 1);
+        QCOMPARE(suggested.size(), 2);
         const Seat &lost = booking.seats()->layout().seats[booking.seats()->indexOf(free[0])];
-        QCOMPARE(booking.seats()->layout().seats[suggested.first()].tier, lost.tier);
-        QCOMPARE(booking.seats()->letter(suggested.first()), 'A');
+        for (int s : suggested) {
+            QCOMPARE(booking.seats()->layout().seats[s].tier, lost.tier);
+            QCOMPARE(booking.seats()->letter(s), 'A');
+            QCOMPARE(booking.seats()->rowOf(s), booking.seats()->rowOf(suggested.first()));
+        }
+        QCOMPARE(qAbs(booking.seats()->layout().seats[suggested[0]].number
+                      - booking.seats()->layout().seats[suggested[1]].number),
+                 1);
         window->seatMap()->clearSelection();
 
         // Pick two free seats on the map and hold them: a countdown starts.
@@ -189,11 +208,132 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QPushButton *>(u"bestButton"_s)->isEnabled(), 20000);
         QCOMPARE(window->page(), BookingWindow::Page::Seats);
         QVERIFY(!window->findChild<QLabel *>(u"message"_s)->text().startsWith(u"Offline"_s));
+        // What is true now: admitted (an empty room), so no talk of a place in line.
+        QTRY_VERIFY2_WITH_TIMEOUT(window->findChild<QLabel *>(u"message"_s)->text().contains(u"your turn"_s),
+                                  qPrintable(window->findChild<QLabel *>(u"message"_s)->text()), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(offline.seats()->letter(free), 'A', 5000);
         for (int i = 0; i < 14 && !map->showsSeats(); ++i)
             map->zoomBy(1.6, map->seatPosition(free));
         QTest::mouseClick(map, Qt::LeftButton, {}, map->seatPosition(free).toPoint());
         QCOMPARE(map->selection().size(), 1);
+    }
+
+    void counterSale_newSaleResets_cashChange_oneStrikePerHold()
+    {
+        ApiClient api(&m_network);
+        api.setBaseUrl(m_server->url);
+        api.setStaffKey(u"test-staff-key"_s);
+        BookingController sale(&api, u"jazz-after-dark"_s, u"jazz-after-dark-p1"_s, u"Jazz After Dark"_s, {});
+        sale.setCounterSale(true);
+        sale.setTicketDetails(u"Hanbit Concert Hall"_s, QDateTime(QDate(2026, 12, 24), QTime(11, 0), Qt::UTC),
+                              u"Asia/Seoul"_s);
+        // The title bar names the performance, in the venue's time (20:00 in Seoul).
+        QVERIFY2(sale.window()->windowTitle().contains(u"Hanbit Concert Hall"_s), qPrintable(sale.window()->windowTitle()));
+        QVERIFY2(sale.window()->windowTitle().contains(u"8:00"_s) || sale.window()->windowTitle().contains(u"20:00"_s),
+                 qPrintable(sale.window()->windowTitle()));
+        sale.setIntervals(std::chrono::milliseconds(50), std::chrono::milliseconds(100));
+        sale.start();
+        BookingWindow *window = sale.window();
+        QTRY_VERIFY_WITH_TIMEOUT(sale.seats()->hasStatus(), 10000);
+        QList<int> three;
+        for (int i = 0; i < sale.seats()->seatCount() && three.size() < 3; ++i)
+            if (sale.seats()->letter(i) == 'A')
+                three << i;
+        window->seatMap()->select(three);
+        QTest::mouseClick(window->findChild<QPushButton *>(u"holdButton"_s), Qt::LeftButton);
+        auto *buy = window->findChild<QPushButton *>(u"buyButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(buy->isEnabled(), 10000);
+        auto *message = window->findChild<QLabel *>(u"message"_s);
+        QVERIFY2(message->text().contains(u" · Row "_s), qPrintable(message->text()));
+
+        // Cash: the button waits for enough money, and the change is shown.
+        auto *payment = window->findChild<QComboBox *>(u"paymentMethod"_s);
+        payment->setCurrentIndex(payment->findData(u"cash"_s));
+        auto *tendered = window->findChild<QSpinBox *>(u"cashTendered"_s);
+        QVERIFY(tendered->isVisibleTo(window));
+        QVERIFY(!buy->isEnabled());
+        qint64 total = 0;
+        for (int s : three)
+            total += sale.seats()->price(s).amount;
+        tendered->setValue(int(total + 5000));
+        QVERIFY(buy->isEnabled());
+        QVERIFY2(window->findChild<QLabel *>(u"cashChange"_s)->text().contains(QLocale().toString(5000)),
+                 qPrintable(window->findChild<QLabel *>(u"cashChange"_s)->text()));
+
+        // Two quick clicks: one payment.
+        QTest::mouseClick(buy, Qt::LeftButton);
+        QVERIFY(!buy->isEnabled());
+        QTest::mouseClick(buy, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(window->page(), BookingWindow::Page::Done, 10000);
+        auto *order = window->findChild<QLabel *>(u"orderText"_s);
+        QVERIFY2(order->text().contains(u"Paid in cash"_s), qPrintable(order->text()));
+        QVERIFY(order->text().contains(QLocale().toString(5000)));
+        QVERIFY(!message->text().contains(u"409"_s) && !message->text().contains(u"conflict"_s));
+
+        // New sale: nothing of the last one can be paid or shown again.
+        QTest::mouseClick(window->findChild<QPushButton *>(u"newSaleButton"_s), Qt::LeftButton);
+        QCOMPARE(window->page(), BookingWindow::Page::Seats);
+        QVERIFY(!buy->isEnabled());
+        QVERIFY(window->findChild<QLabel *>(u"countdown"_s)->text().isEmpty());
+        QVERIFY(!window->findChild<QPushButton *>(u"releaseButton"_s)->isEnabled());
+        QVERIFY(window->seatMap()->held().isEmpty());
+        Q_EMIT window->purchaseRequested(u"card"_s);  // even if asked: there is no hold to pay
+        QTest::qWait(0);
+        QCOMPARE(window->page(), BookingWindow::Page::Seats);
+        QVERIFY(!sale.order());
+    }
+
+    void window_tiersShowWhatIsLeft_soldOutCannotBeChosen()
+    {
+        SeatLayout layout;
+        layout.performanceId = u"p"_s;
+        layout.sections = {{u"A"_s, u"Floor A"_s, u"vip"_s}, {u"B"_s, u"Floor B"_s, u"r"_s}};
+        layout.tiers = {{u"vip"_s, u"VIP"_s, {200000, u"KRW"_s}}, {u"r"_s, u"R"_s, {100000, u"KRW"_s}},
+                        {u"s"_s, u"S"_s, {50000, u"KRW"_s}}};
+        for (int i = 0; i < 9; ++i)
+            layout.seats.append({u"s%1"_s.arg(i), i < 3 ? u"A"_s : u"B"_s, u"1"_s, i + 1, i * 0.52, 0,
+                                 i < 3 ? u"vip"_s : i < 6 ? u"r"_s : u"s"_s});
+        SeatMapModel model;
+        model.setLayout(layout);
+        BookingWindow window(u"Test"_s, &model);
+        window.showSeats();
+        model.setStatus(SeatStatus{u"p"_s, 1, "SSSAAHAAA"});
+        auto *tiers = window.findChild<QComboBox *>(u"bestTier"_s);
+        auto *items = qobject_cast<QStandardItemModel *>(tiers->model());
+        QVERIFY(items);
+        QVERIFY(!items->item(0)->isEnabled());  // VIP: sold out
+        QVERIFY(items->item(0)->text().contains(u"sold out"_s));
+        QVERIFY(items->item(1)->text().contains(u"2 left"_s));
+        QVERIFY(items->item(1)->text().contains(QLocale().toString(100000)));
+        QCOMPARE(tiers->currentIndex(), 1);  // the dearest tier with seats
+        // R sells out too: the choice moves to S.
+        QCOMPARE(model.applyDelta(2, {{3, 'S'}, {4, 'S'}}), SeatMapModel::Delta::Applied);
+        QVERIFY(!items->item(1)->isEnabled());
+        QCOMPARE(tiers->currentIndex(), 2);
+    }
+
+    void window_queueScreen_pausedAndLongWaits()
+    {
+        SeatMapModel model;
+        BookingWindow window(u"Test"_s, &model);
+        QueueTicket t;
+        t.state = QueueTicket::State::Waiting;
+        t.position = 4000;
+        t.ahead = 3999;
+        t.waiting = 9000;
+        t.etaSeconds = 5 * 3600;
+        window.showQueue(t, QDateTime::currentDateTimeUtc());
+        const QList<QLabel *> labels = window.findChildren<QLabel *>();
+        auto shown = [&](const QString &part) {
+            return std::any_of(labels.begin(), labels.end(), [&](QLabel *l) { return l->text().contains(part); });
+        };
+        QVERIFY(shown(u"Estimated wait"_s));
+        QVERIFY(shown(u" h"_s));            // hours, not "240–390 minutes"
+        QVERIFY(!shown(u"minutes"_s));
+        t.paused = true;
+        window.showQueue(t, QDateTime::currentDateTimeUtc());
+        QVERIFY(shown(u"paused"_s));
+        QVERIFY(!shown(u"Estimated wait"_s));
     }
 
     void countdown_followsTheServersClock()

@@ -17,7 +17,16 @@
 #include "ui/seatmapview.h"
 
 #include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QContextMenuEvent>
+#include <QDialog>
+#include <QFile>
+#include <QFileDialog>
 #include <QScreen>
+#include <QSpinBox>
+#include <QTimer>
+#include <QToolButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -113,8 +122,8 @@ private Q_SLOTS:
 
     void idleReset_releasesTheHoldAndForgetsTheBuyer()
     {
-        QSettings().remove(u"buyer/id"_s);
         BoxOfficeApp app(ClientOptions{m_server->url, m_data.path(), {}});
+        app.settings()->remove(u"buyer/id"_s);
         KioskController kiosk(&app, options(1));
         startKiosk(app, kiosk);
         const QString perf = u"indie-bloom-p2"_s;
@@ -123,7 +132,7 @@ private Q_SLOTS:
         QVERIFY(booking);
         BookingWindow *window = booking->window();
         QVERIFY(window->isFullScreen());
-        const QString buyer = QSettings().value(u"buyer/id"_s).toString();
+        const QString buyer = app.settings()->value(u"buyer/id"_s).toString();
         QVERIFY(!buyer.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(window->page(), BookingWindow::Page::Seats, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(booking->seats()->hasStatus(), 10000);
@@ -144,7 +153,8 @@ private Q_SLOTS:
         QVERIFY(reset.wait(10000));
         QCOMPARE(kiosk.screen(), KioskController::Screen::None);
         QVERIFY(!app.booking());
-        QVERIFY(!QSettings().contains(u"buyer/id"_s));  // the next person is somebody else
+        QVERIFY(!app.settings()->contains(u"buyer/id"_s));  // the next person is somebody else
+        QVERIFY(!QSettings(m_data.filePath(u"client.ini"_s), QSettings::IniFormat).contains(u"buyer/id"_s));
         QTRY_COMPARE_WITH_TIMEOUT(seatLetters(perf).at(seat), 'A', 10000);  // the hold went back at once
     }
 
@@ -168,7 +178,7 @@ private Q_SLOTS:
         BoxOfficeApp app(ClientOptions{m_server->url, m_data.path(), {}});
         KioskController kiosk(&app, options());
         kiosk.start();
-        QSignalSpy exit(&kiosk, &KioskController::exitRequested);
+        QSignalSpy exit(&kiosk, &KioskController::left);
         // The hidden way in: five taps in the top-left corner.
         for (int i = 0; i < 5; ++i)
             QTest::mouseClick(app.window(), Qt::LeftButton, {}, QPoint(10, 10));
@@ -180,13 +190,259 @@ private Q_SLOTS:
         enterPin(kiosk, u"2468"_s);
         QCOMPARE(exit.count(), 1);
         QCOMPARE(kiosk.screen(), KioskController::Screen::None);
+        // Out of kiosk mode into the normal window: menus back, Quit only when asked.
+        QVERIFY(!kiosk.isActive());
+        QVERIFY(app.window()->isVisible());
+        QVERIFY(!app.window()->isFullScreen());
+        QVERIFY(!(app.window()->windowFlags() & Qt::FramelessWindowHint));
+        QVERIFY(app.window()->menuBar()->isVisibleTo(app.window()));
+        bool quitEnabled = false;
+        for (QAction *a : app.window()->menuBar()->actions())
+            for (QAction *item : a->menu() ? a->menu()->actions() : QList<QAction *>{})
+                if (item->shortcut() == QKeySequence(QKeySequence::Quit))
+                    quitEnabled = item->isEnabled();
+        QVERIFY(quitEnabled);
+        QVERIFY(qApp->styleSheet().isEmpty());
 
+        kiosk.start();  // back in kiosk mode for the lock-out
         kiosk.showPinPad();
         for (int i = 0; i < 5; ++i)
             enterPin(kiosk, u"0000"_s);
         QVERIFY(kiosk.isLocked());
         enterPin(kiosk, u"2468"_s);  // even the right PIN waits now
         QCOMPARE(exit.count(), 1);
+        QVERIFY(kiosk.isLocked());
+    }
+
+    void pinLockOut_endsAfterAMinute()
+    {
+        BoxOfficeApp app(ClientOptions{m_server->url, m_data.path(), {}});
+        QDateTime now = QDateTime(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC);
+        KioskOptions o = options();
+        o.clock = [&now] { return now; };
+        KioskController kiosk(&app, o);
+        kiosk.start();
+        QSignalSpy left(&kiosk, &KioskController::left);
+        kiosk.showPinPad();
+        for (int i = 0; i < 5; ++i)
+            enterPin(kiosk, u"0000"_s);
+        QVERIFY(kiosk.isLocked());
+        now = now.addSecs(59);
+        enterPin(kiosk, u"2468"_s);
+        QCOMPARE(left.count(), 0);
+        now = now.addSecs(2);  // a minute and a second after the fifth wrong PIN
+        QVERIFY(!kiosk.isLocked());
+        enterPin(kiosk, u"2468"_s);
+        QCOMPARE(left.count(), 1);
+    }
+
+    // A walk-up buys: the ticket must never open a file or print dialog.
+    BookingController *buyOne(BoxOfficeApp &app, const QString &concert, const QString &perf)
+    {
+        app.book(concert, perf, concert);
+        BookingController *booking = app.booking();
+        if (!booking)
+            return nullptr;
+        BookingWindow *window = booking->window();
+        if (!QTest::qWaitFor([&] { return window->page() == BookingWindow::Page::Seats && booking->seats()->hasStatus(); },
+                             10000))
+            return nullptr;
+        QTest::mouseClick(window->findChild<QPushButton *>(u"bestButton"_s), Qt::LeftButton);
+        auto *buy = window->findChild<QPushButton *>(u"buyButton"_s);
+        if (!QTest::qWaitFor([&] { return buy->isEnabled(); }, 10000))
+            return nullptr;
+        QTest::mouseClick(buy, Qt::LeftButton);
+        if (!QTest::qWaitFor([&] { return window->page() == BookingWindow::Page::Done; }, 10000))
+            return nullptr;
+        return booking;
+    }
+
+    static bool anyDialogVisible()
+    {
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (qobject_cast<QDialog *>(w) && w->isVisible())
+                return true;
+        return false;
+    }
+
+    void ticket_withoutAPrinter_isShownOnScreen_neverADialog()
+    {
+        BoxOfficeApp app(ClientOptions{m_server->url, m_data.path(), {}});
+        app.settings()->remove(u"buyer/id"_s);
+        KioskController kiosk(&app, options());
+        QSignalSpy blocked(&kiosk, &KioskController::dialogBlocked);
+        startKiosk(app, kiosk);
+        BookingController *booking = buyOne(app, u"jazz-after-dark"_s, u"jazz-after-dark-p2"_s);
+        QVERIFY(booking);
+        BookingWindow *window = booking->window();
+        auto *save = window->findChild<QPushButton *>(u"saveTicketButton"_s);
+        auto *print = window->findChild<QPushButton *>(u"printTicketButton"_s);
+        QVERIFY(!save->isVisibleTo(window));
+        QVERIFY(!print->isVisibleTo(window));
+        QVERIFY(!window->findChild<QLabel *>(u"orderQr"_s)->pixmap().isNull());
+        auto *note = window->findChild<QLabel *>(u"ticketNote"_s);
+        QVERIFY(note->isVisibleTo(window));
+        QVERIFY(note->text().contains(u"no printer"_s));
+        // Even if asked (a stray shortcut, a script): nothing opens, nothing is written.
+        QSignalSpy saved(booking, &BookingController::ticketSaved);
+        QTest::mouseClick(save, Qt::LeftButton);
+        Q_EMIT window->saveTicketRequested(m_data.filePath(u"stray.pdf"_s));
+        Q_EMIT window->printTicketRequested();
+        QVERIFY(!anyDialogVisible());
+        QVERIFY(!QFile::exists(m_data.filePath(u"stray.pdf"_s)));
+        QCOMPARE(blocked.count(), 0);
+        fullScreenShot(window, u"kiosk-ticket-on-screen"_s);
+    }
+
+    void ticket_withAPrinter_printsThereWithoutADialog()
+    {
+        BoxOfficeApp app(ClientOptions{m_server->url, m_data.path(), {}});
+        app.settings()->remove(u"buyer/id"_s);
+        KioskOptions o = options();
+        const QString spool = m_data.filePath(u"kiosk-printer.pdf"_s);
+        o.printer = u"file:"_s + spool;
+        KioskController kiosk(&app, o);
+        QSignalSpy blocked(&kiosk, &KioskController::dialogBlocked);
+        startKiosk(app, kiosk);
+        app.book(u"jazz-after-dark"_s, u"jazz-after-dark-p2"_s, u"Jazz"_s);
+        QSignalSpy printed(app.booking(), &BookingController::ticketPrinted);
+        QVERIFY(buyOne(app, u"jazz-after-dark"_s, u"jazz-after-dark-p2"_s));
+        // The purchase printed by itself; the printer button prints again, no dialog either way.
+        QSignalSpy printedAgain(app.booking(), &BookingController::ticketPrinted);
+        QVERIFY(printedAgain.wait(10000) || printedAgain.count() > 0);
+        QCOMPARE(printedAgain.first().at(1).toBool(), true);
+        QFile file(spool);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.read(5), QByteArray("%PDF-"));
+        auto *print = app.booking()->window()->findChild<QPushButton *>(u"printTicketButton"_s);
+        QVERIFY(print->isVisibleTo(app.booking()->window()));
+        QVERIFY(!app.booking()->window()->findChild<QPushButton *>(u"saveTicketButton"_s)->isVisibleTo(app.booking()->window()));
+        QTest::mouseClick(print, Qt::LeftButton);
+        QVERIFY(printedAgain.wait(10000));
+        QVERIFY(!anyDialogVisible());
+        QCOMPARE(blocked.count(), 0);
+        Q_UNUSED(printed);
+    }
+
+    void keysAndGestures_neverReachTheDesktop()
+    {
+        BoxOfficeApp app(ClientOptions{m_server->url, m_data.path(), {}});
+        KioskController kiosk(&app, options());
+        startKiosk(app, kiosk);
+        MainWindow *main = app.window();
+        // Alt+F4 through a window manager arrives as a close request: refused.
+        QCloseEvent close;
+        QApplication::sendEvent(main, &close);
+        QVERIFY(!close.isAccepted());
+        QVERIFY(main->isVisible());
+        // The keys themselves are swallowed.
+        for (const QKeyCombination &key : {QKeyCombination(Qt::AltModifier, Qt::Key_F4),
+                                           QKeyCombination(Qt::ControlModifier, Qt::Key_Q),
+                                           QKeyCombination(Qt::ControlModifier, Qt::Key_W),
+                                           QKeyCombination(Qt::ControlModifier, Qt::Key_S),
+                                           QKeyCombination(Qt::ControlModifier, Qt::Key_P)}) {
+            QKeyEvent press(QEvent::KeyPress, key.key(), key.keyboardModifiers());
+            QVERIFY(QApplication::sendEvent(main, &press));
+            QVERIFY(main->isVisible());
+        }
+        // No context menu anywhere (the search field's would offer paste and more).
+        bool popupSeen = false;
+        QTimer guard;  // a menu opened with exec() is closed again, so the test fails instead of hanging
+        connect(&guard, &QTimer::timeout, [&popupSeen] {
+            if (QWidget *popup = QApplication::activePopupWidget()) {
+                popupSeen = true;
+                popup->close();
+            }
+        });
+        guard.start(20);
+        for (QLineEdit *edit : main->findChildren<QLineEdit *>()) {
+            QContextMenuEvent menu(QContextMenuEvent::Mouse, QPoint(5, 5), edit->mapToGlobal(QPoint(5, 5)));
+            QApplication::sendEvent(edit, &menu);
+            popupSeen = popupSeen || QApplication::activePopupWidget();
+        }
+        QVERIFY(!popupSeen);
+        QVERIFY(main->isVisible());
+    }
+
+    void aDialogThatSlipsThrough_isClosedAtOnce()
+    {
+        BoxOfficeApp app(ClientOptions{m_server->url, m_data.path(), {}});
+        KioskController kiosk(&app, options());
+        QSignalSpy blocked(&kiosk, &KioskController::dialogBlocked);
+        startKiosk(app, kiosk);
+        QFileDialog dialog(app.window());
+        dialog.show();
+        QCOMPARE(blocked.count(), 1);
+        QTRY_VERIFY(!dialog.isVisible());
+    }
+
+    void waitingInLine_isNeverReset_askedOnceAdmitted()
+    {
+        // The room is full (capacity 0): the buyer waits.
+        const QString room = m_server->at(u"/api/v1/admin/concerts/seoul-phil-newyear/queue"_s).toString();
+        QCOMPARE(http(m_network, "PUT", QUrl(room), R"({"capacity":0})", {{"Authorization", "Bearer test-staff-key"}}).status,
+                 200);
+        BoxOfficeApp app(ClientOptions{m_server->url, m_data.path(), {}});
+        app.settings()->remove(u"buyer/id"_s);
+        KioskController kiosk(&app, options(1));
+        QSignalSpy reset(&kiosk, &KioskController::reset);
+        startKiosk(app, kiosk);
+        app.book(u"seoul-phil-newyear"_s, u"seoul-phil-newyear-p1"_s, u"Gala"_s);
+        BookingController *booking = app.booking();
+        QTRY_VERIFY_WITH_TIMEOUT(booking->window()->findChild<QLabel *>(u"queuePosition"_s)->text().contains(u"number"_s),
+                                 10000);
+        // Three idle periods in line: no question, no reset.
+        QVERIFY(!QTest::qWaitFor([&] { return kiosk.screen() != KioskController::Screen::None; }, 3500));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(app.booking(), booking);
+        // Admitted while nobody touched it: now it asks.
+        QCOMPARE(http(m_network, "PUT", QUrl(room), R"({"capacity":100})", {{"Authorization", "Bearer test-staff-key"}})
+                     .status,
+                 200);
+        QTRY_COMPARE_WITH_TIMEOUT(booking->window()->page(), BookingWindow::Page::Seats, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(kiosk.screen(), KioskController::Screen::StillThere, 2000);
+    }
+
+    void seatPicking_byTouch()
+    {
+        BoxOfficeApp app(ClientOptions{m_server->url, m_data.path(), {}});
+        app.settings()->remove(u"buyer/id"_s);
+        KioskController kiosk(&app, options());
+        startKiosk(app, kiosk);
+        app.book(u"aurora-world-tour"_s, u"aurora-world-tour-p1"_s, u"Aurora"_s);
+        BookingWindow *window = app.booking()->window();
+        QTRY_COMPARE_WITH_TIMEOUT(window->page(), BookingWindow::Page::Seats, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(app.booking()->seats()->hasStatus(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->size(), window->screen()->size(), 5000);
+        // The instructions name no keys.
+        for (QLabel *label : window->findChildren<QLabel *>()) {
+            const QString text = label->text();
+            QVERIFY2(!text.contains(u"Space"_s) && !text.contains(u"arrow key"_s) && !text.contains(u"press"_s),
+                     qPrintable(text));
+        }
+        // The map opens fitted to the full-screen window, with touch-sized zoom buttons.
+        SeatMapView *map = window->seatMap();
+        QTRY_VERIFY(map->isFitted());
+        const QRectF b = app.booking()->seats()->bounds();
+        QVERIFY(b.width() * map->scale() >= 0.85 * map->width() || b.height() * map->scale() >= 0.8 * map->height());
+        for (QToolButton *button : map->findChildren<QToolButton *>())
+            QVERIFY(button->width() >= 44 && button->height() >= 44);
+        // The spin box and the tier list are touch sized too.
+        QVERIFY(window->findChild<QSpinBox *>()->height() >= 44);
+        QVERIFY(window->findChild<QComboBox *>(u"bestTier"_s)->height() >= 44);
+        // Tapping a section opens it with seats at least 32 px.
+        const int section = 3;
+        int seat = -1;
+        for (int i = 0; i < app.booking()->seats()->seatCount() && seat < 0; ++i)
+            if (app.booking()->seats()->sectionOf(i) == section)
+                seat = i;
+        const Seat &s = app.booking()->seats()->layout().seats[seat];
+        const QPointF centre = map->seatPosition(seat)
+                               + (app.booking()->seats()->sections()[section].bounds.center() - QPointF(s.x, s.y)) * map->scale();
+        QTest::mouseClick(map, Qt::LeftButton, {}, centre.toPoint());
+        QVERIFY(map->showsSeats());
+        QVERIFY(map->tapSize() >= 32);
+        fullScreenShot(window, u"kiosk-section"_s);
     }
 
     void serverLost_outOfOrderUntilItIsBack()

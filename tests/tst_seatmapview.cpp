@@ -11,6 +11,9 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
+
+#include <numeric>
 
 using namespace BoxOffice;
 using namespace BoxOffice::Test;
@@ -130,6 +133,174 @@ private Q_SLOTS:
         QVERIFY(view.selection().contains(free));
         QCOMPARE(model.applyDelta(m_status.version + 1, {{free, 'S'}}), SeatMapModel::Delta::Applied);
         QVERIFY(!view.selection().contains(free));
+    }
+
+    void view_fitsOnFirstShowAndFollowsResizesUntilTheUserMoves()
+    {
+        // The layout arrives before the window has its size (as in the booking window).
+        SeatMapModel model;
+        SeatMapView view(&model);
+        model.setLayout(m_layout);
+        model.setStatus(m_status);
+        view.resize(1200, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto venueOnScreen = [&] {
+            const QRectF b = model.bounds();
+            return QRectF(QPointF(b.left() * view.scale(), b.top() * view.scale()),
+                          QSizeF(b.width() * view.scale(), b.height() * view.scale()));
+        };
+        auto fillsTheView = [&] {
+            const QRectF v = venueOnScreen();
+            return v.width() >= 0.85 * view.width() || v.height() >= 0.8 * view.height();
+        };
+        QVERIFY(view.isFitted());
+        QVERIFY2(fillsTheView(), qPrintable(QString::number(view.scale())));
+        view.resize(700, 500);
+        QTRY_VERIFY(fillsTheView() && venueOnScreen().width() <= view.width());
+        // Once the user zooms, a resize keeps the user's view.
+        view.zoomBy(2.0, QPointF(350, 250));
+        const double zoomed = view.scale();
+        QVERIFY(!view.isFitted());
+        view.resize(900, 600);
+        QTRY_COMPARE(view.width(), 900);
+        QCOMPARE(view.scale(), zoomed);
+        // Home (or the fit button) fits again and follows again.
+        QTest::mouseClick(view.findChild<QToolButton *>(u"fitButton"_s), Qt::LeftButton);
+        QVERIFY(view.isFitted());
+        QVERIFY(fillsTheView());
+    }
+
+    void view_onScreenZoomButtons_touchSized()
+    {
+        SeatMapModel model;
+        model.setLayout(m_layout);
+        model.setStatus(m_status);
+        SeatMapView view(&model);
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        for (const char *name : {"zoomInButton", "zoomOutButton", "fitButton"}) {
+            auto *b = view.findChild<QToolButton *>(QLatin1String(name));
+            QVERIFY2(b && b->isVisible(), name);
+            QVERIFY(b->width() >= 44 && b->height() >= 44);
+            QVERIFY(view.rect().contains(b->geometry()));
+        }
+        const double fitted = view.scale();
+        QTest::mouseClick(view.findChild<QToolButton *>(u"zoomInButton"_s), Qt::LeftButton);
+        QVERIFY(view.scale() > fitted);
+        QTest::mouseClick(view.findChild<QToolButton *>(u"zoomOutButton"_s), Qt::LeftButton);
+        QCOMPARE(qRound(view.scale() * 1000), qRound(fitted * 1000));
+    }
+
+    void view_tapOnASection_opensItCentredAtTouchSize()
+    {
+        SeatMapModel model;
+        model.setLayout(m_layout);
+        model.setStatus(m_status);
+        SeatMapView view(&model);
+        view.setMinimumTapSize(32);
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(!view.showsSeats());
+        // A section's centre, tapped (found through one of its seats).
+        const int tapped = 5;
+        int anySeat = -1;
+        for (int i = 0; i < model.seatCount() && anySeat < 0; ++i)
+            if (model.sectionOf(i) == tapped)
+                anySeat = i;
+        QVERIFY(anySeat >= 0);
+        const QRectF b = model.sections().at(tapped).bounds;
+        const Seat &seat = m_layout.seats[anySeat];
+        auto sectionCentre = [&] { return view.seatPosition(anySeat) + (b.center() - QPointF(seat.x, seat.y)) * view.scale(); };
+        QCOMPARE(view.sectionAt(sectionCentre()), tapped);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, sectionCentre().toPoint());
+        QVERIFY(view.showsSeats());
+        QVERIFY2(view.tapSize() >= 32, qPrintable(QString::number(view.tapSize())));
+        // The section is centred.
+        QVERIFY(qAbs(sectionCentre().x() - view.width() / 2.0) < 2);
+        QVERIFY(qAbs(sectionCentre().y() - view.height() / 2.0) < 2);
+        screenshot(view, u"seatmap-section-touch.png"_s);
+    }
+
+    void view_heldSeatsOffScreen_areBroughtIntoView()
+    {
+        SeatMapModel model;
+        model.setLayout(m_layout);
+        model.setStatus(m_status);
+        SeatMapView view(&model);
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // Zoomed into one corner; the held seats are far away.
+        view.zoomBy(20, QPointF(10, 10));
+        const int far = m_layout.seats.size() - 5;
+        const QList<int> held{far, far + 1};
+        QVERIFY(!QRectF(view.rect()).contains(view.seatPosition(far)));
+        view.setHeld(held);
+        view.ensureVisible(held);
+        QCOMPARE(view.held(), held);
+        QVERIFY(view.showsSeats());
+        for (int s : held)
+            QVERIFY(QRectF(view.rect()).contains(view.seatPosition(s)));
+    }
+
+    void view_aPickedSeatTakenByOthers_isReported()
+    {
+        SeatMapModel model;
+        model.setLayout(m_layout);
+        model.setStatus(m_status);
+        SeatMapView view(&model);
+        const int free = int(m_status.status.indexOf('A'));
+        view.select({free});
+        QSignalSpy lost(&view, &SeatMapView::selectionLost);
+        QCOMPARE(model.applyDelta(m_status.version + 1, {{free, 'H'}}), SeatMapModel::Delta::Applied);
+        QCOMPARE(lost.size(), 1);
+        QCOMPARE(lost.first().first().value<QList<int>>(), QList<int>{free});
+    }
+
+    void model_tiersRowsBlocksAndNames()
+    {
+        SeatMapModel model;
+        model.setLayout(m_layout);
+        model.setStatus(m_status);
+        // What is left per tier, kept by deltas.
+        const QList<int> left = model.availableByTier();
+        QCOMPARE(left.size(), m_layout.tiers.size());
+        QCOMPARE(std::accumulate(left.begin(), left.end(), 0), int(m_status.status.count('A')));
+        const int free = int(m_status.status.indexOf('A'));
+        const int tier = model.tierIndex(free);
+        QCOMPARE(model.applyDelta(m_status.version + 1, {{free, 'S'}}), SeatMapModel::Delta::Applied);
+        QCOMPARE(model.availableByTier().at(tier), left.at(tier) - 1);
+
+        // A row's seats in number order; a name people read.
+        const int row = model.rowOf(free);
+        QVERIFY(row >= 0);
+        const QList<int> seats = model.rows().at(row).seats;
+        for (qsizetype i = 1; i < seats.size(); ++i)
+            QVERIFY(m_layout.seats[seats[i]].number > m_layout.seats[seats[i - 1]].number);
+        const Seat &a = m_layout.seats[seats[3]];
+        const QString section = model.sections().at(model.sectionOf(seats[3])).name;
+        QCOMPARE(model.describe(QList<int>{seats[3]}), section + u" · Row "_s + a.row + u" · Seat "_s + QString::number(a.number));
+        QCOMPARE(model.describe(QList<int>{seats[5], seats[3], seats[4]}),
+                 section + u" · Row "_s + a.row + u" · Seats "_s + QString::number(a.number) + u'\u2013'
+                     + QString::number(a.number + 2));
+        QCOMPARE(model.describe(QStringList{a.id}), model.describe(QList<int>{seats[3]}));
+
+        // The nearest block of three free adjacent seats of the tier, in one row.
+        const QList<int> group{seats[3], seats[4], seats[5]};
+        const QList<int> block = model.nearestBlock(group, 3);
+        QCOMPARE(block.size(), 3);
+        for (qsizetype i = 0; i < block.size(); ++i) {
+            QCOMPARE(model.letter(block[i]), 'A');
+            QCOMPARE(model.tierIndex(block[i]), model.tierIndex(group.first()));
+            QCOMPARE(model.rowOf(block[i]), model.rowOf(block[0]));
+            if (i > 0)
+                QCOMPARE(m_layout.seats[block[i]].number, m_layout.seats[block[i - 1]].number + 1);
+        }
+        // No block that large anywhere: empty, never fewer seats.
+        QVERIFY(model.nearestBlock(group, 100000).isEmpty());
     }
 };
 

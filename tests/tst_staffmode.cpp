@@ -157,6 +157,7 @@ private Q_SLOTS:
         auto *payment = window->findChild<QComboBox *>(u"paymentMethod"_s);
         QVERIFY(payment->isVisibleTo(window));
         payment->setCurrentIndex(payment->findData(u"cash"_s));
+        window->findChild<QSpinBox *>(u"cashTendered"_s)->setValue(10'000'000);  // cash: enough received
         window->seatMap()->fitToView();
         screenshot(window, u"counter-sale"_s);
         QTest::mouseClick(buy, Qt::LeftButton);

@@ -3,6 +3,8 @@
 #include "ui/ticketdocument.h"
 
 #include <QFile>
+#include <QImage>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -81,6 +83,56 @@ private Q_SLOTS:
         for (int i = 0; i < image.width(); ++i)
             QCOMPARE(image.pixelColor(i, 0), QColor(Qt::white));
         QCOMPARE(image.pixelColor(4 * 3, 4 * 3), QColor(Qt::black));  // the finder's corner
+    }
+
+    void oneTicketPerSeat_eachWithItsOwnCode()
+    {
+        TicketDocument ticket({order(6),
+                               u"AURORA World Tour: Neon Tides — the Encore Night with Special Guests and a Very Long "
+                               "Title That Must Wrap"_s,
+                               u"Hangang Stadium"_s, QDateTime(QDate(2027, 1, 9), QTime(10, 0), Qt::UTC)});
+        ticket.setTimeZone(u"Asia/Seoul"_s);
+        QStringList names;
+        for (int i = 0; i < 6; ++i)
+            names << u"Lower 10%1 · Row 12 · Seat %2"_s.arg(i % 7).arg(i + 1);
+        ticket.setSeatNames(names);
+        QCOMPARE(ticket.ticketCount(), 6);
+        QCOMPARE(ticket.pageCount(), 3);
+        QSet<QByteArray> payloads;
+        for (int i = 0; i < 6; ++i) {
+            QVERIFY(ticket.seatPayload(i).endsWith(order(6).seats[i].toUtf8()));
+            payloads.insert(ticket.seatPayload(i));
+        }
+        QCOMPARE(payloads.size(), 6);
+
+        // Three pages in the PDF, one ticket block per seat.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"six.pdf"_s);
+        QVERIFY(ticket.writePdf(file));
+        QFile pdf(file);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QCOMPARE(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") + bytes.count("/Type /Page/")
+                     + bytes.count("/Type /Page "),
+                 3);
+
+        // Each page as a picture: two tickets on a full page, ink in both halves; the
+        // last page of an odd count has one.
+        const QString shots = qEnvironmentVariable("BOXOFFICE_SCREENSHOTS");
+        for (int page = 0; page < ticket.pageCount(); ++page) {
+            const QImage image = ticket.renderPage(page, 840);
+            auto inkIn = [&image](int top, int bottom) {
+                int dark = 0;
+                for (int y = top; y < bottom; y += 3)
+                    for (int x = 0; x < image.width(); x += 3)
+                        dark += qGray(image.pixel(x, y)) < 128;
+                return dark;
+            };
+            QVERIFY(inkIn(0, image.height() / 2) > 1000);
+            QVERIFY(inkIn(image.height() / 2, image.height()) > 1000);
+            if (!shots.isEmpty())
+                image.save(shots + u"/ticket-page%1.png"_s.arg(page + 1));
+        }
     }
 
     void pdf_isWrittenOrRefusedWithAReason()

@@ -15,6 +15,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStandardItemModel>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -41,10 +42,15 @@ QString money(qint64 amount, const QString &currency)
     return QLocale().toString(amount) + u' ' + currency;
 }
 
+QString clock(int seconds)
+{
+    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
 } // namespace
 
 BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget *parent)
-    : QWidget(parent), m_seats(seats)
+    : QWidget(parent), m_seats(seats), m_title(title)
 {
     setWindowTitle(tr("%1 — BoxOffice").arg(title));
     resize(1100, 720);
@@ -111,8 +117,12 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     bestRow->addWidget(m_bestTier, 1);
     side->addLayout(bestRow);
     side->addWidget(m_best);
-    connect(m_best, &QPushButton::clicked, this,
-            [this] { Q_EMIT bestRequested(m_bestCount->value(), m_bestTier->currentData().toString()); });
+    connect(m_best, &QPushButton::clicked, this, [this] {
+        m_map->setInteractive(false);
+        m_hold->setEnabled(false);
+        m_best->setEnabled(false);
+        Q_EMIT bestRequested(m_bestCount->value(), m_bestTier->currentData().toString());
+    });
     m_hold = new QPushButton(tr("Hold these seats"), seatsPage);
     m_hold->setObjectName(u"holdButton"_s);
     m_countdown = bigLabel(seatsPage, 4);
@@ -121,6 +131,14 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     m_payment->setObjectName(u"paymentMethod"_s);
     m_payment->addItem(tr("Card"), u"card"_s);
     m_payment->addItem(tr("Cash"), u"cash"_s);
+    m_tendered = new QSpinBox(seatsPage);
+    m_tendered->setObjectName(u"cashTendered"_s);
+    m_tendered->setRange(0, 1000000000);
+    m_tendered->setSingleStep(10000);
+    m_tendered->setGroupSeparatorShown(true);
+    m_tendered->setPrefix(tr("Cash received: "));
+    m_change = new QLabel(seatsPage);
+    m_change->setObjectName(u"cashChange"_s);
     m_buy = new QPushButton(seatsPage);
     m_buy->setObjectName(u"buyButton"_s);
     m_release = new QPushButton(tr("Release"), seatsPage);
@@ -129,7 +147,8 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     m_message->setWordWrap(true);
     m_message->setObjectName(u"message"_s);
     for (QWidget *w : {static_cast<QWidget *>(m_hold), static_cast<QWidget *>(m_countdown),
-                       static_cast<QWidget *>(m_payment), static_cast<QWidget *>(m_buy), static_cast<QWidget *>(m_release),
+                       static_cast<QWidget *>(m_payment), static_cast<QWidget *>(m_tendered),
+                       static_cast<QWidget *>(m_change), static_cast<QWidget *>(m_buy), static_cast<QWidget *>(m_release),
                        static_cast<QWidget *>(m_message)})
         side->addWidget(w);
     side->addStretch(1);
@@ -149,11 +168,29 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     sideScroll->setFixedWidth(300);
     s->addWidget(sideScroll);
     m_pages->addWidget(seatsPage);
-    connect(m_hold, &QPushButton::clicked, this, [this] { Q_EMIT holdRequested(m_map->selectedIds()); });
-    connect(m_buy, &QPushButton::clicked, this,
-            [this] { Q_EMIT purchaseRequested(m_counter ? m_payment->currentData().toString() : u"test"_s); });
+    connect(m_hold, &QPushButton::clicked, this, [this] {
+        // Read-only until the answer: our own seats turning H is not "someone else took them".
+        m_map->setInteractive(false);
+        m_hold->setEnabled(false);
+        m_best->setEnabled(false);
+        Q_EMIT holdRequested(m_map->selectedIds());
+    });
+    connect(m_buy, &QPushButton::clicked, this, [this] {
+        if (m_paying || !m_heldNow)
+            return;  // one payment per hold, however fast the clicks come
+        setPaying(true);
+        Q_EMIT purchaseRequested(m_counter ? m_payment->currentData().toString() : u"test"_s);
+    });
     connect(m_release, &QPushButton::clicked, this, &BookingWindow::releaseRequested);
+    connect(m_payment, &QComboBox::currentIndexChanged, this, &BookingWindow::updatePayment);
+    connect(m_tendered, &QSpinBox::valueChanged, this, &BookingWindow::updatePayment);
     connect(m_map, &SeatMapView::selectionChanged, this, &BookingWindow::updateSelection);
+    connect(m_map, &SeatMapView::selectionLost, this, [this](const QList<int> &lost) {
+        m_message->setText(tr("Someone else just took %1. It is no longer in your selection.")
+                               .arg(m_seats->describe(lost)));
+    });
+    connect(m_seats, &SeatMapModel::statusReset, this, &BookingWindow::refreshTiers);
+    connect(m_seats, &SeatMapModel::seatsChanged, this, &BookingWindow::refreshTiers);
 
     // The confirmation.
     auto *done = new QWidget(m_pages);
@@ -171,9 +208,13 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     m_qr->setToolTip(tr("The order's code, as on the ticket"));
     d->addWidget(m_qr);
     auto *ticketRow = new QHBoxLayout;
-    auto *save = new QPushButton(QIcon::fromTheme(u"document-save"_s), tr("Save ticket as PDF…"), done);
+    m_ticketNote = bigLabel(done, 2);
+    m_ticketNote->setObjectName(u"ticketNote"_s);
+    m_ticketNote->hide();
+    d->addWidget(m_ticketNote);
+    auto *save = m_save = new QPushButton(QIcon::fromTheme(u"document-save"_s), tr("Save ticket as PDF…"), done);
     save->setObjectName(u"saveTicketButton"_s);
-    auto *print = new QPushButton(QIcon::fromTheme(u"document-print"_s), tr("Print ticket…"), done);
+    auto *print = m_print = new QPushButton(QIcon::fromTheme(u"document-print"_s), tr("Print ticket…"), done);
     print->setObjectName(u"printTicketButton"_s);
     m_newSale = new QPushButton(tr("New sale"), done);
     m_newSale->setObjectName(u"newSaleButton"_s);
@@ -188,13 +229,18 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     d->addLayout(ticketRow);
     d->addStretch(1);
     connect(save, &QPushButton::clicked, this, [this] {
+        if (m_output != TicketOutput::Dialogs)
+            return;  // a kiosk never opens a file browser
         const QString file = QFileDialog::getSaveFileName(this, tr("Save ticket"),
                                                           tr("ticket-%1.pdf").arg(m_orderId), tr("PDF files (*.pdf)"));
         if (!file.isEmpty())
             Q_EMIT saveTicketRequested(file);
     });
     connect(print, &QPushButton::clicked, this, &BookingWindow::printTicketRequested);
-    connect(m_newSale, &QPushButton::clicked, this, &BookingWindow::newSaleRequested);
+    connect(m_newSale, &QPushButton::clicked, this, [this] {
+        resetForNewSale();
+        Q_EMIT newSaleRequested();
+    });
     m_pages->addWidget(done);
 
     setCounterMode(false);
@@ -206,14 +252,34 @@ void BookingWindow::setCounterMode(bool counter)
     m_counter = counter;
     m_map->setMaxSelection(counter ? 50 : 4);
     m_bestCount->setRange(1, counter ? 50 : 4);
-    m_help->setText(counter ? tr("Counter sale: click seats (up to 50), or use the arrow keys and Space. "
-                                 "Scroll or press + and − to zoom; drag to move.")
-                            : tr("Click seats (up to 4), or use the arrow keys and Space. "
-                                 "Scroll or press + and − to zoom; drag to move."));
+    m_help->setText(m_kiosk ? tr("Tap a section to see its seats, then tap up to 4 seats. The buttons on the map "
+                                 "zoom in, zoom out and show the whole venue; drag to move.")
+                    : counter ? tr("Counter sale: click seats (up to 50), or use the arrow keys and Space. "
+                                   "Scroll or press + and − to zoom; drag to move.")
+                              : tr("Click seats (up to 4), or use the arrow keys and Space. "
+                                   "Scroll or press + and − to zoom; drag to move."));
     m_payment->setVisible(counter);
+    updatePayment();
     m_buy->setText(counter ? tr("Take payment") : tr("Buy (test payment)"));
     m_thanks->setText(counter ? tr("Sale complete") : tr("Your tickets are booked"));
     m_newSale->setVisible(counter);
+}
+
+void BookingWindow::setKioskMode(bool kiosk, TicketOutput output)
+{
+    m_kiosk = kiosk;
+    m_output = output;
+    m_map->setMinimumTapSize(kiosk ? 32 : 0);
+    m_save->setVisible(output == TicketOutput::Dialogs);
+    m_print->setVisible(output != TicketOutput::ScreenOnly);
+    m_print->setText(output == TicketOutput::Dialogs ? tr("Print ticket…") : tr("Print ticket"));
+    setCounterMode(m_counter);  // the instructions
+}
+
+void BookingWindow::setPerformanceDetails(const QString &details)
+{
+    setWindowTitle(details.isEmpty() ? tr("%1 — BoxOffice").arg(m_title)
+                                     : tr("%1 · %2 — BoxOffice").arg(m_title, details));
 }
 
 BookingWindow::Page BookingWindow::page() const
@@ -232,11 +298,27 @@ void BookingWindow::showQueue(const QueueTicket &t, const QDateTime &updatedAt)
     const int ahead = t.ahead.value_or(0);
     m_ahead->setText(tr("%Ln person(s) ahead of you, %1 waiting in all", nullptr, ahead).arg(QLocale().toString(t.waiting)));
     m_progress->setValue(m_firstPosition > 0 ? 1000 - 1000 * position / m_firstPosition : 0);
-    // A range, not a promise: the rate of admissions varies.
-    const int eta = t.etaSeconds.value_or(0);
-    const int low = std::max(1, int(eta * 0.8 / 60)), high = std::max(low + 1, int(std::ceil(eta * 1.3 / 60)));
-    m_eta->setText(eta < 60 ? tr("Estimated wait: under a minute") : tr("Estimated wait: %1–%2 minutes").arg(low).arg(high));
+    m_eta->setText(t.paused ? tr("Admissions are paused for the moment. You keep your place in line; no wait can "
+                                 "be estimated until they resume.")
+                            : etaText(t.etaSeconds.value_or(0)));
     m_updated->setText(tr("Updated %1").arg(QLocale().toString(updatedAt.toLocalTime().time(), QLocale::LongFormat)));
+}
+
+QString BookingWindow::etaText(int eta)
+{
+    // A range, not a promise: the rate of admissions varies.
+    if (eta < 60)
+        return tr("Estimated wait: under a minute");
+    const int low = std::max(1, int(eta * 0.8 / 60)), high = std::max(low + 1, int(std::ceil(eta * 1.3 / 60)));
+    if (high < 60)
+        return tr("Estimated wait: %1–%2 minutes").arg(low).arg(high);
+    auto hm = [](int minutes) {
+        return minutes % 60 == 0 ? tr("%1 h").arg(minutes / 60) : tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+    };
+    // Over an hour: hours and minutes, to the nearest five minutes.
+    const int lowRounded = std::max(5, low / 5 * 5), highRounded = (high + 4) / 5 * 5;
+    return tr("Estimated wait: %1 to %2").arg(lowRounded < 60 ? tr("%1 min").arg(lowRounded) : hm(lowRounded),
+                                                hm(highRounded));
 }
 
 void BookingWindow::showSeats()
@@ -251,6 +333,7 @@ void BookingWindow::showSeats()
     m_bestTier->clear();
     for (qsizetype t = 0; t < tiers.size(); ++t)
         m_bestTier->addItem(QIcon(SeatMapView::tierIcon(int(t), 16)), tiers[t].name, tiers[t].id);
+    refreshTiers();
     for (qsizetype t = 0; t < tiers.size(); ++t) {
         auto *line = new QWidget(m_legend);
         auto *h = new QHBoxLayout(line);
@@ -272,53 +355,177 @@ void BookingWindow::updateSelection()
     const QList<int> picked = m_map->selection();
     qint64 total = 0;
     QString currency;
-    QStringList lines;
     for (int seat : picked) {
-        const Seat &s = m_seats->layout().seats[seat];
         const Money price = m_seats->price(seat);
         total += price.amount;
         currency = price.currency;
-        lines << tr("%1 row %2 seat %3 — %4").arg(s.section, s.row).arg(s.number).arg(money(price.amount, price.currency));
     }
     m_selection->setText(picked.isEmpty() ? tr("No seats picked yet.")
-                                          : lines.join(u'\n') + u"\n\n" + tr("Total %1").arg(money(total, currency)));
-    m_hold->setEnabled(!picked.isEmpty() && !m_buy->isEnabled());
-    m_best->setEnabled(!m_buy->isEnabled());
+                                          : m_seats->describe(picked) + u"\n" + tr("Total %1").arg(money(total, currency)));
+    m_hold->setEnabled(!picked.isEmpty() && !m_heldNow);
+    bool anyLeft = false;
+    for (int n : m_seats->availableByTier())
+        anyLeft = anyLeft || n > 0;
+    m_best->setEnabled(!m_heldNow && anyLeft && m_map->isInteractive());
+}
+
+void BookingWindow::refreshTiers()
+{
+    // Each tier with its price and what is left; sold-out tiers cannot be chosen; the
+    // choice stays unless its tier sold out, else the dearest tier with seats.
+    const auto &tiers = m_seats->layout().tiers;
+    auto *model = qobject_cast<QStandardItemModel *>(m_bestTier->model());
+    if (!model || m_bestTier->count() != tiers.size())
+        return;
+    const QList<int> &left = m_seats->availableByTier();
+    const bool known = m_seats->hasStatus();
+    for (qsizetype t = 0; t < tiers.size(); ++t) {
+        const int n = left.value(t);
+        QStandardItem *item = model->item(int(t));
+        const QString price = money(tiers[t].price.amount, tiers[t].price.currency);
+        item->setText(!known ? tiers[t].name + u" · "_s + price
+                      : n > 0 ? tr("%1 · %2 · %3 left").arg(tiers[t].name, price, QLocale().toString(n))
+                              : tr("%1 · %2 · sold out").arg(tiers[t].name, price));
+        item->setEnabled(!known || n > 0);
+    }
+    if (!known)
+        return;
+    const int current = m_bestTier->currentIndex();
+    if (current >= 0 && left.value(current) > 0)
+        return updateSelection();
+    int best = -1;
+    for (qsizetype t = 0; t < tiers.size(); ++t)
+        if (left.value(t) > 0 && (best < 0 || tiers[t].price.amount > tiers[best].price.amount))
+            best = int(t);
+    if (best >= 0)
+        m_bestTier->setCurrentIndex(best);
+    updateSelection();
+}
+
+void BookingWindow::updatePayment()
+{
+    const bool cash = m_counter && m_payment->currentData().toString() == u"cash";
+    const qint64 total = m_heldNow ? m_heldNow->total.amount : 0;
+    m_tendered->setVisible(cash && m_heldNow);
+    m_change->setVisible(cash && m_heldNow);
+    if (cash && m_heldNow) {
+        const qint64 change = m_tendered->value() - total;
+        m_change->setText(change >= 0 ? tr("Change: %1").arg(money(change, m_heldNow->total.currency))
+                                      : tr("%1 still to pay").arg(money(-change, m_heldNow->total.currency)));
+    }
+    m_buy->setEnabled(m_heldNow && !m_paying && (!cash || m_tendered->value() >= total));
+}
+
+QString BookingWindow::seatText(const QStringList &seatIds) const
+{
+    return m_seats->describe(seatIds);
 }
 
 void BookingWindow::showHold(const Hold &hold)
 {
+    m_heldNow = hold;
+    m_paying = false;
     m_map->setInteractive(false);
-    m_buy->setEnabled(true);
     m_release->setEnabled(true);
     m_hold->setEnabled(false);
-    m_message->setText(tr("Held: %1 (%2)").arg(hold.seats.join(u", "_s), money(hold.total.amount, hold.total.currency)));
+    m_tendered->setValue(0);
+    // The seats we hold, ringed and on screen (best available may pick them anywhere).
+    QList<int> seats;
+    for (const QString &id : hold.seats)
+        if (const int s = m_seats->indexOf(id); s >= 0)
+            seats << s;
+    m_map->setHeld(seats);
+    m_map->ensureVisible(seats);
+    m_message->setText(tr("Held: %1 (%2)").arg(seatText(hold.seats), money(hold.total.amount, hold.total.currency)));
+    updatePayment();
+    updateSelection();
 }
 
 void BookingWindow::showHoldEnded()
 {
+    m_heldNow.reset();
+    m_paying = false;
+    m_map->setHeld({});
     m_map->setInteractive(true);
-    m_buy->setEnabled(false);
     m_release->setEnabled(false);
     m_countdown->clear();
+    updatePayment();
     updateSelection();
+}
+
+void BookingWindow::showHoldFailed()
+{
+    m_map->setInteractive(true);
+    updateSelection();
+}
+
+void BookingWindow::setPaying(bool paying)
+{
+    m_paying = paying;
+    m_release->setEnabled(!paying && m_heldNow);
+    updatePayment();
+}
+
+void BookingWindow::showPaymentFailed(const QString &message)
+{
+    setPaying(false);
+    m_message->setText(message);
+}
+
+void BookingWindow::resetForNewSale()
+{
+    showHoldEnded();
+    m_map->clearSelection();
+    m_orderId.clear();
+    m_orderText->clear();
+    m_qr->clear();
+    m_message->clear();
+    m_tendered->setValue(0);
+    showSeats();
 }
 
 void BookingWindow::setSecondsLeft(int seconds)
 {
-    m_countdown->setText(tr("%1:%2 left to buy").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0')));
+    m_countdown->setText(tr("%1 left to buy").arg(clock(seconds)));
     QPalette p = m_countdown->palette();
     p.setColor(QPalette::WindowText, seconds <= 60 ? QColor(0xD5, 0x5E, 0x00) : palette().color(QPalette::WindowText));
     m_countdown->setPalette(p);
 }
 
-void BookingWindow::showOrder(const Order &order)
+void BookingWindow::setSessionSecondsLeft(int seconds)
+{
+    m_countdown->setText(tr("Your turn: %1 left to pick and buy").arg(clock(seconds)));
+    QPalette p = m_countdown->palette();
+    p.setColor(QPalette::WindowText, seconds <= 60 ? QColor(0xD5, 0x5E, 0x00) : palette().color(QPalette::WindowText));
+    m_countdown->setPalette(p);
+}
+
+void BookingWindow::showOrder(const Order &order, const QString &paymentMethod)
 {
     m_pages->setCurrentIndex(int(Page::Done));
     m_orderId = order.orderId;
+    const qint64 tendered = m_tendered->value();
+    m_heldNow.reset();
+    m_paying = false;
+    m_countdown->clear();
+    updatePayment();
     m_qr->setPixmap(QPixmap::fromImage(TicketDocument({order, {}, {}, {}}).qrImage(4)));
-    m_orderText->setText(tr("Order %1\nSeats: %2\nTotal: %3")
-                             .arg(order.orderId, order.seats.join(u", "_s), money(order.total.amount, order.total.currency)));
+    QString paid;
+    if (paymentMethod == u"cash")
+        paid = tendered > 0 ? tr("Paid in cash: %1 received, %2 change")
+                                  .arg(money(tendered, order.total.currency),
+                                       money(tendered - order.total.amount, order.total.currency))
+                            : tr("Paid in cash");
+    else if (paymentMethod == u"card")
+        paid = tr("Paid by card");
+    else if (paymentMethod == u"test")
+        paid = tr("Test payment (no money taken)");
+    m_orderText->setText(tr("Order %1\n%2\nTotal: %3").arg(order.orderId, seatText(order.seats),
+                                                           money(order.total.amount, order.total.currency))
+                         + (paid.isEmpty() ? QString() : u'\n' + paid));
+    m_ticketNote->setVisible(m_output == TicketOutput::ScreenOnly);
+    m_ticketNote->setText(tr("This kiosk has no printer: show the code above at the door, or take a picture of it. "
+                             "The box office can print it for you."));
 }
 
 void BookingWindow::showOfflineSeats(const QString &note)

@@ -4,6 +4,8 @@
 #include "domain/order.h"
 #include "domain/queueticket.h"
 
+#include <optional>
+
 #include <QWidget>
 
 class QComboBox;
@@ -29,6 +31,14 @@ public:
 
     enum class Page { Queue, Seats, Done };
     Page page() const;
+    // How the confirmation's ticket leaves the machine: a file or print dialog (desk),
+    // straight to the kiosk's printer, or only on screen (a kiosk without a printer).
+    enum class TicketOutput { Dialogs, DirectPrinter, ScreenOnly };
+    // Kiosk: touch-sized seats and instructions that name no keys; no system dialogs.
+    void setKioskMode(bool kiosk, TicketOutput output);
+    bool isKioskMode() const { return m_kiosk; }
+    // The title bar names the performance: concert, venue, date and time.
+    void setPerformanceDetails(const QString &details);
     // A staff counter sale: no queue, no seat limit, paid in cash or by card.
     void setCounterMode(bool counter);
     bool isCounterMode() const { return m_counter; }
@@ -39,8 +49,16 @@ public Q_SLOTS:
     void showSeats();
     void showHold(const Hold &hold);
     void showHoldEnded();
+    void showHoldFailed();
     void setSecondsLeft(int seconds);
-    void showOrder(const Order &order);
+    // Admitted, no hold yet: the session's own clock.
+    void setSessionSecondsLeft(int seconds);
+    // Counter: starts the next sale from a clean page (no hold, no countdown, no order).
+    void resetForNewSale();
+    // A purchase is on its way: no second one from this window until it answers.
+    void setPaying(bool paying);
+    void showPaymentFailed(const QString &message);
+    void showOrder(const Order &order, const QString &paymentMethod = {});
     void showMessage(const QString &text);
     // Offline: the cached seat map, read-only, with a note of its age.
     void showOfflineSeats(const QString &note);
@@ -58,6 +76,10 @@ Q_SIGNALS:
 
 private:
     void updateSelection();
+    static QString etaText(int etaSeconds);
+    void refreshTiers();
+    void updatePayment();
+    QString seatText(const QStringList &seatIds) const;
 
     SeatMapModel *m_seats;
     QStackedWidget *m_pages;
@@ -72,6 +94,15 @@ private:
     QSpinBox *m_bestCount;
     QPushButton *m_best;
     QComboBox *m_payment;
+    QSpinBox *m_tendered;
+    QLabel *m_change;
+    QPushButton *m_save, *m_print;
+    QLabel *m_ticketNote;
+    QString m_title;
+    std::optional<Hold> m_heldNow;
+    bool m_paying = false;
+    bool m_kiosk = false;
+    TicketOutput m_output = TicketOutput::Dialogs;
     QLabel *m_help, *m_thanks, *m_qr;
     QPushButton *m_newSale;
     bool m_counter = false;

@@ -9,6 +9,7 @@
 #include <QPainterPath>
 #include <QPixmap>
 #include <QPolygonF>
+#include <QToolButton>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -22,6 +23,8 @@ namespace {
 
 constexpr double SeatRadius = 0.23;   // metres
 constexpr double SeatModePixels = 2.5;  // below this seat radius in pixels, draw sections
+constexpr double HitReach = SeatRadius * 1.4;  // metres: a click this near a seat picks it
+constexpr int ButtonSize = 44;          // px: the zoom buttons, touch sized
 
 // Okabe-Ito: told apart with the common colour-vision deficiencies.
 const QColor TierColours[] = {QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x72, 0xB2), QColor(0x00, 0x9E, 0x73),
@@ -77,22 +80,58 @@ SeatMapView::SeatMapView(SeatMapModel *model, QWidget *parent) : QWidget(parent)
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(320, 240);
+    // Zoom in, zoom out, fit: on screen, for touch and for people who do not know the keys.
+    const struct {
+        const char *name;
+        const char *text;
+        const char *tip;
+    } buttons[] = {{"zoomInButton", "+", QT_TR_NOOP("Zoom in")},
+                   {"zoomOutButton", "\u2212", QT_TR_NOOP("Zoom out")},
+                   {"fitButton", "\u2922", QT_TR_NOOP("Show the whole venue")}};
+    for (const auto &b : buttons) {
+        auto *button = new QToolButton(this);
+        button->setObjectName(QString::fromLatin1(b.name));
+        button->setText(QString::fromUtf8(b.text));
+        button->setToolTip(tr(b.tip));
+        button->setAccessibleName(tr(b.tip));
+        button->setFixedSize(ButtonSize, ButtonSize);
+        button->setFocusPolicy(Qt::NoFocus);
+        QFont f = button->font();
+        f.setPointSize(f.pointSize() + 6);
+        button->setFont(f);
+        m_buttons << button;
+    }
+    connect(static_cast<QToolButton *>(m_buttons[0]), &QToolButton::clicked, this, [this] {
+        zoomBy(1.6, QPointF(width() / 2.0, height() / 2.0));
+    });
+    connect(static_cast<QToolButton *>(m_buttons[1]), &QToolButton::clicked, this, [this] {
+        zoomBy(1 / 1.6, QPointF(width() / 2.0, height() / 2.0));
+    });
+    connect(static_cast<QToolButton *>(m_buttons[2]), &QToolButton::clicked, this, &SeatMapView::fitToView);
+    placeButtons();
     connect(model, &SeatMapModel::layoutReset, this, [this] {
         m_selected.clear();
+        m_held.clear();
         m_focus = m_hover = -1;
         rebuildGrid();
-        m_fitted = false;
         fitToView();
+        m_fitted = true;  // follow the widget's size until the user zooms or pans
         Q_EMIT selectionChanged();
     });
     rebuildGrid();  // a model that has its layout already
     connect(model, &SeatMapModel::statusReset, this, qOverload<>(&SeatMapView::update));
     connect(model, &SeatMapModel::seatsChanged, this, [this](const QList<int> &seats) {
-        // Someone else took a seat we had picked: it is no longer ours to pick.
-        const qsizetype before = m_selected.size();
-        m_selected.removeIf([this](int s) { return m_model->letter(s) != 'A'; });
-        if (m_selected.size() != before)
+        // Someone else took a seat we had picked: it is no longer ours to pick, and we say so.
+        QList<int> lost;
+        if (m_interactive)  // while our own hold is in progress, our seats turn H by us
+            for (int s : std::as_const(m_selected))
+                if (m_model->letter(s) != 'A')
+                    lost << s;
+        if (!lost.isEmpty()) {
+            m_selected.removeIf([&lost](int s) { return lost.contains(s); });
             Q_EMIT selectionChanged();
+            Q_EMIT selectionLost(lost);
+        }
         if (!showsSeats())
             return update();
         for (int s : seats) {
@@ -200,6 +239,81 @@ void SeatMapView::fitToView()
     update();
 }
 
+void SeatMapView::userMoved()
+{
+    m_fitted = false;  // the user chose a view: a resize keeps it
+}
+
+double SeatMapView::tapSize() const
+{
+    return 2 * HitReach * m_scale;
+}
+
+int SeatMapView::sectionAt(const QPointF &widgetPos) const
+{
+    const QPointF v = toVenue(widgetPos);
+    const auto &sections = m_model->sections();
+    for (qsizetype i = 0; i < sections.size(); ++i)
+        if (sections[i].bounds.contains(v) && sections[i].outline.containsPoint(v, Qt::OddEvenFill))
+            return int(i);
+    // Near an edge: the section whose box holds it.
+    for (qsizetype i = 0; i < sections.size(); ++i)
+        if (sections[i].bounds.adjusted(-1, -1, 1, 1).contains(v))
+            return int(i);
+    return -1;
+}
+
+void SeatMapView::zoomToSection(int section)
+{
+    if (section < 0 || section >= m_model->sections().size() || width() <= 0)
+        return;
+    const QRectF b = m_model->sections()[section].bounds.adjusted(-1, -1, 1, 1);
+    double scale = 0.9 * std::min(width() / b.width(), height() / b.height());
+    scale = std::max(scale, SeatModePixels / SeatRadius * 1.05);  // seats, not the section's shade
+    if (m_minTap > 0)
+        scale = std::max(scale, m_minTap / (2 * HitReach));
+    m_scale = std::min(scale, 120.0);
+    m_offset = QPointF(width() / 2.0, height() / 2.0) - b.center() * m_scale;
+    userMoved();
+    update();
+}
+
+void SeatMapView::setHeld(const QList<int> &seats)
+{
+    m_held = seats;
+    update();
+}
+
+void SeatMapView::ensureVisible(const QList<int> &seats)
+{
+    if (seats.isEmpty() || width() <= 0)
+        return;
+    QRectF box;
+    for (int s : seats) {
+        const Seat &seat = m_model->layout().seats.value(s);
+        box |= QRectF(seat.x - 1.5, seat.y - 1.5, 3, 3);
+    }
+    if (!showsSeats() || QRectF(toWidget(box.left(), box.top()), toWidget(box.right(), box.bottom())).width() > width()) {
+        // Seat level, the whole group on screen.
+        const double fit = 0.9 * std::min(width() / box.width(), height() / box.height());
+        m_scale = std::clamp(std::max(SeatModePixels / SeatRadius * 1.05, m_minTap / (2 * HitReach)), 1.0,
+                             std::min(fit, 120.0));
+        m_scale = std::max(m_scale, SeatModePixels / SeatRadius * 1.05);
+    }
+    const QRectF onScreen(toWidget(box.left(), box.top()), toWidget(box.right(), box.bottom()));
+    if (!rect().contains(onScreen.toAlignedRect()) || !showsSeats())
+        m_offset = QPointF(width() / 2.0, height() / 2.0) - box.center() * m_scale;
+    userMoved();
+    update();
+}
+
+void SeatMapView::placeButtons()
+{
+    const int margin = 8;
+    for (qsizetype i = 0; i < m_buttons.size(); ++i)
+        m_buttons[i]->move(width() - margin - ButtonSize, margin + int(i) * (ButtonSize + 6));
+}
+
 void SeatMapView::zoomBy(double factor, const QPointF &around)
 {
     const double fitted = 0.94 * std::min(width() / std::max(1.0, m_model->bounds().width()),
@@ -208,12 +322,14 @@ void SeatMapView::zoomBy(double factor, const QPointF &around)
     const QPointF venue = toVenue(around);
     m_scale = next;
     m_offset = around - venue * m_scale;
+    userMoved();
     update();
 }
 
 void SeatMapView::resizeEvent(QResizeEvent *)
 {
-    if (!m_fitted)
+    placeButtons();
+    if (m_fitted)  // not moved by the user: keep the whole venue in view
         fitToView();
 }
 
@@ -287,10 +403,58 @@ void SeatMapView::paintEvent(QPaintEvent *event)
         p.setBrush(tierColour(tier));
         p.drawPath(shape(tier, c, r));
     });
+    // Ours: held for this buyer, ringed so they stand out from everyone else's holds.
+    for (int s : std::as_const(m_held)) {
+        p.setPen(QPen(palette().color(QPalette::Highlight), std::max(2.5, r * 0.3)));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(seatPosition(s), r * 1.55, r * 1.55);
+    }
+    paintLabels(p, visible);
     if (m_focus >= 0 && hasFocus()) {
         p.setPen(QPen(palette().color(QPalette::Highlight), 2, Qt::DashLine));
         p.setBrush(Qt::NoBrush);
         p.drawEllipse(seatPosition(m_focus), r * 1.6, r * 1.6);
+    }
+}
+
+void SeatMapView::paintLabels(QPainter &p, const QRectF &visible)
+{
+    // Where am I: each section's name above it, each row's name at its start.
+    const double r = SeatRadius * m_scale;
+    QFont sectionFont = font();
+    sectionFont.setBold(true);
+    p.setFont(sectionFont);
+    p.setPen(palette().color(QPalette::Text));
+    const QFontMetricsF sectionMetrics(sectionFont);
+    for (const SeatMapModel::SectionInfo &s : m_model->sections()) {
+        if (!s.bounds.adjusted(-2, -3, 2, 2).intersects(visible))
+            continue;
+        const QPointF top = toWidget(s.bounds.center().x(), s.bounds.top());
+        const double w = sectionMetrics.horizontalAdvance(s.name) + 8;
+        const QRectF box(top.x() - w / 2, top.y() - sectionMetrics.height() - 4, w, sectionMetrics.height());
+        p.fillRect(box, palette().color(QPalette::Base));
+        p.drawText(box, Qt::AlignCenter, s.name);
+    }
+    if (r < 4)
+        return;  // rows too close together to name
+    QFont rowFont = font();
+    rowFont.setPixelSize(std::clamp(int(r * 1.3), 9, 16));
+    p.setFont(rowFont);
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    const auto &seats = m_model->layout().seats;
+    for (const SeatMapModel::RowInfo &row : m_model->rows()) {
+        if (row.seats.isEmpty())
+            continue;
+        const Seat &first = seats[row.seats.first()];
+        if (!visible.adjusted(-2, -2, 2, 2).contains(QPointF(first.x, first.y)))
+            continue;
+        // Outside the row's first seat, along the row.
+        const Seat &last = seats[row.seats.last()];
+        QPointF along(first.x - last.x, first.y - last.y);
+        const double length = std::hypot(along.x(), along.y());
+        along = length > 0 ? along / length : QPointF(-1, 0);
+        const QPointF at = toWidget(first.x + along.x() * SeatRadius * 3.2, first.y + along.y() * SeatRadius * 3.2);
+        p.drawText(QRectF(at.x() - 20, at.y() - 10, 40, 20), Qt::AlignCenter, row.row);
     }
 }
 
@@ -327,6 +491,7 @@ void SeatMapView::mouseMoveEvent(QMouseEvent *event)
         const QPointF delta = event->position() - m_dragFrom;
         if (m_dragged || delta.manhattanLength() > 4) {
             m_dragged = true;
+            userMoved();
             m_offset += delta;
             m_dragFrom = event->position();
             update();
@@ -348,7 +513,12 @@ void SeatMapView::mouseReleaseEvent(QMouseEvent *event)
             m_focus = seat;
             toggle(seat);
         } else if (!showsSeats()) {
-            zoomBy(3.0, event->position());  // a click on a section zooms into it
+            // A click (a tap) on a section opens that section, centred.
+            const int section = sectionAt(event->position());
+            if (section >= 0)
+                zoomToSection(section);
+            else
+                zoomBy(3.0, event->position());
         }
     }
     m_dragging = false;
@@ -384,8 +554,10 @@ void SeatMapView::moveFocus(double dx, double dy)
     }
     // Keep the focus in view.
     const QPointF p = seatPosition(m_focus);
-    if (!rect().adjusted(20, 20, -20, -20).contains(p.toPoint()))
+    if (!rect().adjusted(20, 20, -20, -20).contains(p.toPoint())) {
         m_offset += QPointF(width() / 2.0, height() / 2.0) - p;
+        userMoved();
+    }
     update();
 }
 

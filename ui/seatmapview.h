@@ -28,6 +28,17 @@ public:
     void clearSelection();
     void select(const QList<int> &seats);  // replaces the selection (available seats, up to the limit)
     void setInteractive(bool interactive);  // false: read-only (offline, or a hold in progress)
+    bool isInteractive() const { return m_interactive; }
+    // Seats held for this buyer: marked on the map (a ring), and brought into view.
+    void setHeld(const QList<int> &seats);
+    QList<int> held() const { return m_held; }
+    // Pans (and zooms in to seat level if needed) so that all these seats are on screen.
+    void ensureVisible(const QList<int> &seats);
+    // Touch: a tapped section opens at a zoom where every seat is at least this many
+    // pixels across (0: just the section, fitted).
+    void setMinimumTapSize(int pixels) { m_minTap = pixels; }
+    // The on-screen seat size (the hit area's diameter) at the current zoom.
+    double tapSize() const;
 
     // View state, for tests and the parent's controls.
     double scale() const { return m_scale; }  // pixels per metre
@@ -37,6 +48,11 @@ public:
     QPointF seatPosition(int seat) const;     // widget coordinates
     void zoomBy(double factor, const QPointF &around);
     void fitToView();
+    // Zooms to a section, centred (at least to the minimum tap size).
+    void zoomToSection(int section);
+    int sectionAt(const QPointF &widgetPos) const;
+    // Whether the view follows the widget's size (true until the user zooms or pans).
+    bool isFitted() const { return m_fitted; }
 
     QSize sizeHint() const override { return {900, 620}; }
 
@@ -46,6 +62,8 @@ public:
 Q_SIGNALS:
     void selectionChanged();
     void seatActivated(int seat);
+    // Picked seats that someone else took meanwhile (they left the selection).
+    void selectionLost(const QList<int> &seats);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -63,12 +81,18 @@ private:
     QPointF toVenue(const QPointF &p) const { return (p - m_offset) / m_scale; }
     void toggle(int seat);
     void moveFocus(double dx, double dy);
+    void userMoved();
+    void placeButtons();
+    void paintLabels(QPainter &p, const QRectF &visible);
     template <typename F> void forSeatsIn(const QRectF &venueRect, F f) const;
 
     SeatMapModel *m_model;
     double m_scale = 1;
     QPointF m_offset;
-    bool m_fitted = false;
+    bool m_fitted = true;  // follows the widget's size until the user moves the view
+    QList<int> m_held;
+    int m_minTap = 0;
+    QList<QWidget *> m_buttons;
     QList<int> m_selected;
     int m_maxSelection = 4;
     int m_focus = -1;

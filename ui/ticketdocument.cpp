@@ -1,5 +1,7 @@
 #include "ui/ticketdocument.h"
 
+#include "domain/venuetime.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QLocale>
@@ -53,66 +55,118 @@ QImage TicketDocument::qrImage(int moduleSize) const
     return image;
 }
 
-void TicketDocument::paintPage(QPainter &painter, const QRectF &page) const
+QByteArray TicketDocument::seatPayload(int seat) const
+{
+    return "BOXOFFICE1|" + m_info.order.orderId.toUtf8() + '|' + m_info.order.performanceId.toUtf8() + '|'
+           + m_info.order.seats.value(seat).toUtf8();
+}
+
+QString TicketDocument::seatName(int seat) const
+{
+    const QString name = m_seatNames.value(seat);
+    return name.isEmpty() ? m_info.order.seats.value(seat) : name;
+}
+
+namespace {
+
+// Draws text word-wrapped in a box of the given width from `top`, shrinking the font
+// (down to `minPixels`) until it fits in `maxHeight`; returns the height used.
+qreal drawFitted(QPainter &painter, const QString &text, QFont font, const QRectF &box, int minPixels)
+{
+    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+    QRectF needed;
+    for (;;) {
+        painter.setFont(font);
+        needed = painter.boundingRect(QRectF(box.topLeft(), QSizeF(box.width(), 1e6)), flags, text);
+        if (needed.height() <= box.height() || font.pixelSize() <= minPixels)
+            break;
+        font.setPixelSize(std::max(minPixels, int(font.pixelSize() * 0.85)));
+    }
+    painter.save();
+    painter.setClipRect(box);
+    painter.drawText(QRectF(box.topLeft(), QSizeF(box.width(), box.height())), flags, text);
+    painter.restore();
+    return std::min(needed.height(), box.height());
+}
+
+} // namespace
+
+void TicketDocument::paintTicket(QPainter &painter, const QRectF &card, int seat) const
 {
     const Order &o = m_info.order;
     const QLocale locale;
-    const qreal unit = page.width() / 100.0;  // layout in hundredths of the page width
+    const qreal unit = card.width() / 100.0;  // layout in hundredths of the ticket's width
     QFont title = painter.font();
-    title.setPixelSize(int(6 * unit));
+    title.setPixelSize(int(5.5 * unit));
     title.setBold(true);
     QFont body = painter.font();
-    body.setPixelSize(int(3.2 * unit));
+    body.setPixelSize(int(3.0 * unit));
+    QFont seatFont = body;
+    seatFont.setPixelSize(int(4.2 * unit));
+    seatFont.setBold(true);
     QFont small = body;
-    small.setPixelSize(int(2.4 * unit));
+    small.setPixelSize(int(2.3 * unit));
 
-    // A ticket-sized card at the top of the page.
-    const QRectF card(page.left(), page.top(), page.width(), page.width() * 0.62);
     painter.setPen(QPen(Qt::black, unit * 0.3));
     painter.setBrush(Qt::NoBrush);
     painter.drawRoundedRect(card, unit * 2, unit * 2);
-    const QRectF inner = card.adjusted(unit * 5, unit * 5, -unit * 5, -unit * 5);
+    const QRectF inner = card.adjusted(unit * 4, unit * 4, -unit * 4, -unit * 4);
 
-    painter.setFont(small);
-    painter.drawText(inner, Qt::AlignLeft | Qt::AlignTop, tr("BoxOffice · e-ticket"));
-    painter.setFont(title);
-    QRectF text = inner.adjusted(0, 5 * unit, -40 * unit, 0);
-    painter.drawText(text, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, m_info.concert);
-    painter.setFont(body);
-    QStringList lines;
-    if (!m_info.venue.isEmpty())
-        lines << m_info.venue;
-    if (m_info.startsAt.isValid())
-        lines << locale.toString(m_info.startsAt.toLocalTime(), QLocale::LongFormat);
-    lines << QString() << tr("Seats: %1").arg(o.seats.join(u", "_s))
-          << tr("Total: %1 %2").arg(locale.toString(o.total.amount), o.total.currency)
-          << tr("Order: %1").arg(o.orderId)
-          << tr("Purchased: %1").arg(locale.toString(o.purchasedAt.toLocalTime(), QLocale::ShortFormat));
-    painter.drawText(text.adjusted(0, 16 * unit, 0, 0), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                     lines.join(u'\n'));
-
-    // The QR code, crisp: drawn module by module as rectangles.
-    const QrCode code = encode(payload());
+    // The QR code on the right, crisp: drawn module by module as rectangles.
+    const qreal side = 32 * unit;
+    const QRectF qrBox(inner.right() - side, inner.top() + 4 * unit, side, side);
+    const QrCode code = encode(seatPayload(seat));
     if (!code.isNull()) {
-        const qreal side = 34 * unit, module = side / (code.size + 8);
-        const QPointF origin(inner.right() - side, inner.top() + 6 * unit);
+        const qreal module = side / (code.size + 8);
         painter.setPen(Qt::NoPen);
         painter.setBrush(Qt::white);
-        painter.drawRect(QRectF(origin, QSizeF(side, side)));
+        painter.drawRect(qrBox);
         painter.setBrush(Qt::black);
         for (int y = 0; y < code.size; ++y)
             for (int x = 0; x < code.size; ++x)
                 if (code.dark(x, y))
-                    painter.drawRect(QRectF(origin.x() + (x + 4) * module, origin.y() + (y + 4) * module, module, module));
+                    painter.drawRect(QRectF(qrBox.x() + (x + 4) * module, qrBox.y() + (y + 4) * module, module, module));
         painter.setPen(Qt::black);
         painter.setFont(small);
-        painter.drawText(QRectF(origin.x(), origin.y() + side, side, 5 * unit), Qt::AlignHCenter | Qt::AlignTop,
-                         tr("Show this code at the door"));
+        painter.drawText(QRectF(qrBox.left() - 4 * unit, qrBox.bottom() + unit, side + 8 * unit, 8 * unit),
+                         Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, tr("Show this code at the door"));
     }
+
+    // Text on the left: header, title (wrapped, shrunk to at most a third of the
+    // ticket), then venue, time, the seat in large type, and the order.
+    painter.setPen(Qt::black);
+    const qreal left = inner.left(), width = inner.width() - side - 5 * unit;
+    qreal y = inner.top();
     painter.setFont(small);
-    painter.drawText(QRectF(page.left(), card.bottom() + 3 * unit, page.width(), 10 * unit),
-                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                     tr("One entry per seat. The code is checked once at the door; keep this ticket to yourself."));
+    painter.drawText(QRectF(left, y, width, 4 * unit), Qt::AlignLeft | Qt::AlignTop,
+                     tr("BoxOffice · e-ticket %1 of %2").arg(seat + 1).arg(ticketCount()));
+    y += 4.5 * unit;
+    y += drawFitted(painter, m_info.concert, title, QRectF(left, y, width, inner.height() * 0.3), int(3 * unit));
+    y += 2 * unit;
+    QStringList lines;
+    if (!m_info.venue.isEmpty())
+        lines << m_info.venue;
+    if (m_info.startsAt.isValid()) {
+        const QDateTime at = inVenueZone(m_info.startsAt, m_timeZone);
+        lines << locale.toString(at.date(), QLocale::LongFormat) + u", "_s + locale.toString(at.time(), QLocale::ShortFormat)
+                     + u' ' + at.timeZoneAbbreviation();
+    }
+    y += drawFitted(painter, lines.join(u'\n'), body, QRectF(left, y, width, inner.bottom() - y - 20 * unit),
+                    int(2 * unit));
+    y += 3 * unit;
+    y += drawFitted(painter, seatName(seat), seatFont, QRectF(left, y, width, 12 * unit), int(2.5 * unit));
+    y += 3 * unit;
+    const QString order = tr("Order %1 · %Ln seat(s), %2 in all", nullptr, ticketCount())
+                              .arg(o.orderId, locale.toString(o.total.amount) + u' ' + o.total.currency)
+                          + u'\n'
+                          + tr("Purchased %1").arg(locale.toString(inVenueZone(o.purchasedAt, m_timeZone),
+                                                                   QLocale::ShortFormat));
+    drawFitted(painter, order, small, QRectF(left, std::min(y, inner.bottom() - 7 * unit), width, 7 * unit),
+               int(1.6 * unit));
+    painter.setFont(small);
+    painter.drawText(QRectF(inner.left(), inner.bottom() - 3 * unit, inner.width(), 3 * unit),
+                     Qt::AlignLeft | Qt::AlignBottom,
+                     tr("One entry for this seat. The code is checked once at the door; keep it to yourself."));
 }
 
 bool TicketDocument::paint(QPagedPaintDevice *device) const
@@ -122,8 +176,34 @@ bool TicketDocument::paint(QPagedPaintDevice *device) const
         return false;
     painter.setRenderHint(QPainter::Antialiasing, false);  // QR modules stay sharp
     const QRectF page(0, 0, device->width(), device->height());
-    paintPage(painter, page);
+    for (int index = 0; index < pageCount(); ++index) {
+        if (index > 0 && !device->newPage())
+            return false;
+        paintPage(painter, page, index);
+    }
     return painter.end();
+}
+
+void TicketDocument::paintPage(QPainter &painter, const QRectF &page, int index) const
+{
+    const qreal gap = page.height() * 0.04;
+    const qreal height = std::min((page.height() - gap) / TicketsPerPage, page.width() * 0.6);
+    for (int slot = 0; slot < TicketsPerPage; ++slot) {
+        const int seat = index * TicketsPerPage + slot;
+        if (seat < ticketCount())
+            paintTicket(painter, QRectF(page.left(), page.top() + slot * (height + gap), page.width(), height), seat);
+    }
+}
+
+QImage TicketDocument::renderPage(int page, int width) const
+{
+    QImage image(width, int(width * 297.0 / 210.0), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    const qreal margin = width * 15.0 / 210.0;  // as the PDF's 15 mm
+    paintPage(painter, QRectF(image.rect()).adjusted(margin, margin, -margin, -margin), page);
+    return image;
 }
 
 bool TicketDocument::writePdf(const QString &fileName, QString *error) const

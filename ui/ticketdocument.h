@@ -21,8 +21,10 @@ struct QrCode
     bool isNull() const { return size == 0; }
 };
 
-// The ticket of an order: what the confirmation saves as a PDF or prints. Its QR code
-// carries the order (libqrencode, error correction M), for the door scanner.
+// The tickets of an order: what the confirmation saves as a PDF or prints. One ticket
+// per seat, two to an A4 page, each with its own QR code (libqrencode, error
+// correction M) for the door scanner; any title length and any number of seats stay
+// readable (the title wraps and shrinks to its box, the rest flows below it).
 class TicketDocument
 {
     Q_DECLARE_TR_FUNCTIONS(TicketDocument)
@@ -38,19 +40,37 @@ public:
 
     explicit TicketDocument(Info info) : m_info(std::move(info)) {}
 
-    // "BOXOFFICE1|<orderId>|<performanceId>|<seat>,<seat>…": what the QR code holds.
+    // The venue's IANA zone: the start time is printed in it (empty: the machine's).
+    void setTimeZone(const QString &zone) { m_timeZone = zone; }
+    // What people read for each seat of the order ("Lower 109 · Row 1 · Seat 16"),
+    // in the order's seat order; the seat id when absent.
+    void setSeatNames(const QStringList &names) { m_seatNames = names; }
+
+    // "BOXOFFICE1|<orderId>|<performanceId>|<seat>,<seat>…": the whole order (the
+    // confirmation's code).
     QByteArray payload() const;
+    // "BOXOFFICE1|<orderId>|<performanceId>|<seat>": one seat's ticket.
+    QByteArray seatPayload(int seat) const;
+    int ticketCount() const { return int(m_info.order.seats.size()); }
+    int pageCount() const { return (ticketCount() + TicketsPerPage - 1) / TicketsPerPage; }
+    static constexpr int TicketsPerPage = 2;
     static QrCode encode(const QByteArray &data);
 
-    // Paints one page per order on the device (a QPdfWriter or a QPrinter).
+    // Paints the tickets on the device (a QPdfWriter or a QPrinter), page after page.
     bool paint(QPagedPaintDevice *device) const;
     // Writes the PDF; safe off the GUI thread. False with a reason when it cannot.
     bool writePdf(const QString &fileName, QString *error = nullptr) const;
     QImage qrImage(int moduleSize) const;
+    // One page as a picture (an A4 proportioned preview, `width` pixels wide).
+    QImage renderPage(int page, int width) const;
 
 private:
-    void paintPage(QPainter &painter, const QRectF &page) const;
+    void paintTicket(QPainter &painter, const QRectF &card, int seat) const;
+    void paintPage(QPainter &painter, const QRectF &page, int index) const;
+    QString seatName(int seat) const;
     Info m_info;
+    QString m_timeZone;
+    QStringList m_seatNames;
 };
 
 } // namespace BoxOffice

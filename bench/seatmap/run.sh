@@ -15,8 +15,8 @@ for _ in $(seq 300); do grep -q listening "$WORK/out" 2>/dev/null && break; slee
 URL=$(sed -n 's/^boxoffice-server listening on //p' "$WORK/out")
 curl -sf "$URL/api/v1/performances/aurora-world-tour-p1/layout" >"$WORK/layout.json"
 curl -sf -H 'Authorization: Bearer bench' "$URL/api/v1/performances/aurora-world-tour-p1/status" >"$WORK/status.json"
-echo "| seats | layout → model ms | paint ms, whole venue (sections) | paint ms, most seats | paint ms, close up | 100 changes ms | RSS MB |"
-echo "|---|---|---|---|---|---|---|"
+echo "| seats | layout → model ms | of which on the GUI thread ms | paint ms, whole venue (sections) | paint ms, most seats | paint ms, close up | 100 changes ms | RSS MB |"
+echo "|---|---|---|---|---|---|---|---|"
 for _ in 1 2 3; do
   QT_QPA_PLATFORM=offscreen "$BIN/bench_seatmap" "$WORK/layout.json" "$WORK/status.json"
 done
