@@ -81,7 +81,7 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const
             const QDateTime opens = m_opensAt.value(e.concertId);
             if (opens.isValid() && opens > m_now())
                 return raw ? QVariant(std::numeric_limits<qint64>::max())
-                           : QVariant(tr("opens %1").arg(locale.toString(opens.toLocalTime(), QLocale::ShortFormat)));
+                           : QVariant(tr("opens %1").arg(locale.toString(opens.toLocalTime(), tr("d MMM, HH:mm"))));
             return raw ? QVariant(std::numeric_limits<qint64>::max() - 1) : QVariant(tr("selling"));
         }
         if (raw)

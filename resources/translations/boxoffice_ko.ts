@@ -919,6 +919,11 @@ Total: %3</source>
         <translation>%1 오픈</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>d MMM, HH:mm</source>
+        <translation>M월 d일 HH:mm</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>selling</source>
         <translation>판매 중</translation>
