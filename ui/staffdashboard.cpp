@@ -134,7 +134,7 @@ StaffDashboard::StaffDashboard(QueueDashboardModel *model, QWidget *parent) : QW
             return Q_EMIT pauseRequested(m_concertId, false);  // resuming needs no second thought
         const Concert *c = m_model->concert(m_concertId);
         confirm(tr("Pause admissions"),
-                tr("Pause admissions to \"%1\"? Nobody new is let in until you resume; %n buyer(s) waiting stay "
+                tr("Pause admissions to \"%1\"? Nobody new is let in until you resume; %Ln buyer(s) waiting stay "
                    "in line.", nullptr, s->waiting)
                     .arg(c ? c->title : m_concertId),
                 [this, concertId = m_concertId] { Q_EMIT pauseRequested(concertId, true); });

@@ -76,10 +76,10 @@
     <name>BoxOffice::StaffDashboard</name>
     <message numerus="yes">
         <location filename="../../ui/staffdashboard.cpp" line="+137"/>
-        <source>Pause admissions to &quot;%1&quot;? Nobody new is let in until you resume; %n buyer(s) waiting stay in line.</source>
+        <source>Pause admissions to &quot;%1&quot;? Nobody new is let in until you resume; %Ln buyer(s) waiting stay in line.</source>
         <translation>
-            <numerusform>Pause admissions to &quot;%1&quot;? Nobody new is let in until you resume; the %n buyer waiting stays in line.</numerusform>
-            <numerusform>Pause admissions to &quot;%1&quot;? Nobody new is let in until you resume; %n buyers waiting stay in line.</numerusform>
+            <numerusform>Pause admissions to &quot;%1&quot;? Nobody new is let in until you resume; the %Ln buyer waiting stays in line.</numerusform>
+            <numerusform>Pause admissions to &quot;%1&quot;? Nobody new is let in until you resume; %Ln buyers waiting stay in line.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1179,9 +1179,9 @@ Total: %3</source>
     </message>
     <message numerus="yes">
         <location line="+10"/>
-        <source>Pause admissions to &quot;%1&quot;? Nobody new is let in until you resume; %n buyer(s) waiting stay in line.</source>
+        <source>Pause admissions to &quot;%1&quot;? Nobody new is let in until you resume; %Ln buyer(s) waiting stay in line.</source>
         <translation>
-            <numerusform>&quot;%1&quot;의 입장을 일시 정지할까요? 재개하기 전까지 신규 입장이 중단되며, 대기 중인 %n명은 대기열에 그대로 남습니다.</numerusform>
+            <numerusform>&quot;%1&quot;의 입장을 일시 정지할까요? 재개하기 전까지 신규 입장이 중단되며, 대기 중인 %Ln명은 대기열에 그대로 남습니다.</numerusform>
         </translation>
     </message>
     <message>
