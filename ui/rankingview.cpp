@@ -79,11 +79,11 @@ RankingView::RankingView(RankingModel *model, QWidget *parent) : QWidget(parent)
     header->setSectionResizeMode(RankingModel::ConcertColumn, QHeaderView::Stretch);
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideRight);
-    body->addWidget(m_table, 2);
+    body->addWidget(m_table, 3);
 
     m_chart = new QChartView(this);
     m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumWidth(320);
+    m_chart->setMinimumWidth(300);
     body->addWidget(m_chart, 1);
     layout->addLayout(body, 1);
 
