@@ -64,6 +64,16 @@ void LiveChannel::subscribe(const QStringList &topics)
         sendSubscribe(fresh);
 }
 
+void LiveChannel::unsubscribe(const QStringList &topics)
+{
+    QStringList gone;
+    for (const QString &t : topics)
+        if (m_topics.remove(t))
+            gone << t;
+    if (m_connected && !gone.isEmpty())
+        sendTopics(u"unsubscribe"_s, gone);
+}
+
 void LiveChannel::start()
 {
     m_running = true;
@@ -137,8 +147,13 @@ void LiveChannel::scheduleReconnect()
 
 void LiveChannel::sendSubscribe(const QStringList &topics)
 {
+    sendTopics(u"subscribe"_s, topics);
+}
+
+void LiveChannel::sendTopics(const QString &type, const QStringList &topics)
+{
     const QString frame = QString::fromUtf8(QJsonDocument(QJsonObject{
-        {u"type"_s, u"subscribe"_s}, {u"topics"_s, QJsonArray::fromStringList(topics)}}).toJson(QJsonDocument::Compact));
+        {u"type"_s, type}, {u"topics"_s, QJsonArray::fromStringList(topics)}}).toJson(QJsonDocument::Compact));
     m_socket.sendTextMessage(frame);
     Q_EMIT frameSent(frame);
 }

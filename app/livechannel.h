@@ -32,6 +32,8 @@ public:
     void setPingInterval(std::chrono::milliseconds interval);
 
     void subscribe(const QStringList &topics);
+    // Drops topics (not resubscribed after a reconnect); told to the server when connected.
+    void unsubscribe(const QStringList &topics);
     void start();
     void stop();
     bool isConnected() const { return m_connected; }
@@ -54,6 +56,7 @@ private:
     void onMessage(const QString &text);
     void scheduleReconnect();
     void sendSubscribe(const QStringList &topics);
+    void sendTopics(const QString &type, const QStringList &topics);
 
     QWebSocket m_socket;
     QUrl m_base;

@@ -4,13 +4,16 @@
 #include "ui/mainwindow.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 
@@ -31,87 +34,126 @@ QString chooseLanguage(const QStringList &arguments)
     return QLocale::system().language() == QLocale::Korean ? u"ko"_s : u"en"_s;
 }
 
+// The client's options; the descriptions are translated, so made after the translation
+// is installed.
+struct Options
+{
+    QCommandLineOption server{u"server"_s,
+                              QCoreApplication::translate("main", "Use the boxoffice-server at URL instead of starting a local one."),
+                              u"URL"_s};
+    QCommandLineOption screenshot{u"screenshot"_s,
+                                  QCoreApplication::translate("main", "Save a picture of the window to FILE once the concerts "
+                                                                      "are shown, then quit (for documentation and QA)."),
+                                  u"FILE"_s};
+    QCommandLineOption lang{u"lang"_s,
+                            QCoreApplication::translate("main", "Language of the client: ko or en (default: the system's)."),
+                            u"LANG"_s};
+    QCommandLineOption staffKey{u"staff-key"_s,
+                                QCoreApplication::translate("main", "Staff mode with this key (or BOXOFFICE_STAFF_KEY): the "
+                                                                    "dashboard opens at start."),
+                                u"KEY"_s};
+    QCommandLineOption staff{u"staff"_s, QCoreApplication::translate("main", "Staff mode: open the dashboard at start (asks "
+                                                                             "for the key unless the server is the local one).")};
+    QCommandLineOption qa{u"qa"_s, QCoreApplication::translate("main", "Open the QA tools at start.")};
+    QCommandLineOption kiosk{u"kiosk"_s, QCoreApplication::translate("main", "Kiosk mode: full screen, touch sized, resets "
+                                                                             "itself when left alone; leave with the staff PIN.")};
+    QCommandLineOption pin{u"kiosk-pin"_s,
+                           QCoreApplication::translate("main", "The staff PIN that leaves kiosk mode (or BOXOFFICE_KIOSK_PIN; "
+                                                               "4 to 12 digits)."),
+                           u"PIN"_s};
+    QCommandLineOption idle{u"kiosk-idle"_s,
+                            QCoreApplication::translate("main", "Kiosk: seconds without a touch before \"are you still "
+                                                                "there?\" (default 60)."),
+                            u"SECONDS"_s, u"60"_s};
+    QCommandLineOption printer{u"kiosk-printer"_s,
+                               QCoreApplication::translate("main", "Kiosk: print tickets on this printer without a dialog (a "
+                                                                   "printer's name, or file:PATH.pdf). Without it the kiosk "
+                                                                   "shows the ticket's code on screen."),
+                               u"NAME"_s};
+
+    explicit Options(QCommandLineParser &parser)
+    {
+        parser.setApplicationDescription(QCoreApplication::translate("main", "BoxOffice: concert box office client."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({server, screenshot, lang, staffKey, staff, qa, kiosk, pin, idle, printer});
+    }
+};
+
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(u"BoxOffice"_s);
+    QCoreApplication::setApplicationName(u"boxoffice"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+}
+
+// --help and --version need no display: answered here, before there is a
+// QApplication (which cannot start without one). Returns only when neither is asked.
+void answerHelpAndVersion(int argc, char *argv[])
+{
+    QCoreApplication core(argc, argv);
+    const QStringList arguments = QCoreApplication::arguments();
+    {
+        QCommandLineParser parser;
+        const Options untranslated(parser);
+        parser.parse(arguments);  // errors (Qt's own options among them) are for later
+        static const QStringList asks{u"h"_s, u"?"_s, u"help"_s, u"help-all"_s, u"v"_s, u"version"_s};
+        const QStringList given = parser.optionNames();
+        if (std::none_of(given.begin(), given.end(), [](const QString &name) { return asks.contains(name); }))
+            return;
+    }
+    const QString language = chooseLanguage(arguments);
+    if (language != u"ko" && language != u"en") {
+        std::fprintf(stderr, "boxoffice: --lang is ko or en, got \"%s\"\n", qPrintable(language));
+        std::exit(2);
+    }
+    installTranslations(language);
+    setApplicationNames();
+    QCommandLineParser parser;
+    const Options options(parser);
+    parser.process(arguments);  // prints and exits
+    std::exit(0);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    answerHelpAndVersion(argc, argv);
     QApplication app(argc, argv);
-    // The language first: the command line's own help is translated too.
+    // The language first: the command line's own messages are translated too.
     const QString language = chooseLanguage(app.arguments());
     if (language != u"ko" && language != u"en") {
         std::fprintf(stderr, "boxoffice: --lang is ko or en, got \"%s\"\n", qPrintable(language));
         return 2;
     }
     installTranslations(language);
-    QApplication::setOrganizationName(u"BoxOffice"_s);
-    QApplication::setApplicationName(u"boxoffice"_s);
+    setApplicationNames();
     QApplication::setApplicationDisplayName(QApplication::translate("main", "BoxOffice"));
-    QApplication::setApplicationVersion(u"0.1.0"_s);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "BoxOffice: concert box office client."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption serverOption(
-        u"server"_s,
-        QApplication::translate("main", "Use the boxoffice-server at URL instead of starting a local one."), u"URL"_s);
-    parser.addOption(serverOption);
-    const QCommandLineOption screenshotOption(
-        u"screenshot"_s,
-        QApplication::translate("main", "Save a picture of the window to FILE once the concerts are shown, then quit "
-                                        "(for documentation and QA)."),
-        u"FILE"_s);
-    parser.addOption(screenshotOption);
-    const QCommandLineOption langOption(u"lang"_s, QApplication::translate("main", "Language of the client: ko or en "
-                                                                                   "(default: the system's)."),
-                                        u"LANG"_s);
-    const QCommandLineOption staffKeyOption(
-        u"staff-key"_s, QApplication::translate("main", "Staff mode with this key (or BOXOFFICE_STAFF_KEY): the "
-                                                        "dashboard opens at start."),
-        u"KEY"_s);
-    const QCommandLineOption staffOption(
-        u"staff"_s, QApplication::translate("main", "Staff mode: open the dashboard at start (asks for the key "
-                                                    "unless the server is the local one)."));
-    const QCommandLineOption qaOption(u"qa"_s, QApplication::translate("main", "Open the QA tools at start."));
-    const QCommandLineOption kioskOption(
-        u"kiosk"_s, QApplication::translate("main", "Kiosk mode: full screen, touch sized, resets itself when "
-                                                    "left alone; leave with the staff PIN."));
-    const QCommandLineOption pinOption(
-        u"kiosk-pin"_s, QApplication::translate("main", "The staff PIN that leaves kiosk mode (or "
-                                                        "BOXOFFICE_KIOSK_PIN; 4 to 12 digits)."),
-        u"PIN"_s);
-    const QCommandLineOption idleOption(
-        u"kiosk-idle"_s, QApplication::translate("main", "Kiosk: seconds without a touch before \"are you still "
-                                                         "there?\" (default 60)."),
-        u"SECONDS"_s, u"60"_s);
-    const QCommandLineOption printerOption(
-        u"kiosk-printer"_s, QApplication::translate("main", "Kiosk: print tickets on this printer without a dialog "
-                                                            "(a printer's name, or file:PATH.pdf). Without it the "
-                                                            "kiosk shows the ticket's code on screen."),
-        u"NAME"_s);
-    parser.addOptions({langOption, staffKeyOption, staffOption, qaOption, kioskOption, pinOption, idleOption,
-                       printerOption});
+    const Options o(parser);
     parser.process(app);
 
     ClientOptions options;
     options.dataDirectory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (parser.isSet(serverOption)) {
-        const QUrl url = QUrl::fromUserInput(parser.value(serverOption));
+    if (parser.isSet(o.server)) {
+        const QUrl url = QUrl::fromUserInput(parser.value(o.server));
         if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
             std::fprintf(stderr, "boxoffice: --server needs an http(s) URL, got \"%s\"\n",
-                         qPrintable(parser.value(serverOption)));
+                         qPrintable(parser.value(o.server)));
             return 2;
         }
         options.server = url;
     }
 
-    options.staffKey = parser.isSet(staffKeyOption) ? parser.value(staffKeyOption)
+    options.staffKey = parser.isSet(o.staffKey) ? parser.value(o.staffKey)
                                                     : qEnvironmentVariable("BOXOFFICE_STAFF_KEY");
 
     std::optional<KioskOptions> kiosk;
-    if (parser.isSet(kioskOption)) {
+    if (parser.isSet(o.kiosk)) {
         KioskOptions k;
-        k.pin = parser.isSet(pinOption) ? parser.value(pinOption) : qEnvironmentVariable("BOXOFFICE_KIOSK_PIN");
+        k.pin = parser.isSet(o.pin) ? parser.value(o.pin) : qEnvironmentVariable("BOXOFFICE_KIOSK_PIN");
         static const QRegularExpression digits(u"^[0-9]{4,12}$"_s);
         if (!digits.match(k.pin).hasMatch()) {
             std::fprintf(stderr, "boxoffice: --kiosk needs a staff PIN of 4 to 12 digits (--kiosk-pin or "
@@ -119,12 +161,12 @@ int main(int argc, char *argv[])
             return 2;
         }
         bool ok = false;
-        k.idleSeconds = parser.value(idleOption).toInt(&ok);
+        k.idleSeconds = parser.value(o.idle).toInt(&ok);
         if (!ok || k.idleSeconds < 5 || k.idleSeconds > 3600) {
             std::fprintf(stderr, "boxoffice: --kiosk-idle is 5 to 3600 seconds\n");
             return 2;
         }
-        k.printer = parser.value(printerOption);
+        k.printer = parser.value(o.printer);
         kiosk = k;
     }
 
@@ -136,8 +178,8 @@ int main(int argc, char *argv[])
     } else {
         client.window()->show();
     }
-    const bool openDashboard = parser.isSet(staffOption) || parser.isSet(staffKeyOption);
-    const bool openQa = parser.isSet(qaOption);
+    const bool openDashboard = parser.isSet(o.staff) || parser.isSet(o.staffKey);
+    const bool openQa = parser.isSet(o.qa);
     if (!kiosk && (openDashboard || openQa)) {
         QObject::connect(&client, &BoxOfficeApp::concertsLoaded, &client, [&client, openDashboard, openQa] {
             static bool opened = false;
@@ -149,8 +191,8 @@ int main(int argc, char *argv[])
                 client.showQaTools();
         });
     }
-    if (parser.isSet(screenshotOption)) {
-        const QString file = parser.value(screenshotOption);
+    if (parser.isSet(o.screenshot)) {
+        const QString file = parser.value(o.screenshot);
         QObject::connect(&client, &BoxOfficeApp::concertsLoaded, &app, [&client, file] {
             // Let the view lay itself out and paint once before the picture.
             QTimer::singleShot(300, &client, [&client, file] {

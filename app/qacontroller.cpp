@@ -15,7 +15,7 @@ QaController::QaController(ApiClient *api, ConcertModel *concerts, QObject *pare
 {
     m_poll.setInterval(std::chrono::seconds(1));
     connect(&m_poll, &QTimer::timeout, this, &QaController::readStats);
-    watch(&m_live);
+    watch(&m_live, tr("QA"));
     connect(m_panel.get(), &QaPanel::concertSelected, this, &QaController::select);
     connect(m_panel.get(), &QaPanel::crowdRequested, this, [this](const QString &concertId, int count) {
         m_panel->showMessage(tr("Adding %1 simulated buyers…").arg(QLocale().toString(count)));
@@ -56,10 +56,13 @@ void QaController::start()
     m_poll.start();
 }
 
-void QaController::watch(LiveChannel *channel)
+void QaController::watch(LiveChannel *channel, const QString &source)
 {
-    connect(channel, &LiveChannel::frameSent, m_panel.get(), [this](const QString &t) { m_panel->appendFrame(u'>', t); });
-    connect(channel, &LiveChannel::frameReceived, m_panel.get(), [this](const QString &t) { m_panel->appendFrame(u'<', t); });
+    const QString name = source.isEmpty() ? tr("booking") : source;
+    connect(channel, &LiveChannel::frameSent, m_panel.get(),
+            [this, name](const QString &t) { m_panel->appendFrame(name, u'>', t); });
+    connect(channel, &LiveChannel::frameReceived, m_panel.get(),
+            [this, name](const QString &t) { m_panel->appendFrame(name, u'<', t); });
 }
 
 void QaController::serverChanged()
@@ -75,12 +78,18 @@ void QaController::serverChanged()
 void QaController::select(const QString &concertId)
 {
     m_concertId = concertId;
-    // The concert's seats, live (staff may read any performance).
+    // The concert's seats, live (staff may read any performance); the last one's go.
     QStringList topics;
     for (const Concert &c : m_concerts->concerts())
         if (c.id == concertId)
             for (const PerformanceSummary &p : c.performances)
                 topics << u"seats:"_s + p.id;
+    QStringList old;
+    for (const QString &t : std::as_const(m_seatTopics))
+        if (!topics.contains(t))
+            old << t;
+    m_live.unsubscribe(old);
+    m_seatTopics = topics;
     m_live.subscribe(topics);
     readStats();
 }

@@ -17,8 +17,9 @@ class QaPanel;
 
 // QA tools behind QaPanel: the crowd simulator and session expiry on the selected
 // concert (staff API), its waiting room read every second, the raw frames of a live
-// channel of its own (rankings and the concert's seats) and of any channel given to
-// watch() (the buyer's), and switching servers (told to the owner).
+// channel of its own (rankings and the selected concert's seats: the last concert's are
+// unsubscribed) and of any channel given to watch() (the buyer's), each frame named by
+// its channel, and switching servers (told to the owner).
 class QaController : public QObject
 {
     Q_OBJECT
@@ -29,8 +30,9 @@ public:
     QaPanel *panel() const { return m_panel.get(); }
     LiveChannel *live() { return &m_live; }
     void start();
-    // Logs another channel's frames too (the booking window's).
-    void watch(LiveChannel *channel);
+    // Logs another channel's frames too (the booking window's), each under `source`
+    // (default: "booking"); the panel's own are under "QA".
+    void watch(LiveChannel *channel, const QString &source = {});
     void setInterval(std::chrono::milliseconds interval) { m_poll.setInterval(interval); }
     // The server changed (after serverRequested): reconnect the live channel there.
     void serverChanged();
@@ -49,6 +51,7 @@ private:
     LiveChannel m_live;
     QTimer m_poll;
     QString m_concertId;
+    QStringList m_seatTopics;  // the selected concert's, on m_live
     QString m_reading;  // the concert whose read is out
 };
 

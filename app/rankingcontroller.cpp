@@ -15,8 +15,10 @@ RankingController::RankingController(ApiClient *api, QObject *parent)
             m_model.setRanking(ranking);
     });
     connect(&m_live, &LiveChannel::connectedChanged, this, [this](bool connected) {
-        if (connected)
+        if (connected) {
             load();  // a snapshot after every reconnect
+            loadSalesOpen();
+        }
     });
 }
 
@@ -26,6 +28,7 @@ void RankingController::start()
 {
     m_view->show();
     load();
+    loadSalesOpen();
     m_live.setServer(m_api->baseUrl());
     m_live.subscribe({u"rankings"_s});
     m_live.start();
@@ -40,6 +43,21 @@ void RankingController::load()
         }
         m_view->setMessage({});
         m_model.setRanking(r.value());
+    });
+}
+
+void RankingController::loadSalesOpen()
+{
+    // The ranking does not say when a concert's sales open; the catalogue does.
+    m_api->fetchConcerts(this, [this](const ApiResult<QList<Concert>> &r) {
+        if (!r)
+            return;  // kept as it was: "selling" until known
+        QHash<QString, QDateTime> opensAt;
+        for (const Concert &c : r.value())
+            for (const PerformanceSummary &p : c.performances)
+                if (p.salesOpenAt.isValid() && (!opensAt.value(c.id).isValid() || p.salesOpenAt < opensAt.value(c.id)))
+                    opensAt.insert(c.id, p.salesOpenAt);
+        m_model.setSalesOpen(opensAt);
     });
 }
 

@@ -13,7 +13,8 @@ namespace BoxOffice {
 class RankingView;
 
 // The rankings window: reads the chosen window's ranking over REST and follows the
-// live channel's "rankings" pushes (a fresh read after every reconnect).
+// live channel's "rankings" pushes (a fresh read after every reconnect), and when each
+// concert's sales open from the catalogue.
 class RankingController : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,7 @@ public:
 
 private:
     void load();
+    void loadSalesOpen();
 
     ApiClient *m_api;
     RankingModel m_model;

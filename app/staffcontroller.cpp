@@ -19,6 +19,7 @@ StaffController::StaffController(ApiClient *api, ConcertModel *concerts, QObject
     connect(&m_poll, &QTimer::timeout, this, &StaffController::refresh);
     connect(m_dashboard.get(), &StaffDashboard::pauseRequested, this, &StaffController::setPaused);
     connect(m_dashboard.get(), &StaffDashboard::capacityRequested, this, &StaffController::setCapacity);
+    connect(m_dashboard.get(), &StaffDashboard::sessionSecondsRequested, this, &StaffController::setSessionSeconds);
     connect(m_dashboard.get(), &StaffDashboard::holdsRequested, this, [this](const QString &p) { loadHolds(p); });
     connect(m_dashboard.get(), &StaffDashboard::forceReleaseRequested, this, &StaffController::forceRelease);
     connect(m_dashboard.get(), &StaffDashboard::counterSaleRequested, this, &StaffController::counterSaleRequested);
@@ -81,6 +82,17 @@ void StaffController::setCapacity(const QString &concertId, int capacity)
             return m_dashboard->showMessage(r.error().message);
         m_model.updateStats(r.value(), QDateTime::currentDateTimeUtc());
         m_dashboard->showMessage(tr("Up to %n buyers at once.", nullptr, r.value().capacity));
+    });
+}
+
+void StaffController::setSessionSeconds(const QString &concertId, int seconds)
+{
+    m_api->updateQueue(concertId, {{u"sessionSeconds"_s, seconds}}, this, [this](const ApiResult<QueueStats> &r) {
+        if (!r)
+            return m_dashboard->showMessage(r.error().message);
+        m_model.updateStats(r.value(), QDateTime::currentDateTimeUtc());
+        m_dashboard->showMessage(tr("Admitted buyers now have %n second(s) each; sessions already running keep theirs.",
+                                    nullptr, r.value().sessionSeconds));
     });
 }
 

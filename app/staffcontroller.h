@@ -15,7 +15,8 @@ class StaffDashboard;
 
 // Staff mode's dashboard: reads every concert's waiting room every two seconds (the
 // staff API, with the ApiClient's staff key), keeps the last hour for the chart, and
-// carries the dashboard's controls to the server: pause and resume, capacity, the holds
+// carries the dashboard's controls to the server: pause and resume, capacity, session
+// length, the holds
 // of a performance and their forced release. Counter sales are opened by the owner
 // (BoxOfficeApp), which is told through counterSaleRequested.
 class StaffController : public QObject
@@ -38,6 +39,7 @@ Q_SIGNALS:
 private:
     void setPaused(const QString &concertId, bool paused);
     void setCapacity(const QString &concertId, int capacity);
+    void setSessionSeconds(const QString &concertId, int seconds);
     void loadHolds(const QString &performanceId, const QString &note = {});
     void forceRelease(const QString &holdId, const QString &performanceId);
 

@@ -1,21 +1,28 @@
 // QA tools offscreen against real servers: the crowd simulator fills a concert's
 // queue and the panel shows it move; session expiry ends an admitted buyer's session;
 // the raw live log shows the frames both ways and filters them; switching servers
-// reloads the concerts from the other one. BOXOFFICE_SCREENSHOTS=DIR saves the panel.
+// reloads the concerts from the other one; each logged frame names its channel; the
+// filter does not scroll the log sideways; another concert's seats are unsubscribed.
+// BOXOFFICE_SCREENSHOTS=DIR saves the panel.
 #include "testsupport.h"
 #include "uitestsupport.h"
 
 #include "app/apiclient.h"
 #include "app/boxofficeapp.h"
 #include "app/qacontroller.h"
+#include "app/livechannel.h"
 #include "domain/queuestats.h"
+#include "server/rank/rankingservice.h"
 #include "ui/qapanel.h"
 
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -122,6 +129,92 @@ private Q_SLOTS:
         // The room as read from the server.
         QTRY_VERIFY_WITH_TIMEOUT(panel->findChild<QLabel *>(u"stats"_s)->text().contains(u"100"_s), 10000);
         screenshot(panel, u"qa-tools"_s);
+    }
+
+    void liveLog_namesTheChannelOfEachFrame()
+    {
+        if (!testLanguage().isEmpty())
+            QSKIP("reads English text");
+        auto app = startApp();
+        app->showQaTools();
+        QaPanel *panel = app->qa()->panel();
+        // The panel's own channel, and another one (as the booking window's is).
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->visibleFrames().filter(u"\"subscribed\""_s).isEmpty(), 10000);
+        LiveChannel booking;
+        app->qa()->watch(&booking);
+        booking.setServer(m_server->url);
+        booking.setStaffKey(u"test-staff-key"_s);
+        booking.subscribe({u"seats:jazz-after-dark-p2"_s});
+        booking.start();
+        static const QRegularExpression own(u"^\\S+ QA +[<>] "_s), other(u"^\\S+ booking +[<>] "_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->visibleFrames().filter(other).filter(u"jazz-after-dark-p2"_s).isEmpty(), 10000);
+        for (const QString &line : panel->visibleFrames()) {
+            const bool fromBooking = line.contains(u"jazz-after-dark-p2"_s);
+            QVERIFY2(fromBooking ? other.match(line).hasMatch() : own.match(line).hasMatch(), qPrintable(line));
+        }
+    }
+
+    void liveLog_filterDoesNotScrollSideways()
+    {
+        auto app = startApp();
+        app->showQaTools();
+        QaPanel *panel = app->qa()->panel();
+        QVERIFY(QTest::qWaitForWindowExposed(panel));
+        QTRY_VERIFY_WITH_TIMEOUT(app->qa()->live()->isConnected(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->visibleFrames().filter(u"\"subscribed\""_s).isEmpty(), 10000);
+        // A sale and the next aggregation: a rankings frame, far wider than the log.
+        const QList<QPair<QByteArray, QByteArray>> staff{{"Authorization", "Bearer test-staff-key"}};
+        const HttpResult held = http(m_network, "POST", m_server->at(u"/api/v1/performances/midnight-bass-p1/holds"_s),
+                                     R"({"best":{"count":2,"tier":"VIP"}})", staff);
+        QCOMPARE(held.status, 201);
+        QCOMPARE(http(m_network, "POST",
+                      m_server->at(u"/api/v1/holds/%1/purchase"_s.arg(held.json().toObject().value(u"holdId"_s).toString())),
+                      R"({"payment":{"method":"cash"}})", staff).status, 201);
+        m_server->server->rankings()->refresh(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->visibleFrames().filter(u"\"type\":\"rankings\""_s).isEmpty(), 10000);
+        auto *log = panel->findChild<QPlainTextEdit *>(u"liveLog"_s);
+        QScrollBar *sideways = log->horizontalScrollBar();
+        QTRY_VERIFY_WITH_TIMEOUT(sideways->maximum() > 0, 10000);
+        sideways->setValue(0);
+        auto *filter = panel->findChild<QLineEdit *>(u"filterEdit"_s);
+        filter->setFocus();
+        QTest::keyClicks(filter, u"rankings"_s);
+        QCOMPARE(filter->text(), u"rankings"_s);
+        QVERIFY(!panel->visibleFrames().isEmpty());
+        QCOMPARE(sideways->value(), 0);
+        // Where the user had scrolled to stays too.
+        sideways->setValue(sideways->maximum() / 2);
+        const int kept = sideways->value();
+        QTest::keyClick(filter, Qt::Key_Backspace);
+        QCOMPARE(sideways->value(), kept);
+    }
+
+    void changingConcert_unsubscribesTheOldOnesSeats()
+    {
+        auto app = startApp();
+        app->showQaTools();
+        QaPanel *panel = app->qa()->panel();
+        selectConcert(panel, u"indie-bloom"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->visibleFrames().filter(u"\"subscribed\""_s).filter(u"seats:indie-bloom-p1"_s).isEmpty(),
+                                 10000);
+        selectConcert(panel, u"ironclad-reunion"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->visibleFrames().filter(u"\"subscribed\""_s).filter(u"seats:ironclad-reunion-p1"_s).isEmpty(),
+                                 10000);
+        // Told to the server, which confirms it.
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->visibleFrames().filter(u"\"type\":\"unsubscribe\""_s).filter(u"seats:indie-bloom-p1"_s).isEmpty(),
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->visibleFrames().filter(u"\"unsubscribed\""_s).filter(u"seats:indie-bloom-p1"_s).isEmpty(),
+                                 10000);
+        const qsizetype before = panel->visibleFrames().size();
+        // A sale on the old concert, then on the new one: only the new one's seats come.
+        const QList<QPair<QByteArray, QByteArray>> staff{{"Authorization", "Bearer test-staff-key"}};
+        QCOMPARE(http(m_network, "POST", m_server->at(u"/api/v1/performances/indie-bloom-p1/holds"_s),
+                      R"({"best":{"count":2,"tier":"VIP"}})", staff).status, 201);
+        QCOMPARE(http(m_network, "POST", m_server->at(u"/api/v1/performances/ironclad-reunion-p1/holds"_s),
+                      R"({"best":{"count":2,"tier":"VIP"}})", staff).status, 201);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->visibleFrames().mid(before).filter(u"\"performanceId\":\"ironclad-reunion-p1\""_s).isEmpty(),
+                                 10000);
+        QVERIFY(panel->visibleFrames().mid(before).filter(u"\"performanceId\":\"indie-bloom-p1\""_s).isEmpty());
     }
 
     void switchServer_reloadsFromTheOther()

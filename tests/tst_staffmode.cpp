@@ -2,7 +2,8 @@
 // waiting room and draws its last hour; its controls pause, resume and resize the room
 // through the staff API; a counter sale sells more than a buyer's limit without the
 // queue, paid in cash, and saves its ticket as a PDF; a buyer's hold is released by
-// force; a wrong key is said so. BOXOFFICE_SCREENSHOTS=DIR saves the windows.
+// force; pausing and forced releases ask first (No by default); the session length is
+// set from the dashboard; a wrong key is said so. BOXOFFICE_SCREENSHOTS=DIR saves the windows.
 #include "testsupport.h"
 #include "uitestsupport.h"
 
@@ -22,7 +23,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -55,6 +58,17 @@ class TestStaffMode : public QObject
     QByteArray seatLetters(const QString &performance)
     {
         return StaffView{m_network, *m_server}.seatLetters(performance);
+    }
+    // The question the dashboard asks: shown, No by default; answered with `answer`.
+    static void answer(QWidget *parent, QMessageBox::StandardButton answer)
+    {
+        QPointer<QMessageBox> box;
+        QTRY_VERIFY_WITH_TIMEOUT((box = parent->findChild<QMessageBox *>()) && box->isVisible(), 5000);
+        QCOMPARE(box->icon(), QMessageBox::Question);
+        QVERIFY(box->defaultButton());
+        QCOMPARE(box->standardButton(box->defaultButton()), QMessageBox::No);
+        QTest::mouseClick(box->button(answer), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!box, 5000);  // gone when answered
     }
     std::unique_ptr<BoxOfficeApp> startApp(const QString &key)
     {
@@ -113,11 +127,23 @@ private Q_SLOTS:
         dashboard->selectConcert(u"echo-solo"_s);
         auto *pause = dashboard->findChild<QPushButton *>(u"pauseButton"_s);
         QVERIFY(pause->isEnabled());
+        // Pausing asks first; No (the default) leaves the room open.
         QTest::mouseClick(pause, Qt::LeftButton);
+        answer(dashboard, QMessageBox::No);
+        QVERIFY(!QTest::currentTestFailed());
+        QSignalSpy refreshed(app->staff(), &StaffController::refreshed);
+        QVERIFY(refreshed.wait(10000));
+        QVERIFY(!serverStats(u"echo-solo"_s).paused);
+        QVERIFY(!app->staff()->model()->stats(u"echo-solo"_s)->paused);
+        QTest::mouseClick(pause, Qt::LeftButton);
+        answer(dashboard, QMessageBox::Yes);
+        QVERIFY(!QTest::currentTestFailed());
         QTRY_VERIFY_WITH_TIMEOUT(serverStats(u"echo-solo"_s).paused, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(app->staff()->model()->stats(u"echo-solo"_s)->paused, 10000);
+        // Resuming does not ask.
         QTest::mouseClick(pause, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!serverStats(u"echo-solo"_s).paused, 10000);
+        QVERIFY(!dashboard->findChild<QMessageBox *>());
 
         auto *capacity = dashboard->findChild<QSpinBox *>(u"capacitySpin"_s);
         capacity->setValue(7);
@@ -125,6 +151,19 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(serverStats(u"echo-solo"_s).capacity, 7, 10000);
         // The other rooms are untouched.
         QCOMPARE(serverStats(u"trot-king"_s).capacity, 100);
+
+        // The session length, in the same way.
+        auto *session = dashboard->findChild<QSpinBox *>(u"sessionSpin"_s);
+        QVERIFY(session);
+        QCOMPARE(session->value(), serverStats(u"echo-solo"_s).sessionSeconds);
+        session->setValue(240);
+        QTest::mouseClick(dashboard->findChild<QPushButton *>(u"applySession"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(serverStats(u"echo-solo"_s).sessionSeconds, 240, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->staff()->model()->stats(u"echo-solo"_s)->sessionSeconds, 240, 10000);
+        QCOMPARE(serverStats(u"trot-king"_s).sessionSeconds, 180);
+        // Another concert shows its own.
+        dashboard->selectConcert(u"trot-king"_s);
+        QCOMPARE(session->value(), 180);
     }
 
     void counterSale_sellsWithoutTheQueueAndSavesTheTicket()
@@ -215,7 +254,16 @@ private Q_SLOTS:
         auto *release = dashboard->findChild<QPushButton *>(u"forceReleaseButton"_s);
         QVERIFY(release->isEnabled());
         screenshot(dashboard, u"staff-holds"_s);
+        // Asks first; No keeps the hold.
         QTest::mouseClick(release, Qt::LeftButton);
+        answer(dashboard, QMessageBox::No);
+        QVERIFY(!QTest::currentTestFailed());
+        QCOMPARE(seatLetters(perf).at(first), 'H');
+        QCOMPARE(holds->rowCount(), 1);
+        holds->selectRow(0);
+        QTest::mouseClick(release, Qt::LeftButton);
+        answer(dashboard, QMessageBox::Yes);
+        QVERIFY(!QTest::currentTestFailed());
         QTRY_COMPARE_WITH_TIMEOUT(seatLetters(perf).at(first), 'A', 10000);
         QCOMPARE(seatLetters(perf).at(second), 'A');
         QTRY_COMPARE_WITH_TIMEOUT(holds->rowCount(), 0, 10000);

@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTime>
 #include <QVBoxLayout>
@@ -141,9 +142,10 @@ void QaPanel::showStats(const QueueStats &s)
                               l.toString(s.admittedLastMinute), s.paused ? tr(" · paused") : QString()));
 }
 
-void QaPanel::appendFrame(QChar direction, const QString &text)
+void QaPanel::appendFrame(const QString &source, QChar direction, const QString &text)
 {
-    const QString line = QTime::currentTime().toString(u"HH:mm:ss.zzz"_s) + u' ' + direction + u' ' + text;
+    const QString line = QTime::currentTime().toString(u"HH:mm:ss.zzz"_s) + u' ' + source.leftJustified(7) + u' '
+                         + direction + u' ' + text;
     m_frames.append(line);
     if (m_frames.size() > MaxFrames)
         m_frames.removeFirst();
@@ -158,8 +160,14 @@ bool QaPanel::matches(const QString &line) const
 
 void QaPanel::refilter()
 {
+    // The newest frames in view, at the start of the line: no sideways jump to the
+    // end of a long frame; where the user had scrolled sideways stays.
+    QScrollBar *sideways = m_log->horizontalScrollBar();
+    const int x = sideways->value();
     m_log->setPlainText(visibleFrames().join(u'\n'));
     m_log->moveCursor(QTextCursor::End);
+    m_log->moveCursor(QTextCursor::StartOfLine);
+    sideways->setValue(x);
 }
 
 QStringList QaPanel::visibleFrames() const

@@ -18,7 +18,8 @@ class ConcertModel;
 
 // QA tools: start the crowd simulator on a concert and watch its queue move, expire
 // active sessions, read the raw live-channel frames (filterable, pausable), and point
-// the client at another server. Shows what it is given; emits intent.
+// the client at another server. Each logged frame names its channel. Shows what it is
+// given; emits intent.
 class QaPanel : public QWidget
 {
     Q_OBJECT
@@ -33,8 +34,8 @@ public:
 
 public Q_SLOTS:
     void showStats(const QueueStats &stats);
-    // direction: '>' sent, '<' received.
-    void appendFrame(QChar direction, const QString &text);
+    // source: the channel's name ("QA", "booking"); direction: '>' sent, '<' received.
+    void appendFrame(const QString &source, QChar direction, const QString &text);
     void showMessage(const QString &text);
 
 Q_SIGNALS:

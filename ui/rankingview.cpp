@@ -29,7 +29,9 @@ RankingView::RankingView(RankingModel *model, QWidget *parent) : QWidget(parent)
     resize(1280, 660);
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
-    auto *title = new QLabel(tr("Fastest-selling concerts"), this);
+    // Ranked by booking share (API.md), so named for it: not by speed.
+    auto *title = new QLabel(tr("Concerts by share of seats sold"), this);
+    title->setObjectName(u"rankingTitle"_s);
     QFont f = title->font();
     f.setPointSize(f.pointSize() + 5);
     f.setBold(true);
@@ -69,21 +71,23 @@ RankingView::RankingView(RankingModel *model, QWidget *parent) : QWidget(parent)
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Every column as wide as its header and contents; the concert's title takes what
+    // is left (elided), so the last columns are never cut off.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(RankingModel::ConcertColumn, QHeaderView::Stretch);
     m_table->setWordWrap(false);
-    body->addWidget(m_table, 5);
+    m_table->setTextElideMode(Qt::ElideRight);
+    body->addWidget(m_table, 3);
 
     m_chart = new QChartView(this);
     m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumWidth(340);
-    body->addWidget(m_chart, 3);
+    m_chart->setMinimumWidth(300);
+    body->addWidget(m_chart, 1);
     layout->addLayout(body, 1);
 
     connect(model, &QAbstractItemModel::modelReset, this, &RankingView::rebuildChart);
-    connect(model, &QAbstractItemModel::modelReset, m_table, [this] {
-        m_table->resizeColumnsToContents();
-        m_table->setColumnWidth(RankingModel::ConcertColumn, 230);
-    });
     connect(model, &QAbstractItemModel::dataChanged, this, &RankingView::rebuildChart);
     rebuildChart();
 }

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -111,14 +112,37 @@ StaffDashboard::StaffDashboard(QueueDashboardModel *model, QWidget *parent) : QW
     capacityRow->addWidget(m_capacity, 1);
     capacityRow->addWidget(m_applyCapacity);
     form->addRow(tr("Concurrent buyers:"), capacityRow);
+    auto *sessionRow = new QHBoxLayout;
+    m_session = new QSpinBox(queueBox);
+    m_session->setObjectName(u"sessionSpin"_s);
+    m_session->setRange(10, 86400);  // API.md
+    m_session->setSingleStep(30);
+    m_session->setGroupSeparatorShown(true);
+    m_session->setSuffix(tr(" s"));
+    m_session->setToolTip(tr("How long an admitted buyer may shop before the next waiter takes the place."));
+    m_applySession = new QPushButton(tr("Set"), queueBox);
+    m_applySession->setObjectName(u"applySession"_s);
+    sessionRow->addWidget(m_session, 1);
+    sessionRow->addWidget(m_applySession);
+    form->addRow(tr("Session length:"), sessionRow);
     controls->addWidget(queueBox);
     connect(m_pause, &QPushButton::clicked, this, [this] {
         const auto s = m_model->stats(m_concertId);
-        if (s)
-            Q_EMIT pauseRequested(m_concertId, !s->paused);
+        if (!s)
+            return;
+        if (s->paused)
+            return Q_EMIT pauseRequested(m_concertId, false);  // resuming needs no second thought
+        const Concert *c = m_model->concert(m_concertId);
+        confirm(tr("Pause admissions"),
+                tr("Pause admissions to \"%1\"? Nobody new is let in until you resume; %Ln buyer(s) waiting stay "
+                   "in line.", nullptr, s->waiting)
+                    .arg(c ? c->title : m_concertId),
+                [this, concertId = m_concertId] { Q_EMIT pauseRequested(concertId, true); });
     });
     connect(m_applyCapacity, &QPushButton::clicked, this,
             [this] { Q_EMIT capacityRequested(m_concertId, m_capacity->value()); });
+    connect(m_applySession, &QPushButton::clicked, this,
+            [this] { Q_EMIT sessionSecondsRequested(m_concertId, m_session->value()); });
 
     auto *saleBox = new QGroupBox(tr("Counter"), details);
     auto *sale = new QVBoxLayout(saleBox);
@@ -156,8 +180,16 @@ StaffDashboard::StaffDashboard(QueueDashboardModel *model, QWidget *parent) : QW
             [this] { m_release->setEnabled(!m_holds->selectedItems().isEmpty()); });
     connect(m_release, &QPushButton::clicked, this, [this] {
         const int row = m_holds->currentRow();
-        if (row >= 0)
-            Q_EMIT forceReleaseRequested(m_holds->item(row, 0)->data(Qt::UserRole).toString(), m_holdsPerformance);
+        if (row < 0)
+            return;
+        const QString seats = m_holds->item(row, 0)->text();
+        const QString by = m_holds->item(row, 3)->text();
+        confirm(tr("Release the hold"),
+                tr("Release the hold on %1 (%2)? The seats go back on sale at once and the buyer loses them.")
+                    .arg(seats, by),
+                [this, holdId = m_holds->item(row, 0)->data(Qt::UserRole).toString(), performance = m_holdsPerformance] {
+                    Q_EMIT forceReleaseRequested(holdId, performance);
+                });
     });
 
     m_message = new QLabel(details);
@@ -222,14 +254,17 @@ void StaffDashboard::updateDetails()
     const Concert *c = m_model->concert(m_concertId);
     const auto s = m_model->stats(m_concertId);
     m_title->setText(c ? c->title : tr("No concert selected"));
-    // The capacity as read, once per concert: later reads do not overwrite an edit.
+    // The capacity and session length as read, once per concert: later reads do not
+    // overwrite an edit.
     if (s && m_capacityShownFor != m_concertId) {
         m_capacity->setValue(s->capacity);
+        m_session->setValue(s->sessionSeconds);
         m_capacityShownFor = m_concertId;
     }
     m_pause->setEnabled(s.has_value());
     m_pause->setText(s && s->paused ? tr("Resume admissions") : tr("Pause admissions"));
     m_applyCapacity->setEnabled(s.has_value());
+    m_applySession->setEnabled(s.has_value());
     m_counter->setEnabled(c && m_performance->count() > 0);
     m_showHolds->setEnabled(m_counter->isEnabled());
 }
@@ -255,6 +290,20 @@ void StaffDashboard::updateChart()
     m_countAxis->setTickCount(5);
     m_countAxis->setRange(0, top * 1.1);
     m_countAxis->applyNiceNumbers();
+}
+
+void StaffDashboard::confirm(const QString &title, const QString &question, std::function<void()> onYes)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, title, question, QMessageBox::Yes | QMessageBox::No, this);
+    box->setDefaultButton(QMessageBox::No);
+    box->setEscapeButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [box, onYes = std::move(onYes)](int) {
+        if (box->standardButton(box->clickedButton()) == QMessageBox::Yes)
+            onYes();
+    });
+    box->open();
 }
 
 void StaffDashboard::showHolds(const QString &performanceId, const QList<HeldHold> &holds)

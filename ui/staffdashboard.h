@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QChart;
 class QChartView;
 class QComboBox;
@@ -21,9 +23,11 @@ namespace BoxOffice {
 class QueueDashboardModel;
 
 // The staff dashboard: every concert's waiting room in a table; for the selected one,
-// a chart of the queue over the last hour, pause / resume, capacity, a counter sale
-// of a performance (the seat map without the queue) and its holds, any of which can
-// be released by force. Shows what it is given; emits intent.
+// a chart of the queue over the last hour, pause / resume, capacity, session length, a
+// counter sale of a performance (the seat map without the queue) and its holds, any of
+// which can be released by force. Pausing and a forced release ask first (No by
+// default; the question is window-modal, not a nested event loop). Shows what it is
+// given; emits intent.
 class StaffDashboard : public QWidget
 {
     Q_OBJECT
@@ -40,6 +44,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void pauseRequested(const QString &concertId, bool paused);
     void capacityRequested(const QString &concertId, int capacity);
+    void sessionSecondsRequested(const QString &concertId, int seconds);
     void counterSaleRequested(const QString &concertId, const QString &performanceId);
     void holdsRequested(const QString &performanceId);
     void forceReleaseRequested(const QString &holdId, const QString &performanceId);
@@ -48,6 +53,8 @@ private:
     void onSelected(const QString &concertId);
     void updateDetails();
     void updateChart();
+    // Asks `question` (Yes / No, No the default); `onYes` runs only if the answer is Yes.
+    void confirm(const QString &title, const QString &question, std::function<void()> onYes);
 
     QueueDashboardModel *m_model;
     QString m_concertId;
@@ -57,8 +64,8 @@ private:
     QLineSeries *m_waiting, *m_active;
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_countAxis;
-    QPushButton *m_pause, *m_applyCapacity, *m_counter, *m_showHolds, *m_release;
-    QSpinBox *m_capacity;
+    QPushButton *m_pause, *m_applyCapacity, *m_applySession, *m_counter, *m_showHolds, *m_release;
+    QSpinBox *m_capacity, *m_session;
     QComboBox *m_performance;
     QTableWidget *m_holds;
     QString m_holdsPerformance;

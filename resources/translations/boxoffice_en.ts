@@ -45,7 +45,7 @@
 <context>
     <name>BoxOffice::QueueDashboardModel</name>
     <message numerus="yes">
-        <location filename="../../models/queuedashboardmodel.cpp" line="+116"/>
+        <location filename="../../models/queuedashboardmodel.cpp" line="+131"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -56,18 +56,34 @@
 <context>
     <name>BoxOffice::StaffController</name>
     <message numerus="yes">
-        <location filename="../../app/staffcontroller.cpp" line="+73"/>
+        <location filename="../../app/staffcontroller.cpp" line="+84"/>
         <source>Up to %n buyers at once.</source>
         <translation>
             <numerusform>Up to %n buyer at once.</numerusform>
             <numerusform>Up to %n buyers at once.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Admitted buyers now have %n second(s) each; sessions already running keep theirs.</source>
+        <translation>
+            <numerusform>Admitted buyers now have %n second each; sessions already running keep theirs.</numerusform>
+            <numerusform>Admitted buyers now have %n seconds each; sessions already running keep theirs.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BoxOffice::StaffDashboard</name>
     <message numerus="yes">
-        <location filename="../../ui/staffdashboard.cpp" line="+276"/>
+        <location filename="../../ui/staffdashboard.cpp" line="+137"/>
+        <source>Pause admissions to &quot;%1&quot;? Nobody new is let in until you resume; %Ln buyer(s) waiting stay in line.</source>
+        <translation>
+            <numerusform>Pause admissions to &quot;%1&quot;? Nobody new is let in until you resume; the %Ln buyer waiting stays in line.</numerusform>
+            <numerusform>Pause admissions to &quot;%1&quot;? Nobody new is let in until you resume; %Ln buyers waiting stay in line.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+189"/>
         <source>%n hold(s) on this performance.</source>
         <translation>
             <numerusform>%n hold on this performance.</numerusform>

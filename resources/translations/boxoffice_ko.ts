@@ -679,7 +679,12 @@ Total: %3</source>
 <context>
     <name>BoxOffice::QaController</name>
     <message>
-        <location filename="../../app/qacontroller.cpp" line="+21"/>
+        <location filename="../../app/qacontroller.cpp" line="+18"/>
+        <source>QA</source>
+        <translation>QA</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Adding %1 simulated buyers…</source>
         <translation>가상 구매자 %1명을 추가하는 중…</translation>
     </message>
@@ -703,7 +708,12 @@ Total: %3</source>
         <translation>서버 주소가 아닙니다: &quot;%1&quot;. http(s) URL을 입력하세요.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+21"/>
+        <source>booking</source>
+        <translation>예매</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Now on %1.</source>
         <translation>현재 서버: %1</translation>
     </message>
@@ -711,7 +721,7 @@ Total: %3</source>
 <context>
     <name>BoxOffice::QaPanel</name>
     <message>
-        <location filename="../../ui/qapanel.cpp" line="+25"/>
+        <location filename="../../ui/qapanel.cpp" line="+26"/>
         <source>QA tools — BoxOffice</source>
         <translation>QA 도구 — BoxOffice</translation>
     </message>
@@ -804,7 +814,7 @@ Total: %3</source>
 <context>
     <name>BoxOffice::QueueDashboardModel</name>
     <message>
-        <location filename="../../models/queuedashboardmodel.cpp" line="+114"/>
+        <location filename="../../models/queuedashboardmodel.cpp" line="+129"/>
         <source>under a minute</source>
         <translation>1분 미만</translation>
     </message>
@@ -889,17 +899,37 @@ Total: %3</source>
 <context>
     <name>BoxOffice::RankingModel</name>
     <message>
-        <location filename="../../models/rankingmodel.cpp" line="+57"/>
-        <source>%1% (%2 of %3)</source>
-        <translation>%1% (%2 / %3)</translation>
+        <location filename="../../models/rankingmodel.cpp" line="+59"/>
+        <source>Seats sold in this period: %1</source>
+        <translation>이 기간에 팔린 좌석: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>%1 of %2 seats sold since sales opened</source>
+        <translation>판매 시작 이후 %2석 중 %1석 판매</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This concert&apos;s share of all seats sold in this period</source>
+        <translation>이 기간에 팔린 전체 좌석 중 이 공연의 비율</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>opens %1</source>
+        <translation>%1 오픈</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>d MMM, HH:mm</source>
+        <translation>M월 d일 HH:mm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>selling</source>
         <translation>판매 중</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 min %2 s</source>
         <translation>%1분 %2초</translation>
     </message>
@@ -954,8 +984,23 @@ Total: %3</source>
         <translation>예매 점유율</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Sold today</source>
+        <translation>오늘 판매</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Sold</source>
+        <source>Sold this week</source>
+        <translation>이번 주 판매</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sold, all time</source>
+        <translation>전체 기간 판매</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sell-through</source>
         <translation>판매율</translation>
     </message>
     <message>
@@ -982,12 +1027,12 @@ Total: %3</source>
         <translation>예매 순위 — BoxOffice</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Fastest-selling concerts</source>
-        <translation>판매 속도가 가장 빠른 공연</translation>
+        <location line="+5"/>
+        <source>Concerts by share of seats sold</source>
+        <translation>판매 좌석 점유율 순위</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
@@ -1002,7 +1047,7 @@ Total: %3</source>
         <translation>전체 기간</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Booking share (%)</source>
         <translation>예매 점유율 (%)</translation>
     </message>
@@ -1045,7 +1090,7 @@ Total: %3</source>
 <context>
     <name>BoxOffice::StaffController</name>
     <message>
-        <location filename="../../app/staffcontroller.cpp" line="+49"/>
+        <location filename="../../app/staffcontroller.cpp" line="+60"/>
         <source>The server refused the staff key: %1</source>
         <translation>서버가 스태프 키를 거부했습니다: %1</translation>
     </message>
@@ -1066,8 +1111,15 @@ Total: %3</source>
             <numerusform>동시 구매자 최대 %n명</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Admitted buyers now have %n second(s) each; sessions already running keep theirs.</source>
+        <translation>
+            <numerusform>이제 입장한 구매자마다 %n초가 주어집니다. 이미 진행 중인 세션은 기존 시간을 유지합니다.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Hold released: its seats are on sale again.</source>
         <translation>임시 확보가 해제되어 좌석이 다시 판매됩니다.</translation>
     </message>
@@ -1075,7 +1127,7 @@ Total: %3</source>
 <context>
     <name>BoxOffice::StaffDashboard</name>
     <message>
-        <location filename="../../ui/staffdashboard.cpp" line="+31"/>
+        <location filename="../../ui/staffdashboard.cpp" line="+32"/>
         <source>Staff dashboard — BoxOffice</source>
         <translation>스태프 대시보드 — BoxOffice</translation>
     </message>
@@ -1101,22 +1153,45 @@ Total: %3</source>
     </message>
     <message>
         <location line="+10"/>
+        <location line="+13"/>
         <source>Set</source>
         <translation>적용</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-9"/>
         <source>Concurrent buyers:</source>
         <translation>동시 구매자 수:</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long an admitted buyer may shop before the next waiter takes the place.</source>
+        <translation>입장한 구매자가 다음 대기자에게 자리를 넘기기 전까지 구매할 수 있는 시간입니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Session length:</source>
+        <translation>세션 시간:</translation>
+    </message>
+    <message numerus="yes">
         <location line="+10"/>
-        <location line="+149"/>
+        <source>Pause admissions to &quot;%1&quot;? Nobody new is let in until you resume; %Ln buyer(s) waiting stay in line.</source>
+        <translation>
+            <numerusform>&quot;%1&quot;의 입장을 일시 정지할까요? 재개하기 전까지 신규 입장이 중단되며, 대기 중인 %Ln명은 대기열에 그대로 남습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+175"/>
         <source>Counter</source>
         <translation>현장 판매</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-169"/>
         <source>Counter sale…</source>
         <translation>현장 판매…</translation>
     </message>
@@ -1156,7 +1231,17 @@ Total: %3</source>
         <translation>선택한 임시 확보 해제</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+17"/>
+        <source>Release the hold</source>
+        <translation>임시 확보 해제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release the hold on %1 (%2)? The seats go back on sale at once and the buyer loses them.</source>
+        <translation>%1 (%2)의 임시 확보를 해제할까요? 좌석은 즉시 다시 판매되고, 확보한 쪽은 좌석을 잃습니다.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>%1 · %2 of %3 seats left</source>
         <translation>%1 · 잔여석 %2/%3</translation>
     </message>
@@ -1166,17 +1251,18 @@ Total: %3</source>
         <translation>선택한 공연 없음</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Resume admissions</source>
         <translation>입장 재개</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-129"/>
+        <location line="+129"/>
         <source>Pause admissions</source>
         <translation>입장 일시 정지</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+53"/>
         <source>Hold %1</source>
         <translation>임시 확보 %1</translation>
     </message>
@@ -1267,22 +1353,22 @@ Total: %3</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+48"/>
+        <location filename="../../app/main.cpp" line="+127"/>
         <source>BoxOffice</source>
         <translation>BoxOffice</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-56"/>
         <source>BoxOffice: concert box office client.</source>
         <translation>BoxOffice: 콘서트 예매 클라이언트.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-29"/>
         <source>Use the boxoffice-server at URL instead of starting a local one.</source>
         <translation>로컬 서버를 시작하지 않고 URL의 boxoffice-server를 사용합니다.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Save a picture of the window to FILE once the concerts are shown, then quit (for documentation and QA).</source>
         <translation>공연 목록이 표시되면 창 화면을 FILE로 저장한 후 종료합니다(문서 작성 및 QA용).</translation>
     </message>
@@ -1292,12 +1378,12 @@ Total: %3</source>
         <translation>클라이언트 언어: ko 또는 en (기본값: 시스템 언어).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Staff mode with this key (or BOXOFFICE_STAFF_KEY): the dashboard opens at start.</source>
         <translation>이 키(또는 BOXOFFICE_STAFF_KEY)로 스태프 모드 실행: 시작 시 대시보드를 엽니다.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Staff mode: open the dashboard at start (asks for the key unless the server is the local one).</source>
         <translation>스태프 모드: 시작 시 대시보드를 엽니다(로컬 서버가 아니면 키를 묻습니다).</translation>
     </message>
@@ -1307,7 +1393,7 @@ Total: %3</source>
         <translation>시작 시 QA 도구를 엽니다.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Kiosk mode: full screen, touch sized, resets itself when left alone; leave with the staff PIN.</source>
         <translation>키오스크 모드: 터치용 전체 화면으로 실행하며, 사용하지 않으면 자동으로 초기화됩니다. 스태프 PIN으로 종료합니다.</translation>
     </message>
