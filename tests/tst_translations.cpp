@@ -87,7 +87,13 @@ private Q_SLOTS:
         QVERIFY2(korean.contains(u'3') && korean.contains(QRegularExpression(u"[\\x{AC00}-\\x{D7A3}]"_s)),
                  qPrintable(korean));
         QCOMPARE(QLocale().language(), QLocale::Korean);
+        // Qt's own strings too (qtbase_ko from qt6-translations-l10n): the buttons of any
+        // system dialog follow --lang.
+        const QString cancel = QCoreApplication::translate("QPlatformTheme", "Cancel");
+        QVERIFY2(cancel != u"Cancel"_s && cancel.contains(QRegularExpression(u"[\\x{AC00}-\\x{D7A3}]"_s)),
+                 qPrintable(cancel));
         QVERIFY(installTranslations(u"en"_s));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancel"_s);
     }
 };
 

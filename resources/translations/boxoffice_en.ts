@@ -4,7 +4,7 @@
 <context>
     <name>BoxOffice::BookingWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/bookingwindow.cpp" line="+233"/>
+        <location filename="../../ui/bookingwindow.cpp" line="+299"/>
         <source>%Ln person(s) ahead of you, %1 waiting in all</source>
         <translation>
             <numerusform>%Ln person ahead of you, %1 waiting in all</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>BoxOffice::ConcertModel</name>
     <message numerus="yes">
-        <location filename="../../models/concertmodel.cpp" line="+105"/>
+        <location filename="../../models/concertmodel.cpp" line="+107"/>
         <source>%n performance(s)</source>
         <translation>
             <numerusform>%n performance</numerusform>
@@ -88,6 +88,17 @@
         <translation>
             <numerusform>%n hold on this performance.</numerusform>
             <numerusform>%n holds on this performance.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TicketDocument</name>
+    <message numerus="yes">
+        <location filename="../../ui/ticketdocument.cpp" line="+159"/>
+        <source>Order %1 · %Ln seat(s), %2 in all</source>
+        <translation>
+            <numerusform>Order %1 · %Ln seat, %2 in all</numerusform>
+            <numerusform>Order %1 · %Ln seats, %2 in all</numerusform>
         </translation>
     </message>
 </context>

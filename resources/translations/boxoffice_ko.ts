@@ -62,37 +62,17 @@
 <context>
     <name>BoxOffice::BookingController</name>
     <message>
-        <location filename="../../app/bookingcontroller.cpp" line="+126"/>
+        <location filename="../../app/bookingcontroller.cpp" line="+76"/>
         <source>Ticket saved to %1.</source>
         <translation>티켓을 %1에 저장했습니다.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>The ticket could not be printed.</source>
-        <translation>티켓을 인쇄하지 못했습니다.</translation>
+        <location line="+4"/>
+        <source>Your tickets are printing. Take them from the printer.</source>
+        <translation>티켓을 인쇄하고 있습니다. 프린터에서 가져가세요.</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>Connected again: your place in line is below.</source>
-        <translation>다시 연결되었습니다. 아래에서 대기 순번을 확인하세요.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Offline: the seats as they were at %1. Buying needs the connection.</source>
-        <translation>오프라인: %1 기준 좌석 현황입니다. 예매하려면 네트워크 연결이 필요합니다.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Offline: the seat plan only; no seat status was saved. Buying needs the connection.</source>
-        <translation>오프라인: 저장된 좌석 현황이 없어 좌석 배치도만 표시합니다. 예매하려면 네트워크 연결이 필요합니다.</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Someone else was faster: %1 no longer available. The nearest free seats of the same tier are picked for you: %2. Hold them, or pick others.</source>
-        <translation>다른 고객이 먼저 선택했습니다: %1 좌석은 더 이상 예매할 수 없습니다. 같은 등급에서 가장 가까운 빈 좌석을 골라 두었습니다: %2. 이 좌석을 임시 확보하거나 다른 좌석을 선택하세요.</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+18"/>
         <source>It is your turn</source>
         <translation>고객님 차례입니다</translation>
     </message>
@@ -101,41 +81,76 @@
         <source>Pick your seats now: your session has started.</source>
         <translation>지금 좌석을 선택하세요. 예매 세션이 시작되었습니다.</translation>
     </message>
+</context>
+<context>
+    <name>BoxOffice::BookingSession</name>
     <message>
-        <location line="+9"/>
-        <source>Your session has ended. Join the queue again to buy.</source>
-        <translation>예매 세션이 종료되었습니다. 예매하려면 대기열에 다시 참여하세요.</translation>
+        <location filename="../../app/bookingsession.cpp" line="+129"/>
+        <source>Connected again. You are back in line; your place is shown.</source>
+        <translation>다시 연결되었습니다. 대기열로 돌아왔으며 현재 순서가 표시됩니다.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Connected again. It is your turn: pick your seats.</source>
+        <translation>다시 연결되었습니다. 차례가 되었습니다. 좌석을 고르세요.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Your session has ended. Join the queue again to buy.</source>
+        <translation>세션이 끝났습니다. 구매하려면 다시 대기열에 들어가세요.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Offline: the seats as they were at %1. Buying needs the connection.</source>
+        <translation>오프라인: %1 기준 좌석 상태입니다. 구매하려면 연결이 필요합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline: the seat plan only; no seat status was saved. Buying needs the connection.</source>
+        <translation>오프라인: 좌석 배치도만 있고 저장된 좌석 상태가 없습니다. 구매하려면 연결이 필요합니다.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Someone else was faster: %1 no longer available, and no %2 seats together are left in that tier. Pick seats yourself, or try fewer.</source>
+        <translation>다른 분이 먼저 선택했습니다: %1 좌석은 더 이상 없고, 이 등급에는 붙어 있는 %2석이 남아 있지 않습니다. 직접 좌석을 고르거나 매수를 줄여 보세요.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Someone else was faster: %1 no longer available. The nearest %2 seats together in the same tier are picked for you: %3. Hold them, or pick others.</source>
+        <translation>다른 분이 먼저 선택했습니다: %1 좌석은 더 이상 없습니다. 같은 등급에서 가장 가까운 붙은 좌석 %2석을 골라 두었습니다: %3. 이 좌석을 선점하거나 다른 좌석을 고르세요.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>No such block of seats is left in that tier. Try fewer seats or another tier.</source>
-        <translation>해당 등급에 연속된 좌석이 남아 있지 않습니다. 매수를 줄이거나 다른 등급을 선택하세요.</translation>
+        <translation>이 등급에는 그만큼 붙어 있는 좌석이 남아 있지 않습니다. 매수를 줄이거나 다른 등급을 선택하세요.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Someone else was faster: %1 no longer available. Pick other seats, or let Best available find some.</source>
-        <translation>다른 고객이 먼저 선택했습니다: %1 좌석은 더 이상 예매할 수 없습니다. 다른 좌석을 선택하거나 &apos;자동 배정&apos;으로 좌석을 찾으세요.</translation>
+        <source>Someone else was faster: %1 no longer available. Looking for seats together nearby…</source>
+        <translation>다른 분이 먼저 선택했습니다: %1 좌석은 더 이상 없습니다. 근처의 붙은 좌석을 찾는 중…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>The hold has expired; the seats went back on sale.</source>
-        <translation>임시 확보 시간이 만료되어 좌석이 다시 판매됩니다.</translation>
+        <translation>선점 시간이 끝나 좌석이 다시 판매됩니다.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Released.</source>
-        <translation>해제되었습니다.</translation>
+        <translation>선점을 해제했습니다.</translation>
     </message>
 </context>
 <context>
     <name>BoxOffice::BookingWindow</name>
     <message>
-        <location filename="../../ui/bookingwindow.cpp" line="+49"/>
+        <location filename="../../ui/bookingwindow.cpp" line="+55"/>
+        <location line="+226"/>
         <source>%1 — BoxOffice</source>
         <translation>%1 — BoxOffice</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-204"/>
         <source>Leave the queue</source>
         <translation>대기열 나가기</translation>
     </message>
@@ -150,7 +165,7 @@
         <translation>자동 배정</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Hold these seats</source>
         <translation>이 좌석 임시 확보</translation>
     </message>
@@ -165,12 +180,17 @@
         <translation>현금</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>Cash received: </source>
+        <translation>받은 현금: </translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Release</source>
         <translation>임시 확보 해제</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Leave</source>
         <translation>나가기</translation>
     </message>
@@ -180,22 +200,28 @@
         <translation>임시 확보한 좌석과 대기 순번을 반납하고 닫습니다.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
+        <source>Someone else just took %1. It is no longer in your selection.</source>
+        <translation>방금 다른 분이 %1 좌석을 가져갔습니다. 선택에서 빠졌습니다.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>The order&apos;s code, as on the ticket</source>
         <translation>티켓에 인쇄되는 예매 코드</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Save ticket as PDF…</source>
         <translation>티켓을 PDF로 저장…</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+58"/>
         <source>Print ticket…</source>
         <translation>티켓 인쇄…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-56"/>
         <source>New sale</source>
         <translation>새 판매</translation>
     </message>
@@ -205,7 +231,7 @@
         <translation>완료</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Save ticket</source>
         <translation>티켓 저장</translation>
     </message>
@@ -220,7 +246,12 @@
         <translation>PDF 파일 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
+        <source>Tap a section to see its seats, then tap up to 4 seats. The buttons on the map zoom in, zoom out and show the whole venue; drag to move.</source>
+        <translation>구역을 누르면 좌석이 보입니다. 좌석은 4석까지 누르세요. 지도 위 버튼으로 확대, 축소, 전체 보기를 할 수 있고, 끌어서 이동합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Counter sale: click seats (up to 50), or use the arrow keys and Space. Scroll or press + and − to zoom; drag to move.</source>
         <translation>현장 판매: 좌석을 클릭하거나(최대 50석) 방향키와 Space 키로 선택하세요. 스크롤하거나 + 또는 − 키를 눌러 확대·축소하고, 드래그하여 이동합니다.</translation>
     </message>
@@ -230,7 +261,7 @@
         <translation>좌석을 클릭하거나(최대 4석) 방향키와 Space 키로 선택하세요. 스크롤하거나 + 또는 − 키를 눌러 확대·축소하고, 드래그하여 이동합니다.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Take payment</source>
         <translation>결제 받기</translation>
     </message>
@@ -250,7 +281,17 @@
         <translation>예매가 완료되었습니다</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
+        <source>Print ticket</source>
+        <translation>티켓 인쇄</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 · %2 — BoxOffice</source>
+        <translation>%1 · %2 — BoxOffice</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>In the pre-queue: number %1</source>
         <translation>사전 대기열: %1번</translation>
     </message>
@@ -267,32 +308,96 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Admissions are paused for the moment. You keep your place in line; no wait can be estimated until they resume.</source>
+        <translation>입장이 잠시 중단되었습니다. 대기 순서는 그대로 유지되며, 다시 시작될 때까지 예상 대기 시간을 알 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Estimated wait: under a minute</source>
         <translation>예상 대기 시간: 1분 미만</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Estimated wait: %1–%2 minutes</source>
         <translation>예상 대기 시간: %1~%2분</translation>
     </message>
     <message>
+        <location line="+175"/>
+        <source>%1 left to buy</source>
+        <translation>구매까지 %1 남음</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your turn: %1 left to pick and buy</source>
+        <translation>내 차례: 좌석 선택과 구매까지 %1 남음</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Paid in cash: %1 received, %2 change</source>
+        <translation>현금 결제: %1 받음, 거스름돈 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paid in cash</source>
+        <translation>현금 결제</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid by card</source>
+        <translation>카드 결제</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test payment (no money taken)</source>
+        <translation>테스트 결제 (실제 결제 없음)</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Order %1
+%2
+Total: %3</source>
+        <translation>주문 %1
+%2
+합계: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This kiosk has no printer: show the code above at the door, or take a picture of it. The box office can print it for you.</source>
+        <translation>이 키오스크에는 프린터가 없습니다. 입장할 때 위 코드를 보여 주거나 사진으로 찍어 두세요. 매표소에서 인쇄해 드릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="-223"/>
         <source>Updated %1</source>
         <translation>최종 업데이트: %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+12"/>
+        <source>%1 h</source>
+        <translation>%1시간</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Estimated wait: %1 to %2</source>
+        <translation>예상 대기 시간: %1 ~ %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Filled: available · hollow: held · small grey: sold</source>
         <translation>채움: 예매 가능 · 테두리만: 임시 확보 · 작은 회색: 판매 완료</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>%1 row %2 seat %3 — %4</source>
-        <translation>%1 %2열 %3번 — %4</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>No seats picked yet.</source>
         <translation>아직 선택한 좌석이 없습니다.</translation>
     </message>
@@ -302,29 +407,35 @@
         <translation>합계 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+23"/>
+        <source>%1 · %2 · %3 left</source>
+        <translation>%1 · %2 · %3석 남음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2 · sold out</source>
+        <translation>%1 · %2 · 매진</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Change: %1</source>
+        <translation>거스름돈: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 still to pay</source>
+        <translation>%1 더 받아야 함</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Held: %1 (%2)</source>
         <translation>임시 확보: %1 (%2)</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>%1:%2 left to buy</source>
-        <translation>결제까지 %1:%2 남음</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Order %1
-Seats: %2
-Total: %3</source>
-        <translation>예매번호 %1
-좌석: %2
-합계: %3</translation>
     </message>
 </context>
 <context>
     <name>BoxOffice::BoxOfficeApp</name>
     <message>
-        <location filename="../../app/boxofficeapp.cpp" line="+52"/>
+        <location filename="../../app/boxofficeapp.cpp" line="+53"/>
         <location line="+112"/>
         <source>Server: %1</source>
         <translation>서버: %1</translation>
@@ -394,7 +505,7 @@ Total: %3</source>
 <context>
     <name>BoxOffice::ConcertModel</name>
     <message>
-        <location filename="../../models/concertmodel.cpp" line="+93"/>
+        <location filename="../../models/concertmodel.cpp" line="+95"/>
         <source>%1 by %2</source>
         <translation>%1 - %2</translation>
     </message>
@@ -503,7 +614,7 @@ Total: %3</source>
 <context>
     <name>BoxOffice::KioskController</name>
     <message>
-        <location filename="../../app/kioskcontroller.cpp" line="+228"/>
+        <location filename="../../app/kioskcontroller.cpp" line="+326"/>
         <location line="+9"/>
         <location line="+13"/>
         <source>Too many wrong PINs. Try again after %1.</source>
@@ -1058,14 +1169,42 @@ Total: %3</source>
     </message>
 </context>
 <context>
+    <name>BoxOffice::SeatMapModel</name>
+    <message>
+        <location filename="../../models/seatmapmodel.cpp" line="+265"/>
+        <source>%1 · Row %2 · Seat %3</source>
+        <translation>%1 · %2열 · %3번</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · Row %2 · Seats %3</source>
+        <translation>%1 · %2열 · %3번</translation>
+    </message>
+</context>
+<context>
     <name>BoxOffice::SeatMapView</name>
     <message>
-        <location filename="../../ui/seatmapview.cpp" line="+235"/>
+        <location filename="../../ui/seatmapview.cpp" line="+88"/>
+        <source>Zoom in</source>
+        <translation>확대</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out</source>
+        <translation>축소</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the whole venue</source>
+        <translation>공연장 전체 보기</translation>
+    </message>
+    <message>
+        <location line="+261"/>
         <source>STAGE</source>
         <translation>무대</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+247"/>
         <source>available</source>
         <translation>예매 가능</translation>
     </message>
@@ -1303,44 +1442,54 @@ Total: %3</source>
     </message>
 </context>
 <context>
+    <name>BoxOffice::TicketPrinter</name>
+    <message>
+        <location filename="../../app/ticketprinter.cpp" line="+60"/>
+        <source>The printer &quot;%1&quot; is not available.</source>
+        <translation>프린터 &quot;%1&quot;을(를) 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The ticket could not be printed on &quot;%1&quot;.</source>
+        <translation>&quot;%1&quot;에서 티켓을 인쇄하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The ticket could not be printed.</source>
+        <translation>티켓을 인쇄하지 못했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>TicketDocument</name>
     <message>
-        <location filename="../../ui/ticketdocument.cpp" line="+77"/>
-        <source>BoxOffice · e-ticket</source>
-        <translation>BoxOffice · 전자 티켓</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Seats: %1</source>
-        <translation>좌석: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Total: %1 %2</source>
-        <translation>합계: %1 %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Order: %1</source>
-        <translation>예매번호: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Purchased: %1</source>
-        <translation>결제 일시: %1</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location filename="../../ui/ticketdocument.cpp" line="+132"/>
         <source>Show this code at the door</source>
         <translation>입장 시 이 코드를 제시하세요</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>One entry per seat. The code is checked once at the door; keep this ticket to yourself.</source>
-        <translation>좌석당 1회 입장할 수 있습니다. 코드는 입장 시 한 번만 확인되므로 이 티켓을 다른 사람과 공유하지 마세요.</translation>
+        <location line="+10"/>
+        <source>BoxOffice · e-ticket %1 of %2</source>
+        <translation>BoxOffice · 모바일 티켓 %1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Order %1 · %Ln seat(s), %2 in all</source>
+        <translation>
+            <numerusform>주문 %1 · %Ln석, 합계 %2</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+3"/>
+        <source>Purchased %1</source>
+        <translation>구매 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One entry for this seat. The code is checked once at the door; keep it to yourself.</source>
+        <translation>이 좌석으로 한 번 입장할 수 있습니다. 코드는 입장할 때 한 번 확인하니 다른 사람에게 보여 주지 마세요.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Ticket %1</source>
         <translation>티켓 %1</translation>
     </message>
@@ -1353,7 +1502,7 @@ Total: %3</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+127"/>
+        <location filename="../../app/main.cpp" line="+132"/>
         <source>BoxOffice</source>
         <translation>BoxOffice</translation>
     </message>
@@ -1363,7 +1512,7 @@ Total: %3</source>
         <translation>BoxOffice: 콘서트 예매 클라이언트.</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-34"/>
         <source>Use the boxoffice-server at URL instead of starting a local one.</source>
         <translation>로컬 서버를 시작하지 않고 URL의 boxoffice-server를 사용합니다.</translation>
     </message>
@@ -1406,6 +1555,11 @@ Total: %3</source>
         <location line="+4"/>
         <source>Kiosk: seconds without a touch before &quot;are you still there?&quot; (default 60).</source>
         <translation>키오스크: &quot;아직 이용 중이신가요?&quot;를 표시하기 전까지 터치가 없는 시간(초) (기본값 60).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kiosk: print tickets on this printer without a dialog (a printer&apos;s name, or file:PATH.pdf). Without it the kiosk shows the ticket&apos;s code on screen.</source>
+        <translation>키오스크: 대화 상자 없이 이 프린터로 티켓을 인쇄합니다(프린터 이름 또는 file:경로.pdf). 지정하지 않으면 티켓 코드를 화면에 보여 줍니다.</translation>
     </message>
 </context>
 </TS>
