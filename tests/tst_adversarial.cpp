@@ -388,15 +388,17 @@ private Q_SLOTS:
 
         const HttpResult r = http(m_network, "POST", crowd, R"({"count":1000000})", {{"Authorization", Staff}});
         QCOMPARE(r.status, 201);
-        QCOMPARE(r.json().toObject().value(u"added"_s).toInt(), 200000);  // the cap
-        QTRY_COMPARE_WITH_TIMEOUT(http(m_network, "GET", stats, {}, {{"Authorization", Staff}})
-                                      .json().toObject().value(u"waiting"_s).toInt(), 200000, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(http(m_network, "GET", stats, {}, {{"Authorization", Staff}})
+                                     .json().toObject().value(u"waiting"_s).toInt() >= 200000, 60000);
         const int before = pings;
         QTRY_VERIFY(pings > before + 2);
         ticker.stop();
         QTRY_VERIFY(!inFlight);
         qInfo() << "longest health check while the crowd joined:" << longest << "ms over" << pings << "checks";
         QVERIFY2(longest < 1000, qPrintable(u"a health check waited %1 ms"_s.arg(longest)));
+        QCOMPARE(r.json().toObject().value(u"added"_s).toInt(), 200000);  // the cap
+        QCOMPARE(http(m_network, "GET", stats, {}, {{"Authorization", Staff}}).json().toObject().value(u"waiting"_s).toInt(),
+                 200000);
         // The line is at the cap: more is refused.
         verifyError(http(m_network, "POST", crowd, R"({"count":10})", {{"Authorization", Staff}}), 409, u"conflict"_s);
         server.terminate();
@@ -483,7 +485,8 @@ private Q_SLOTS:
                 .json().toObject().value(u"holds"_s).toArray().first().toObject().value(u"expiresAt"_s).toString(),
             Qt::ISODate);
         QVERIFY(expires.isValid());
-        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc().msecsTo(expires) < 30, 10000);
+        // Fired just before the expiry: they land on both sides of it while the sweeper runs.
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc().msecsTo(expires) < 120, 10000);
         QList<Request> requests;
         for (qsizetype i = 0; i < tokens.size(); ++i)
             requests << Request{"POST", at(u"/api/v1/holds/%1/purchase"_s.arg(holds[i].first)), tokens[i], PayTest};
@@ -556,13 +559,13 @@ private Q_SLOTS:
     }
 
     // Holds, best available, releases, staff releases and purchases in waves of
-    // simultaneous requests for a few seconds (BOXOFFICE_STRESS_SECONDS, default 6): no
-    // seat in two orders, every sold seat S, and a live subscriber's seat deltas have
-    // no gap and add up to the final letters.
+    // simultaneous requests for a few seconds (BOXOFFICE_STRESS_SECONDS, default 4; the
+    // pass ran 25 s): no seat in two orders, every sold seat S, and a live subscriber's
+    // seat deltas have no gap and add up to the final letters.
     void mixedStress_noSeatSoldTwiceAndDeltasWithoutGaps()
     {
         const int seconds = qEnvironmentVariableIsSet("BOXOFFICE_STRESS_SECONDS")
-                                ? qEnvironmentVariableIntValue("BOXOFFICE_STRESS_SECONDS") : 6;
+                                ? qEnvironmentVariableIntValue("BOXOFFICE_STRESS_SECONDS") : 4;
         const QString perf = instance().performance;
         QWebSocket live;
         QList<QJsonObject> deltas;
