@@ -323,7 +323,7 @@ private Q_SLOTS:
             QSKIP("the limit does not depend on the database: once is enough");
         QProcess server;
         const QUrl url = startServerProcess(
-            server, {u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s, u"sqlite:"_s + m_dir.filePath(u"rate.sqlite"_s),
+            server, {u"--port"_s, u"0"_s, u"--db"_s, u"sqlite:"_s + m_dir.filePath(u"adversarial.sqlite"_s),  // seeded
                      u"--redis"_s, m_redisUrl, u"--threads"_s, u"4"_s, u"--join-rate"_s, u"10"_s});
         QVERIFY(url.isValid());
         QList<Request> joins;
@@ -357,8 +357,8 @@ private Q_SLOTS:
             QSKIP("the crowd lives in the queue store, not the database: once is enough");
         QProcess server;
         const QUrl url = startServerProcess(
-            server, {u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s, u"sqlite:"_s + m_dir.filePath(u"crowd.sqlite"_s),
-                     u"--staff-key"_s, u"k"_s, u"--crowd-max"_s, u"200000"_s});
+            server, {u"--port"_s, u"0"_s, u"--db"_s, u"sqlite:"_s + m_dir.filePath(u"adversarial.sqlite"_s),  // seeded
+                     u"--staff-key"_s, u"k"_s, u"--crowd-max"_s, u"100000"_s});
         QVERIFY(url.isValid());
         const QUrl crowd = at(u"/api/v1/admin/concerts/lumen-seoul-live/crowd"_s, url);
         const QUrl stats = at(u"/api/v1/admin/concerts/lumen-seoul-live/queue"_s, url);
@@ -389,16 +389,16 @@ private Q_SLOTS:
         const HttpResult r = http(m_network, "POST", crowd, R"({"count":1000000})", {{"Authorization", Staff}});
         QCOMPARE(r.status, 201);
         QTRY_VERIFY_WITH_TIMEOUT(http(m_network, "GET", stats, {}, {{"Authorization", Staff}})
-                                     .json().toObject().value(u"waiting"_s).toInt() >= 200000, 60000);
+                                     .json().toObject().value(u"waiting"_s).toInt() >= 100000, 60000);
         const int before = pings;
         QTRY_VERIFY(pings > before + 2);
         ticker.stop();
         QTRY_VERIFY(!inFlight);
         qInfo() << "longest health check while the crowd joined:" << longest << "ms over" << pings << "checks";
         QVERIFY2(longest < 1000, qPrintable(u"a health check waited %1 ms"_s.arg(longest)));
-        QCOMPARE(r.json().toObject().value(u"added"_s).toInt(), 200000);  // the cap
+        QCOMPARE(r.json().toObject().value(u"added"_s).toInt(), 100000);  // the cap
         QCOMPARE(http(m_network, "GET", stats, {}, {{"Authorization", Staff}}).json().toObject().value(u"waiting"_s).toInt(),
-                 200000);
+                 100000);
         // The line is at the cap: more is refused.
         verifyError(http(m_network, "POST", crowd, R"({"count":10})", {{"Authorization", Staff}}), 409, u"conflict"_s);
         server.terminate();
