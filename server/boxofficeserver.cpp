@@ -2,6 +2,7 @@
 
 #include "server/http/httpfrontend.h"
 #include "server/http/staffauth.h"
+#include "server/queue/joinratelimiter.h"
 #include "server/queue/memoryqueuestore.h"
 #include "server/queue/queueservice.h"
 #include "server/queue/redisconnection.h"
@@ -31,10 +32,20 @@ using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcServer, "boxoffice.server")
 
-BoxOfficeServer::BoxOfficeServer(ServerConfig config, std::shared_ptr<Metrics> metrics, QObject *parent)
+BoxOfficeServer::BoxOfficeServer(ServerConfig config, std::shared_ptr<Metrics> metrics,
+                                 std::shared_ptr<JoinRateLimiter> joinLimiter, QObject *parent)
     : QObject(parent), m_config(std::move(config)),
-      m_metrics(metrics ? std::move(metrics) : std::make_shared<Metrics>()), m_router(m_metrics.get())
+      m_metrics(metrics ? std::move(metrics) : std::make_shared<Metrics>()),
+      m_joinLimiter(joinLimiter ? std::move(joinLimiter)
+                                : std::make_shared<JoinRateLimiter>(m_config.queue.joinRatePerSecond,
+                                                                    m_config.queue.joinBurst)),
+      m_router(m_metrics.get())
 {
+}
+
+int BoxOfficeServer::liveClients() const
+{
+    return m_live ? m_live->clientCount() : 0;
 }
 
 BoxOfficeServer::~BoxOfficeServer()
@@ -81,13 +92,28 @@ Result<QUrl, QString> BoxOfficeServer::start()
         m_queueStore = std::make_unique<MemoryQueueStore>();
         qCInfo(lcServer) << "queue store: memory (one instance only)";
     }
-    m_queue = std::make_unique<QueueService>(m_queueStore.get(), m_catalog.get(), m_config.queue, m_config.clock);
+    m_queue = std::make_unique<QueueService>(m_queueStore.get(), m_catalog.get(), m_config.queue, m_config.clock,
+                                             m_joinLimiter);
+    // The crowd simulator adds big crowds a chunk per event-loop turn.
+    auto *crowdFeeder = new QTimer(this);
+    crowdFeeder->setInterval(0);
+    connect(crowdFeeder, &QTimer::timeout, this, [this, crowdFeeder] {
+        if (!m_queue->feedCrowd())
+            crowdFeeder->stop();
+    });
+    m_queue->onCrowdPending([crowdFeeder] {
+        if (!crowdFeeder->isActive())
+            crowdFeeder->start();
+    });
     m_staff = std::make_unique<StaffAuth>(m_config.staffKey);
     if (m_config.staffKey.isEmpty())
         qCWarning(lcServer) << "no staff key (--staff-key or BOXOFFICE_STAFF_KEY): staff endpoints refuse everyone";
 
     m_seatStore = std::make_unique<SqlSeatStore>(m_database.get());
     m_seats = std::make_unique<SeatService>(m_seatStore.get(), m_catalog.get(), m_queue.get(), m_config.seats, m_config.clock);
+    // Holds never outlive the session: a session this instance ends takes its holds along
+    // (and a purchase checks the session, wherever it ended).
+    m_queue->onSessionsEnded([this](const QStringList &tokens) { m_seats->endSessions(tokens); });
     auto *sweeper = new QTimer(this);
     sweeper->setInterval(m_config.sweepMs);
     connect(sweeper, &QTimer::timeout, this, [this] {
@@ -127,6 +153,7 @@ Result<QUrl, QString> BoxOfficeServer::start()
     m_frontend = new HttpFrontend(&m_router, m_metrics.get(), m_config.maxBodyBytes, m_config.clock,
                                   {m_config.maxConnections, m_config.idleTimeoutMs, m_config.maxBodyBytes + 64 * 1024});
     m_live = new LiveHub(m_queue.get(), m_seats.get(), m_seatStore.get(), m_rankings.get(), m_staff.get(), this);
+    m_live->setStuckMs(m_config.liveStuckMs);
     m_frontend->setWebSocketHandler([this](std::unique_ptr<QWebSocket> socket) { m_live->accept(std::move(socket)); });
     auto *pusher = new QTimer(this);
     pusher->setInterval(m_config.liveMs);

@@ -15,6 +15,7 @@
 namespace BoxOffice::Server {
 
 class CatalogService;
+class JoinRateLimiter;
 class QueueService;
 class QueueStore;
 class LiveHub;
@@ -33,8 +34,10 @@ class BoxOfficeServer : public QObject
 {
     Q_OBJECT
 public:
-    // metrics: shared by the server threads of one process; made here when absent.
-    explicit BoxOfficeServer(ServerConfig config, std::shared_ptr<Metrics> metrics = {}, QObject *parent = nullptr);
+    // metrics and joinLimiter: shared by the server threads of one process; made here
+    // when absent.
+    explicit BoxOfficeServer(ServerConfig config, std::shared_ptr<Metrics> metrics = {},
+                             std::shared_ptr<JoinRateLimiter> joinLimiter = {}, QObject *parent = nullptr);
     ~BoxOfficeServer() override;
 
     // Opens and migrates the database, seeds the demo catalog when asked, listens.
@@ -50,12 +53,14 @@ public:
     QueueService *queue() const { return m_queue.get(); }
     SeatService *seats() const { return m_seats.get(); }
     RankingService *rankings() const { return m_rankings.get(); }
+    int liveClients() const;
 
 private:
     void tick();
 
     ServerConfig m_config;
     std::shared_ptr<Metrics> m_metrics;
+    std::shared_ptr<JoinRateLimiter> m_joinLimiter;
     HttpRouter m_router;
     std::unique_ptr<SqlDatabase> m_database;
     std::unique_ptr<SqlCatalogStore> m_catalogStore;

@@ -71,9 +71,12 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     const QCommandLineOption threadsOption(u"threads"_s, u"Server threads, each with its own connections (env BOXOFFICE_THREADS; default one per core with --redis; always 1 with the in-memory queue)."_s, u"n"_s);
     const QCommandLineOption connectionsOption(u"max-connections"_s, u"Open connections per server thread; more are closed at once (default 10000)."_s, u"n"_s);
     const QCommandLineOption idleTimeoutOption(u"idle-timeout-ms"_s, u"Close a connection that has had no answer for this long: slow or idle clients (default 30000)."_s, u"ms"_s);
+    const QCommandLineOption retentionOption(u"expired-retention-seconds"_s, u"How long a token that left, expired or was dropped still reads \"expired\" before the queue forgets it (env BOXOFFICE_EXPIRED_RETENTION; default 3600)."_s, u"s"_s);
+    const QCommandLineOption crowdMaxOption(u"crowd-max"_s, u"The crowd simulator fills a concert's line up to this many waiters (default 100000)."_s, u"n"_s);
     parser.addOptions({hostOption, portOption, dbOption, redisOption, staffOption, demoOption, bodyOption,
                        capacityOption, sessionOption, idleOption, tickOption, joinRateOption, threadsOption,
-                       holdOption, seatLimitOption, rankingsOption, connectionsOption, idleTimeoutOption});
+                       holdOption, seatLimitOption, rankingsOption, connectionsOption, idleTimeoutOption,
+                       retentionOption, crowdMaxOption});
 
     if (!parser.parse(arguments))
         return Failure{parser.errorText()};
@@ -160,7 +163,10 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
                          integer(seatLimitOption, value(seatLimitOption), 1, 100, &config.seats.seatLimit),
                          integer(rankingsOption, value(rankingsOption), 1, 3600, &rankingSeconds),
                          integer(connectionsOption, value(connectionsOption), 1, 1'000'000, &config.maxConnections),
-                         integer(idleTimeoutOption, value(idleTimeoutOption), 100, 3'600'000, &config.idleTimeoutMs)}) {
+                         integer(idleTimeoutOption, value(idleTimeoutOption), 100, 3'600'000, &config.idleTimeoutMs),
+                         integer(retentionOption, setting(retentionOption, u"BOXOFFICE_EXPIRED_RETENTION"_s), 0, 7 * 86400,
+                                 &config.queue.expiredRetentionSeconds),
+                         integer(crowdMaxOption, value(crowdMaxOption), 0, 10'000'000, &config.queue.crowdMax)}) {
         if (failure)
             return *failure;
     }

@@ -47,6 +47,7 @@ struct ServerConfig
     int sweepMs = 1000;            // how often expired holds are released
     int rankingsMs = 10'000;       // how often the rankings are aggregated
     int liveMs = 250;              // how often the live channel pushes
+    int liveStuckMs = 30'000;      // a live client over 1 MiB unsent this long is closed
     int threads = 0;               // server threads; 0: one per core with Redis, one in memory
     bool sharePort = false;        // listen with SO_REUSEPORT (set for multi-threaded servers)
     std::function<qint64()> clock; // tests: "now" in ms since the epoch; empty = the system clock

@@ -1,6 +1,7 @@
 #include "server/serverpool.h"
 
 #include "server/boxofficeserver.h"
+#include "server/queue/joinratelimiter.h"
 
 #include <QLoggingCategory>
 #include <QThread>
@@ -11,7 +12,11 @@ using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcPool, "boxoffice.server.pool")
 
-ServerPool::ServerPool(ServerConfig config) : m_config(std::move(config)), m_metrics(std::make_shared<Metrics>()) {}
+ServerPool::ServerPool(ServerConfig config)
+    : m_config(std::move(config)), m_metrics(std::make_shared<Metrics>()),
+      m_joinLimiter(std::make_shared<JoinRateLimiter>(m_config.queue.joinRatePerSecond, m_config.queue.joinBurst))
+{
+}
 
 ServerPool::~ServerPool()
 {
@@ -37,7 +42,7 @@ Result<QUrl, QString> ServerPool::start()
 
     ServerConfig first = m_config;
     first.sharePort = threads > 1;
-    auto *primary = new BoxOfficeServer(first, m_metrics);
+    auto *primary = new BoxOfficeServer(first, m_metrics, m_joinLimiter);
     m_workers.append({primary, nullptr});
     auto url = primary->start();
     if (!url)
@@ -50,7 +55,7 @@ Result<QUrl, QString> ServerPool::start()
     for (int i = 1; i < threads; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(u"server-%1"_s.arg(i));
-        auto *server = new BoxOfficeServer(others, m_metrics);
+        auto *server = new BoxOfficeServer(others, m_metrics, m_joinLimiter);
         server->moveToThread(thread);
         thread->start();
         m_workers.append({server, thread});

@@ -12,6 +12,7 @@ class QThread;
 namespace BoxOffice::Server {
 
 class BoxOfficeServer;
+class JoinRateLimiter;
 class Metrics;
 
 // One process's server threads. QtHttpServer 6.4 handlers must stay synchronous
@@ -36,6 +37,7 @@ private:
     };
     ServerConfig m_config;
     std::shared_ptr<Metrics> m_metrics;
+    std::shared_ptr<JoinRateLimiter> m_joinLimiter;  // one limit per address for all threads
     QList<Worker> m_workers;
 };
 

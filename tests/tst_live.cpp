@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QElapsedTimer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
 
@@ -98,6 +99,7 @@ private Q_SLOTS:
             c.liveMs = 50;
             c.queue.defaults.capacity = 1;
             c.rankingsMs = 3'600'000;
+            c.liveStuckMs = 1000;
         });
         QVERIFY2(m_server->error.isEmpty(), qPrintable(m_server->error));
     }
@@ -222,6 +224,83 @@ private Q_SLOTS:
         const auto subscribed = client.next(u"subscribed"_s, &at);
         QVERIFY(subscribed);
         QCOMPARE(subscribed->value(u"topics"_s).toArray().size(), 2);
+    }
+
+    // Adversarial pass: after its token left, a connection subscribed to seats: on that
+    // token's rights still got deltas while REST answered 403.
+    void seats_droppedWithAnErrorWhenTheSessionEnds()
+    {
+        const QString perf = u"haneul-encore-p1"_s;
+        const QString token = join(u"haneul-encore"_s, u"live-leaver"_s);  // alone in line: admitted
+        QTRY_COMPARE_WITH_TIMEOUT(call("GET", u"/api/v1/queue/"_s + token).json().toObject().value(u"status"_s).toString(),
+                                  u"active"_s, 10000);
+        LiveClient buyer(m_server->url, {{"X-Queue-Token", token.toUtf8()}});
+        LiveClient staff(m_server->url, {{"Authorization", Staff}});
+        QVERIFY(buyer.waitConnected() && staff.waitConnected());
+        buyer.subscribe({u"seats:"_s + perf});
+        staff.subscribe({u"seats:"_s + perf});
+        qsizetype at = 0, staffAt = 0;
+        QCOMPARE(buyer.next(u"subscribed"_s, &at)->value(u"topics"_s).toArray().size(), 1);
+        QCOMPARE(staff.next(u"subscribed"_s, &staffAt)->value(u"topics"_s).toArray().size(), 1);
+
+        QCOMPARE(call("DELETE", u"/api/v1/queue/"_s + token).status, 204);
+        verifyError(call("GET", u"/api/v1/performances/%1/status"_s.arg(perf), {}, {{"X-Queue-Token", token.toUtf8()}}),
+                    403, u"forbidden"_s);
+        const auto error = buyer.next(u"error"_s, &at);
+        QVERIFY2(error, "no error frame when the session ended");
+        QCOMPARE(error->value(u"error"_s).toObject().value(u"code"_s).toString(), u"forbidden"_s);
+        QCOMPARE(error->value(u"error"_s).toObject().value(u"topics"_s).toArray(), (QJsonArray{QString(u"seats:"_s + perf)}));
+
+        // A change after that reaches staff, not the buyer (a ping's pong comes after
+        // anything sent to the buyer before it).
+        const QByteArray letters = call("GET", u"/api/v1/performances/%1/status"_s.arg(perf), {}, {{"Authorization", Staff}})
+                                       .json().toObject().value(u"status"_s).toString().toLatin1();
+        const QList<Seat> seats = SeatLayout::fromJson(call("GET", u"/api/v1/performances/%1/layout"_s.arg(perf)).json())
+                                      .value().seats;
+        const qsizetype free = letters.indexOf('A');
+        QCOMPARE(call("POST", u"/api/v1/performances/%1/holds"_s.arg(perf), "{\"seats\":[\"" + seats[free].id.toUtf8() + "\"]}",
+                      {{"Authorization", Staff}}).status, 201);
+        QVERIFY(staff.next(u"seats"_s, &staffAt));
+        buyer.sendJson({{u"type"_s, u"ping"_s}});
+        qsizetype pongAt = at;
+        QVERIFY(buyer.next(u"pong"_s, &pongAt));
+        qsizetype seatsAt = at;
+        QVERIFY2(!buyer.next(u"seats"_s, &seatsAt, 0), "a seat delta after the rights were gone");
+    }
+
+    // Adversarial pass: a reader that never reads, over 1 MiB unsent, was closed only
+    // when the next message was pushed; in a quiet spell it stayed. Now the tick checks.
+    void stuckReader_isClosedDuringAQuietSpell()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->server->liveClients(), 0, 10000);  // the other tests' clients are gone
+        const int before = 0;
+        QTcpSocket raw;
+        raw.setReadBufferSize(4096);  // Qt reads no more: the rest waits in the kernel, then in the server
+        raw.connectToHost(m_server->url.host(), quint16(m_server->url.port()));
+        QVERIFY(raw.waitForConnected(5000));
+        raw.write("GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->server->liveClients(), before + 1, 10000);
+        // Each subscribe names 100 topics the server refuses; its error frame names them
+        // back: ~60 KB out per frame in, 18 MB in all, far past what the kernel buffers.
+        QJsonArray topics;
+        for (int i = 0; i < 100; ++i)
+            topics.append(QString(u"nope:"_s + QString(590, u'x') + QString::number(i)));
+        const QByteArray payload = QJsonDocument(QJsonObject{{u"type"_s, u"subscribe"_s}, {u"topics"_s, topics}})
+                                       .toJson(QJsonDocument::Compact);
+        QVERIFY(payload.size() < 64 * 1024);
+        QByteArray frame;
+        frame += char(0x81);                      // FIN, text
+        frame += char(0x80 | 126);                // masked, 16-bit length
+        frame += char(payload.size() >> 8);
+        frame += char(payload.size() & 0xff);
+        frame += QByteArray(4, '\0');             // a zero mask leaves the payload as it is
+        frame += payload;
+        for (int i = 0; i < 300; ++i)
+            raw.write(frame);
+        // The server answers until over 1 MiB waits for this client, then all is quiet;
+        // the client is closed within the stuck limit (1 s here) all the same.
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->server->liveClients(), before, 20000);
     }
 
     void rankings_pushedWhenTheyChange()

@@ -293,6 +293,42 @@ private Q_SLOTS:
         verifyError(call("DELETE", u"/api/v1/holds/"_s + h.holdId, {}, {{"Authorization", Staff}}), 409, u"conflict"_s);
     }
 
+    // Adversarial pass: after DELETE /queue/{token} or a staff expiry the token's hold
+    // stayed H and the token could still buy it (201).
+    void holds_goWhenTheSessionEndsEarly_data()
+    {
+        QTest::addColumn<QString>("how");
+        QTest::newRow("leave") << u"leave"_s;
+        QTest::newRow("staff expiry") << u"expire"_s;
+        QTest::newRow("a purchase") << u"purchase"_s;
+    }
+    void holds_goWhenTheSessionEndsEarly()
+    {
+        QFETCH(QString, how);
+        const QString perf = u"haneul-encore-p2"_s;
+        const QByteArray token = admittedToken(u"haneul-encore"_s);
+        const QStringList ids = available(perf, 3);
+        const Hold h = Hold::fromJson(hold(perf, ids.mid(0, 2), token).json()).value();
+        const Hold other = Hold::fromJson(hold(perf, ids.mid(2, 1), token).json()).value();
+        if (how == u"leave") {
+            QCOMPARE(call("DELETE", u"/api/v1/queue/"_s + QString::fromUtf8(token)).status, 204);
+        } else if (how == u"expire") {
+            const HttpResult r = call("POST", u"/api/v1/admin/concerts/haneul-encore/expire"_s, R"({"count":1000000})",
+                                      {{"Authorization", Staff}});
+            QCOMPARE(r.status, 200);
+        } else {
+            QCOMPARE(call("POST", u"/api/v1/holds/"_s + other.holdId + u"/purchase"_s, R"({"payment":{"method":"test"}})",
+                          {{"X-Queue-Token", token}}).status, 201);
+        }
+        // The seats are available again at once, and the token cannot buy them.
+        QCOMPARE(available(perf, 2), ids.mid(0, 2));
+        verifyError(call("POST", u"/api/v1/holds/"_s + h.holdId + u"/purchase"_s, R"({"payment":{"method":"test"}})",
+                         {{"X-Queue-Token", token}}), 409, u"conflict"_s);
+        if (how != u"purchase")
+            verifyError(call("POST", u"/api/v1/holds/"_s + other.holdId + u"/purchase"_s,
+                             R"({"payment":{"method":"test"}})", {{"X-Queue-Token", token}}), 409, u"conflict"_s);
+    }
+
     void counterSale_staffSkipsTheQueueAndTheLimit()
     {
         const QString perf = u"seoul-phil-newyear-p2"_s;

@@ -77,13 +77,13 @@ int main(int argc, char *argv[])
         QueueSettingsChange change;
         change.capacity = int(admitted);
         store.updateSettings(concert, change, {});
-        store.promote(concert, now, 120'000, {});  // loads the script
+        store.promote(concert, now, 120'000, 3'600'000, {});  // loads the script
         redis.command(del);
         store.open(concert, 1);
         store.addSynthetic(concert, Waiting, now, concert + u".s-"_s);
         store.updateSettings(concert, change, {});
         redis.command({"CONFIG", "RESETSTAT"});
-        const auto result = store.promote(concert, now, 120'000, {});
+        const auto result = store.promote(concert, now, 120'000, 3'600'000, {});
         const double ours = serverMicros(redis, "evalsha");
         if (!result || result.value().admitted != admitted || result.value().waiting != Waiting - admitted) {
             std::fprintf(stderr, "unexpected promote result\n");

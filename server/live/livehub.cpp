@@ -25,7 +25,6 @@ Q_LOGGING_CATEGORY(lcLive, "boxoffice.server.live")
 namespace {
 
 constexpr qint64 WaitingPushMs = 1000;  // at most one queue update a second while waiting
-constexpr qint64 StuckMs = 30'000;      // a client that cannot take messages this long goes
 
 QByteArray encode(const QJsonObject &o)
 {
@@ -97,16 +96,13 @@ void LiveHub::drop(QWebSocket *socket)
 
 bool LiveHub::send(Client &client, const QByteArray &json)
 {
-    // A slow consumer never stalls the others: past the limit its messages are dropped.
+    // A slow consumer never stalls the others: past the limit its messages are dropped
+    // (and closeStuck() closes it if it stays there).
     if (client.socket->bytesToWrite() > MaxBufferedBytes) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
         if (!client.overflowSinceMs)
-            client.overflowSinceMs = now;
-        else if (now - client.overflowSinceMs > StuckMs)
-            client.socket->abort();
+            client.overflowSinceMs = QDateTime::currentMSecsSinceEpoch();
         return false;
     }
-    client.overflowSinceMs = 0;
     client.socket->sendTextMessage(QString::fromUtf8(json));
     ++m_sent;
     return true;
@@ -179,6 +175,10 @@ void LiveHub::subscribe(Client &client, const QJsonArray &topics)
             auto status = m_seats->status(performance, Buyer{client.token, client.staff});
             if (status) {
                 ok = true;
+                if (client.staff)
+                    client.seatRights.remove(topic);
+                else
+                    client.seatRights.insert(topic, client.token);
                 if (!m_seatVersion.contains(performance))
                     m_seatVersion.insert(performance, status.value().version);
             }
@@ -207,17 +207,85 @@ void LiveHub::unsubscribe(Client &client, const QJsonArray &topics)
     QJsonArray removed;
     for (const QJsonValue &value : topics) {
         const QString topic = value.toString();
-        if (!client.topics.remove(topic))
+        if (!client.topics.contains(topic))
             continue;
         removed.append(topic);
-        auto subs = m_subscribers.find(topic);
-        if (subs != m_subscribers.end()) {
-            subs->remove(client.socket);
-            if (subs->isEmpty())
-                m_subscribers.erase(subs);
-        }
+        removeTopic(client, topic);
     }
     send(client, encode({{u"type"_s, u"unsubscribed"_s}, {u"topics"_s, removed}}));
+}
+
+void LiveHub::removeTopic(Client &client, const QString &topic)
+{
+    client.topics.remove(topic);
+    client.seatRights.remove(topic);
+    auto subs = m_subscribers.find(topic);
+    if (subs != m_subscribers.end()) {
+        subs->remove(client.socket);
+        if (subs->isEmpty())
+            m_subscribers.erase(subs);
+    }
+}
+
+void LiveHub::closeStuck(qint64 nowMs)
+{
+    // On the tick, not on a push: a reader stuck during a quiet spell goes too.
+    QList<QWebSocket *> stuck;
+    for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+        if (it->socket->bytesToWrite() <= MaxBufferedBytes) {
+            it->overflowSinceMs = 0;
+            continue;
+        }
+        if (!it->overflowSinceMs)
+            it->overflowSinceMs = nowMs;
+        else if (nowMs - it->overflowSinceMs >= m_stuckMs)
+            stuck << it->socket;
+    }
+    for (QWebSocket *socket : std::as_const(stuck)) {
+        qCInfo(lcLive) << "closing a client that has not read for" << m_stuckMs << "ms with"
+                       << socket->bytesToWrite() << "bytes unsent";
+        socket->abort();
+        drop(socket);  // in case abort() did not say disconnected
+    }
+}
+
+void LiveHub::recheckSeatRights()
+{
+    // The tokens behind seat topics, by concert: one store call per concert.
+    QHash<QString, QSet<QString>> byConcert;
+    for (const Client &client : std::as_const(m_clients))
+        for (const QString &token : client.seatRights)
+            byConcert[QueueService::concertOfToken(token).value_or(QString())].insert(token);
+    if (byConcert.isEmpty())
+        return;
+    QSet<QString> ended;
+    for (auto it = byConcert.cbegin(); it != byConcert.cend(); ++it) {
+        const QStringList tokens(it->cbegin(), it->cend());
+        if (it.key().isEmpty()) {
+            ended.unite(*it);
+            continue;
+        }
+        auto tickets = m_queue->statusMany(it.key(), tokens);
+        if (!tickets)
+            continue;  // the store is down: decide when it answers
+        for (qsizetype i = 0; i < tokens.size() && i < tickets.value().size(); ++i)
+            if (tickets.value()[i].state != QueueTicket::State::Active)
+                ended.insert(tokens[i]);
+    }
+    if (ended.isEmpty())
+        return;
+    for (Client &client : m_clients) {
+        QJsonArray revoked;
+        for (auto it = client.seatRights.cbegin(); it != client.seatRights.cend(); ++it)
+            if (ended.contains(*it))
+                revoked.append(it.key());
+        if (revoked.isEmpty())
+            continue;
+        for (const QJsonValue &topic : std::as_const(revoked))
+            removeTopic(client, topic.toString());
+        sendError(client, u"forbidden"_s, u"the queue session has ended; these topics were dropped"_s,
+                  {{u"topics"_s, revoked}});
+    }
 }
 
 void LiveHub::tick()
@@ -228,6 +296,8 @@ void LiveHub::tick()
     timer.start();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_sent = 0;
+    closeStuck(now);
+    recheckSeatRights();
     pushQueues(now);
     pushSeats();
     if (++m_ticks % 4 == 0)

@@ -24,7 +24,9 @@ class StaffAuth;
 // subscribed performance's seat changes since the last push (from SQL, so changes
 // made through any instance arrive), and compares the cached rankings with the last
 // ones pushed. A client whose send buffer is full misses messages (seat deltas then
-// show a version gap: it re-reads the status); one stuck for long is closed.
+// show a version gap: it re-reads the status); one stuck for long is closed (checked
+// every tick, pushes or not). Seat topics granted on a queue token's rights are checked
+// again every tick: when its session is over they are dropped with an error frame.
 class LiveHub : public QObject
 {
     Q_OBJECT
@@ -36,6 +38,8 @@ public:
     void accept(std::unique_ptr<QWebSocket> socket);
     void tick();
     int clientCount() const { return int(m_clients.size()); }
+    // How long a client may stay over MaxBufferedBytes unsent before it is closed.
+    void setStuckMs(qint64 ms) { m_stuckMs = ms; }
 
     static constexpr qint64 MaxBufferedBytes = 1 << 20;
 
@@ -46,6 +50,7 @@ private:
         QString token;       // rights from the upgrade header or a queue subscription
         bool staff = false;
         QSet<QString> topics;
+        QHash<QString, QString> seatRights;  // seats topic -> the queue token that granted it
         QHash<QString, QByteArray> lastQueue;  // token -> last queue message sent
         QHash<QString, qint64> lastQueueMs;
         QHash<QString, int> lastQueueState;  // QueueTicket::State
@@ -58,6 +63,9 @@ private:
     void drop(QWebSocket *socket);
     bool send(Client &client, const QByteArray &json);
     void sendError(Client &client, const QString &code, const QString &message, const QJsonObject &details = {});
+    void closeStuck(qint64 nowMs);
+    void recheckSeatRights();
+    void removeTopic(Client &client, const QString &topic);
     void pushQueues(qint64 nowMs);
     void pushSeats();
     void pushRankings();
@@ -72,6 +80,7 @@ private:
     QHash<QString, QSet<QWebSocket *>> m_subscribers;  // topic -> clients
     QHash<QString, qint64> m_seatVersion;              // performance -> last version pushed
     QHash<Ranking::Window, QByteArray> m_lastRankings;
+    qint64 m_stuckMs = 30'000;
     int m_ticks = 0;
     int m_sent = 0;  // messages sent in the current tick
 };

@@ -8,6 +8,7 @@ std::optional<int> JoinRateLimiter::allow(const QString &client, qint64 nowMs)
 {
     if (!enabled())
         return std::nullopt;
+    const QMutexLocker lock(&m_mutex);
     if (m_buckets.size() > 100'000) {
         // Forget the clients whose buckets have refilled: they are as good as new.
         for (auto it = m_buckets.begin(); it != m_buckets.end();)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QMutex>
 #include <QString>
 
 #include <optional>
@@ -9,7 +10,9 @@ namespace BoxOffice::Server {
 
 // Per-client-address token bucket for joins: `ratePerSecond` sustained, `burst` at
 // once. allow() answers nothing (allowed) or the seconds to wait (for Retry-After).
-// Per server instance: behind N instances a client gets at most N times the rate.
+// One per process, shared by its server threads (thread-safe), so an address gets
+// the same limit however many threads serve it. Per instance: behind N instances a
+// client gets at most N times the rate (docs/scaling.md).
 class JoinRateLimiter
 {
 public:
@@ -24,8 +27,9 @@ private:
         double tokens = 0;
         qint64 updatedMs = 0;
     };
-    double m_rate;
-    double m_burst;
+    const double m_rate;
+    const double m_burst;
+    QMutex m_mutex;
     QHash<QString, Bucket> m_buckets;
 };
 

@@ -94,7 +94,7 @@ Outcome<QList<QueuePlace>> MemoryQueueStore::statusMany(const QString &concertId
     return out;
 }
 
-Outcome<bool> MemoryQueueStore::leave(const QString &concertId, const QString &token)
+Outcome<bool> MemoryQueueStore::leave(const QString &concertId, const QString &token, qint64 nowMs)
 {
     Room &r = room(concertId);
     if (!r.tokens.contains(token))
@@ -103,23 +103,40 @@ Outcome<bool> MemoryQueueStore::leave(const QString &concertId, const QString &t
     r.waiting.remove(token);
     r.preQueue.remove(token);
     r.seen.remove(token);
+    if (!r.ended.contains(token))
+        r.ended.add(token, nowMs);
     return true;
 }
 
 Outcome<PromoteResult> MemoryQueueStore::promote(const QString &concertId, qint64 nowMs, qint64 idleMs,
-                                                 const QueueSettings &defaults)
+                                                 qint64 retentionMs, const QueueSettings &defaults)
 {
     Room &r = room(concertId);
     const QueueSettings s = effective(r, defaults);
     PromoteResult result;
     for (const QString &token : r.active.upToScore(nowMs, 10000)) {
         r.active.remove(token);
+        r.ended.add(token, nowMs);
         ++result.expired;
     }
     for (const QString &token : r.seen.upToScore(nowMs - idleMs, 10000)) {
         r.seen.remove(token);
-        if (r.waiting.remove(token) | r.preQueue.remove(token))  // admitted ones are gone already
+        if (r.waiting.remove(token) | r.preQueue.remove(token)) {  // admitted ones are gone already
+            r.ended.add(token, nowMs);
             ++result.dropped;
+        }
+    }
+    // Ended tokens past the retention: forgotten, so the room does not grow without bound.
+    for (const QString &token : r.ended.upToScore(nowMs - retentionMs, 10000)) {
+        r.ended.remove(token);
+        r.seen.remove(token);
+        const auto user = r.tokens.constFind(token);
+        if (user != r.tokens.cend()) {
+            if (const auto owned = r.users.constFind(*user); owned != r.users.cend() && *owned == token)
+                r.users.erase(owned);
+            r.tokens.erase(user);
+        }
+        ++result.forgotten;
     }
     if (r.open && !s.paused) {
         const qint64 free = s.capacity - r.active.size();
@@ -206,9 +223,22 @@ Outcome<QList<QueueSample>> MemoryQueueStore::history(const QString &concertId)
     return room(concertId).history;
 }
 
-Outcome<qint64> MemoryQueueStore::expireActive(const QString &concertId, qint64 count)
+Outcome<QStringList> MemoryQueueStore::expireActive(const QString &concertId, qint64 count, qint64 nowMs)
 {
-    return qint64(room(concertId).active.popMin(count).size());
+    Room &r = room(concertId);
+    QStringList tokens;
+    for (const auto &[token, expiry] : r.active.popMin(count)) {
+        r.ended.add(token, nowMs);
+        tokens << token;
+    }
+    return tokens;
+}
+
+Outcome<qint64> MemoryQueueStore::entries(const QString &concertId)
+{
+    const Room &r = room(concertId);
+    return qint64(r.waiting.size() + r.preQueue.size() + r.active.size() + r.seen.size() + r.ended.size()
+                  + r.tokens.size() + r.users.size());
 }
 
 Outcome<qint64> MemoryQueueStore::addSynthetic(const QString &concertId, qint64 count, qint64 nowMs,

@@ -19,8 +19,8 @@ public:
     Outcome<QueuePlace> status(const QString &concertId, const QString &token, qint64 nowMs) override;
     Outcome<QList<QueuePlace>> statusMany(const QString &concertId, const QStringList &tokens,
                                           qint64 nowMs) override;
-    Outcome<bool> leave(const QString &concertId, const QString &token) override;
-    Outcome<PromoteResult> promote(const QString &concertId, qint64 nowMs, qint64 idleMs,
+    Outcome<bool> leave(const QString &concertId, const QString &token, qint64 nowMs) override;
+    Outcome<PromoteResult> promote(const QString &concertId, qint64 nowMs, qint64 idleMs, qint64 retentionMs,
                                    const QueueSettings &defaults) override;
     Outcome<qint64> open(const QString &concertId, quint32 seed) override;
     Outcome<QueueCounts> counts(const QString &concertId, qint64 nowMs, const QueueSettings &defaults) override;
@@ -28,7 +28,8 @@ public:
                                           const QueueSettings &defaults) override;
     Outcome<qint64> addSynthetic(const QString &concertId, qint64 count, qint64 nowMs,
                                  const QString &tokenPrefix) override;
-    Outcome<qint64> expireActive(const QString &concertId, qint64 count) override;
+    Outcome<QStringList> expireActive(const QString &concertId, qint64 count, qint64 nowMs) override;
+    Outcome<qint64> entries(const QString &concertId) override;
     Outcome<bool> recordHistory(const QString &concertId, const QueueSample &sample) override;
     Outcome<QList<QueueSample>> history(const QString &concertId) override;
     bool isHealthy() override { return true; }
@@ -43,6 +44,7 @@ private:
         ScoredSet preQueue; // score: arrival sequence, until open()
         ScoredSet active;   // score: session expiry (ms)
         ScoredSet seen;     // score: last heartbeat (ms), waiters only
+        ScoredSet ended;    // score: when the token's session or wait ended (ms), until forgotten
         QHash<QString, QString> tokens;  // token -> user
         QHash<QString, QString> users;   // user -> token
         qint64 sequence = 0;

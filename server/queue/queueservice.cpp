@@ -24,10 +24,12 @@ Failure badRequest(const QString &message)
 
 } // namespace
 
-QueueService::QueueService(QueueStore *store, CatalogService *catalog, QueueOptions options, Clock clock)
+QueueService::QueueService(QueueStore *store, CatalogService *catalog, QueueOptions options, Clock clock,
+                           std::shared_ptr<JoinRateLimiter> joinLimiter)
     : m_store(store), m_catalog(catalog), m_options(options),
       m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); })),
-      m_limiter(options.joinRatePerSecond, options.joinBurst)
+      m_limiter(joinLimiter ? std::move(joinLimiter)
+                            : std::make_shared<JoinRateLimiter>(options.joinRatePerSecond, options.joinBurst))
 {
 }
 
@@ -161,7 +163,7 @@ Outcome<JoinOutcome> QueueService::join(const QString &concertId, const QString 
     if (!info)
         return info.error();
     const qint64 now = m_clock();
-    if (auto wait = m_limiter.allow(clientAddress, now))
+    if (auto wait = m_limiter->allow(clientAddress, now))
         return Failure{Failure::Code::RateLimited, u"too many joins from this address; try again later"_s,
                        {{u"retryAfterSeconds"_s, *wait}}};
     if (auto opened = ensureOpen(concertId, *info.value(), now); !opened)
@@ -208,11 +210,13 @@ Outcome<bool> QueueService::leave(const QString &token)
     const auto concertId = concertOfToken(token);
     if (!concertId || !concert(*concertId))
         return Failure{Failure::Code::NotFound, u"no such queue token"_s, {}};
-    auto left = m_store->leave(*concertId, token);
+    auto left = m_store->leave(*concertId, token, m_clock());
     if (!left)
         return left.error();
     if (!left.value())
         return Failure{Failure::Code::NotFound, u"no such queue token"_s, {}};
+    if (m_sessionsEnded)
+        m_sessionsEnded({token});
     return true;
 }
 
@@ -257,8 +261,49 @@ Outcome<qint64> QueueService::addCrowd(const QString &concertId, qint64 count)
         return info.error();
     if (count < 1 || count > 1'000'000)
         return badRequest(u"count must be between 1 and 1000000"_s);
+    auto c = m_store->counts(concertId, m_clock(), m_options.defaults);
+    if (!c)
+        return c.error();
+    qint64 inLine = c.value().waiting + c.value().preQueue;
+    for (const PendingCrowd &p : std::as_const(m_crowd))
+        if (p.concertId == concertId)
+            inLine += p.remaining;
+    const qint64 room = qint64(m_options.crowdMax) - inLine;
+    if (room <= 0)
+        return Failure{Failure::Code::Conflict,
+                       u"the line is at the crowd simulator's cap of %1 waiters"_s.arg(m_options.crowdMax),
+                       {{u"limit"_s, m_options.crowdMax}}};
+    const qint64 accepted = qMin(count, room);
     const QString prefix = concertId + u".sim"_s + QString::number(QRandomGenerator::global()->bounded(100000)) + u'-';
-    return m_store->addSynthetic(concertId, count, m_clock(), prefix);
+    // The first chunk at once (small crowds are there when the answer is), the rest
+    // in chunks between other work.
+    const qint64 first = qMin(accepted, CrowdChunk);
+    auto added = m_store->addSynthetic(concertId, first, m_clock(), prefix);
+    if (!added)
+        return added.error();
+    if (accepted > first) {
+        m_crowd.append({concertId, prefix, accepted - first});
+        if (m_crowdWake)
+            m_crowdWake();
+    }
+    return accepted;
+}
+
+bool QueueService::feedCrowd()
+{
+    if (m_crowd.isEmpty())
+        return false;
+    PendingCrowd &p = m_crowd.first();
+    const qint64 n = qMin(p.remaining, CrowdChunk);
+    auto added = m_store->addSynthetic(p.concertId, n, m_clock(), p.prefix);
+    if (!added) {
+        qCWarning(lcQueue) << "crowd for" << p.concertId << "stopped with" << p.remaining << "to go:"
+                           << added.error().message;
+        m_crowd.removeFirst();
+    } else if ((p.remaining -= n) <= 0) {
+        m_crowd.removeFirst();
+    }
+    return !m_crowd.isEmpty();
 }
 
 Outcome<QList<QueueSample>> QueueService::history(const QString &concertId)
@@ -274,7 +319,12 @@ Outcome<qint64> QueueService::expireSessions(const QString &concertId, qint64 co
         return info.error();
     if (count < 1 || count > 1'000'000)
         return badRequest(u"count must be between 1 and 1000000"_s);
-    return m_store->expireActive(concertId, count);
+    auto expired = m_store->expireActive(concertId, count, m_clock());
+    if (!expired)
+        return expired.error();
+    if (m_sessionsEnded && !expired.value().isEmpty())
+        m_sessionsEnded(expired.value());
+    return qint64(expired.value().size());
 }
 
 void QueueService::tick()
@@ -286,7 +336,8 @@ void QueueService::tick()
     for (auto it = m_concerts.begin(); it != m_concerts.end(); ++it) {
         if (auto opened = ensureOpen(it.key(), *it, now); !opened)
             return;  // the store is down: try again next tick
-        auto result = m_store->promote(it.key(), now, qint64(m_options.idleSeconds) * 1000, m_options.defaults);
+        auto result = m_store->promote(it.key(), now, qint64(m_options.idleSeconds) * 1000,
+                                       qint64(m_options.expiredRetentionSeconds) * 1000, m_options.defaults);
         if (!result)
             return;
         if (it->open && !result.value().open) {

@@ -10,6 +10,7 @@
 #include <QHash>
 
 #include <functional>
+#include <memory>
 
 namespace BoxOffice::Server {
 
@@ -21,6 +22,8 @@ struct QueueOptions
     int idleSeconds = 120;    // a waiter not seen this long is dropped
     double joinRatePerSecond = 10;  // per client address; 0 = unlimited
     double joinBurst = 20;
+    int expiredRetentionSeconds = 3600;  // an ended token reads "expired" this long, then is forgotten
+    int crowdMax = 100'000;              // the crowd simulator fills a line up to this many waiters
 };
 
 struct JoinOutcome
@@ -36,7 +39,20 @@ class QueueService
 public:
     using Clock = std::function<qint64()>;  // milliseconds since the epoch
 
-    QueueService(QueueStore *store, CatalogService *catalog, QueueOptions options, Clock clock = {});
+    // joinLimiter: shared by the server threads of one process; made here when absent.
+    QueueService(QueueStore *store, CatalogService *catalog, QueueOptions options, Clock clock = {},
+                 std::shared_ptr<JoinRateLimiter> joinLimiter = {});
+
+    // Called with the tokens whose session this instance ended early (leave, staff
+    // expiry, a purchase), so their holds go with them.
+    using SessionsEnded = std::function<void(const QStringList &tokens)>;
+    void onSessionsEnded(SessionsEnded handler) { m_sessionsEnded = std::move(handler); }
+    // Called when crowd work is pending: the owner then calls feedCrowd() from its event
+    // loop until it returns false, so a big crowd never blocks other requests.
+    void onCrowdPending(std::function<void()> wake) { m_crowdWake = std::move(wake); }
+    // Adds one chunk of a pending crowd; returns whether more is pending.
+    bool feedCrowd();
+    static constexpr qint64 CrowdChunk = 5000;
 
     Outcome<JoinOutcome> join(const QString &concertId, const QString &userId, const QString &clientAddress);
     Outcome<QueueTicket> status(const QString &token);
@@ -46,6 +62,8 @@ public:
     Outcome<QueueStats> stats(const QString &concertId);
     Outcome<QueueStats> updateSettings(const QString &concertId, const QueueSettingsChange &change);
     Outcome<qint64> addCrowd(const QString &concertId, qint64 count);
+    // Accepts up to `count` synthetic waiters, at most options.crowdMax in line: the
+    // first chunk joins at once, the rest through feedCrowd(). Returns how many it took.
     // Staff: the room's readings of the last hour (one per 10 s, shared by all instances).
     Outcome<QList<QueueSample>> history(const QString &concertId);
     // Staff (QA): ends the `count` active sessions nearest their end, now.
@@ -87,7 +105,16 @@ private:
     CatalogService *m_catalog;
     QueueOptions m_options;
     Clock m_clock;
-    JoinRateLimiter m_limiter;
+    std::shared_ptr<JoinRateLimiter> m_limiter;
+    SessionsEnded m_sessionsEnded;
+    std::function<void()> m_crowdWake;
+    struct PendingCrowd
+    {
+        QString concertId;
+        QString prefix;
+        qint64 remaining = 0;
+    };
+    QList<PendingCrowd> m_crowd;
     QHash<QString, ConcertInfo> m_concerts;
     qint64 m_concertsReadMs = 0;
     QHash<QString, PromoteResult> m_lastTick;

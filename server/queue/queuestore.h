@@ -3,6 +3,7 @@
 #include "server/failure.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -49,6 +50,7 @@ struct PromoteResult
     // concert per tick, so joins and status reads do not pay for it.
     qint64 admittedInWindow = 0;
     qint64 windowMs = 0;
+    qint64 forgotten = 0;  // ended tokens past the retention, forgotten
 };
 
 // One reading of a waiting room, for the staff dashboard's chart.
@@ -98,9 +100,13 @@ public:
     virtual Outcome<QList<QueuePlace>> statusMany(const QString &concertId, const QStringList &tokens,
                                                   qint64 nowMs) = 0;
     // Leaves the line or frees an active slot at once; false for a token never issued.
-    virtual Outcome<bool> leave(const QString &concertId, const QString &token) = 0;
-    // Ends expired sessions, drops idle waiters, admits the earliest waiters into free slots.
-    virtual Outcome<PromoteResult> promote(const QString &concertId, qint64 nowMs, qint64 idleMs,
+    // The token reads "expired" from then on, for `retentionMs` (see promote).
+    virtual Outcome<bool> leave(const QString &concertId, const QString &token, qint64 nowMs) = 0;
+    // Ends expired sessions, drops idle waiters, admits the earliest waiters into free slots,
+    // and forgets tokens that ended (left, expired, dropped) more than `retentionMs` ago:
+    // they read "unknown" afterwards and their user may join afresh. So a room's state is
+    // bounded by the live tokens plus those that ended within the retention.
+    virtual Outcome<PromoteResult> promote(const QString &concertId, qint64 nowMs, qint64 idleMs, qint64 retentionMs,
                                            const QueueSettings &defaults) = 0;
     // Opens admission: shuffles the pre-queue once (Fisher-Yates driven by `seed`,
     // MINSTD generator, the same in both stores) ahead of everyone who joins later.
@@ -114,7 +120,11 @@ public:
                                          const QString &tokenPrefix) = 0;
     // Ends the `count` active sessions that would expire soonest, now (QA: watch the
     // clients see their session end and the next waiters come in). Returns how many.
-    virtual Outcome<qint64> expireActive(const QString &concertId, qint64 count) = 0;
+    // Returns the tokens whose session it ended.
+    virtual Outcome<QStringList> expireActive(const QString &concertId, qint64 count, qint64 nowMs) = 0;
+    // How many entries the room keeps for tokens (every set and map, summed): for tests
+    // and metrics, to see that state does not grow without bound.
+    virtual Outcome<qint64> entries(const QString &concertId) = 0;
     // The room's history: at most one sample per HistoryBucketMs (the first one wins,
     // whichever instance records it), the last HistoryKeep kept. Returns whether it was
     // recorded.

@@ -13,7 +13,7 @@ Q_LOGGING_CATEGORY(lcRedisQueue, "boxoffice.server.queue.redis")
 namespace {
 
 // KEYS (every script): 1 waiting, 2 pre, 3 active, 4 seen, 5 tokens, 6 users, 7 seq,
-// 8 open, 9 settings, 10 admits.
+// 8 open, 9 settings, 10 admits, 11 history, 12 ended (score: when the token ended).
 const QByteArray Prelude = R"lua(
 local function place(token, now)
   local e = redis.call('ZSCORE', KEYS[3], token)
@@ -92,22 +92,45 @@ end
 return out
 )lua";
 
-// ARGV: token
+// ARGV: token, now
 const QByteArray LeaveScript = Prelude + R"lua(
 if redis.call('HEXISTS', KEYS[5], ARGV[1]) == 0 then return 0 end
 for _, key in ipairs({KEYS[1], KEYS[2], KEYS[3], KEYS[4]}) do redis.call('ZREM', key, ARGV[1]) end
+redis.call('ZADD', KEYS[12], 'NX', ARGV[2], ARGV[1])
 return 1
 )lua";
 
-// ARGV: now, idle ms, default capacity, default session seconds, default paused
+// ARGV: now, idle ms, default capacity, default session seconds, default paused, retention ms
 const QByteArray PromoteScript = Prelude + R"lua(
 local now = tonumber(ARGV[1])
 local capacity, session, paused = settings(ARGV[3], ARGV[4], ARGV[5])
 local expired = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now, 'LIMIT', 0, 10000)
 zremAll(KEYS[3], expired)
+local ended = {}
+for _, t in ipairs(expired) do
+  ended[#ended + 1] = now
+  ended[#ended + 1] = t
+end
 local idle = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now - tonumber(ARGV[2]), 'LIMIT', 0, 10000)
 zremAll(KEYS[4], idle)
-local dropped = zremAll(KEYS[1], idle) + zremAll(KEYS[2], idle)  -- admitted ones are gone already
+local dropped = 0
+for _, t in ipairs(idle) do
+  if redis.call('ZREM', KEYS[1], t) + redis.call('ZREM', KEYS[2], t) > 0 then  -- admitted ones are gone already
+    dropped = dropped + 1
+    ended[#ended + 1] = now
+    ended[#ended + 1] = t
+  end
+end
+zaddAll(KEYS[12], ended)
+-- Ended tokens past the retention are forgotten: the room stays bounded.
+local old = redis.call('ZRANGEBYSCORE', KEYS[12], '-inf', now - tonumber(ARGV[6]), 'LIMIT', 0, 10000)
+for _, t in ipairs(old) do
+  local user = redis.call('HGET', KEYS[5], t)
+  if user and redis.call('HGET', KEYS[6], user) == t then redis.call('HDEL', KEYS[6], user) end
+  redis.call('HDEL', KEYS[5], t)
+end
+zremAll(KEYS[4], old)
+zremAll(KEYS[12], old)
 local admitted = 0
 if redis.call('EXISTS', KEYS[8]) == 1 and not paused then
   local free = capacity - redis.call('ZCARD', KEYS[3])
@@ -141,7 +164,7 @@ end
 if oldest < 10000 then oldest = 10000 end
 if oldest > 300000 then oldest = 300000 end
 return {admitted, #expired, dropped, redis.call('ZCARD', KEYS[1]), redis.call('ZCARD', KEYS[3]),
-        redis.call('EXISTS', KEYS[8]), inWindow, oldest}
+        redis.call('EXISTS', KEYS[8]), inWindow, oldest, #old}
 )lua";
 
 // ARGV: seed. Fisher-Yates with MINSTD, as MemoryQueueStore::shuffledOrder.
@@ -217,9 +240,23 @@ redis.call('LTRIM', KEYS[11], -tonumber(ARGV[5]), -1)
 return 1
 )lua";
 
-// ARGV: count
+// ARGV: count, now. Returns the tokens whose session ended.
 const QByteArray ExpireScript = Prelude + R"lua(
-return #redis.call('ZPOPMIN', KEYS[3], tonumber(ARGV[1])) / 2
+local popped = redis.call('ZPOPMIN', KEYS[3], tonumber(ARGV[1]))
+local tokens, ended = {}, {}
+for i = 1, #popped, 2 do
+  tokens[#tokens + 1] = popped[i]
+  ended[#ended + 1] = ARGV[2]
+  ended[#ended + 1] = popped[i]
+end
+zaddAll(KEYS[12], ended)
+return tokens
+)lua";
+
+const QByteArray EntriesScript = Prelude + R"lua(
+local n = redis.call('HLEN', KEYS[5]) + redis.call('HLEN', KEYS[6])
+for _, key in ipairs({KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[12]}) do n = n + redis.call('ZCARD', key) end
+return n
 )lua";
 
 Failure unavailable(const QString &why)
@@ -273,7 +310,7 @@ QByteArrayList RedisQueueStore::keys(const QString &concertId)
     const QByteArray prefix = "q:{" + concertId.toUtf8() + "}:";
     return {prefix + "waiting", prefix + "pre",  prefix + "active", prefix + "seen",     prefix + "tokens",
             prefix + "users",   prefix + "seq",  prefix + "open",   prefix + "settings", prefix + "admits",
-            prefix + "history"};
+            prefix + "history", prefix + "ended"};
 }
 
 Outcome<QueuePlace> RedisQueueStore::join(const QString &concertId, const QString &userId, const QString &newToken,
@@ -321,26 +358,26 @@ Outcome<QList<QueuePlace>> RedisQueueStore::statusMany(const QString &concertId,
     return out;
 }
 
-Outcome<bool> RedisQueueStore::leave(const QString &concertId, const QString &token)
+Outcome<bool> RedisQueueStore::leave(const QString &concertId, const QString &token, qint64 nowMs)
 {
-    auto v = run(m_redis, LeaveScript, concertId, {token.toUtf8()});
+    auto v = run(m_redis, LeaveScript, concertId, {token.toUtf8(), number(nowMs)});
     if (!v)
         return v.error();
     return v.value().toInteger() == 1;
 }
 
 Outcome<PromoteResult> RedisQueueStore::promote(const QString &concertId, qint64 nowMs, qint64 idleMs,
-                                                const QueueSettings &defaults)
+                                                qint64 retentionMs, const QueueSettings &defaults)
 {
     auto v = run(m_redis, PromoteScript, concertId,
                  {number(nowMs), number(idleMs), number(defaults.capacity), number(defaults.sessionSeconds),
-                  defaults.paused ? "1" : "0"});
+                  defaults.paused ? "1" : "0", number(retentionMs)});
     if (!v)
         return v.error();
     const auto &a = v.value().array;
     return PromoteResult{a.value(0).toInteger(), a.value(1).toInteger(), a.value(2).toInteger(),
                          a.value(3).toInteger(), a.value(4).toInteger(), a.value(5).toInteger() == 1,
-                         a.value(6).toInteger(), a.value(7).toInteger()};
+                         a.value(6).toInteger(), a.value(7).toInteger(), a.value(8).toInteger()};
 }
 
 Outcome<qint64> RedisQueueStore::open(const QString &concertId, quint32 seed)
@@ -402,9 +439,20 @@ Outcome<qint64> RedisQueueStore::addSynthetic(const QString &concertId, qint64 c
     return added;
 }
 
-Outcome<qint64> RedisQueueStore::expireActive(const QString &concertId, qint64 count)
+Outcome<QStringList> RedisQueueStore::expireActive(const QString &concertId, qint64 count, qint64 nowMs)
 {
-    auto v = run(m_redis, ExpireScript, concertId, {number(count)});
+    auto v = run(m_redis, ExpireScript, concertId, {number(count), number(nowMs)});
+    if (!v)
+        return v.error();
+    QStringList tokens;
+    for (const RedisValue &token : v.value().array)
+        tokens << QString::fromUtf8(token.string);
+    return tokens;
+}
+
+Outcome<qint64> RedisQueueStore::entries(const QString &concertId)
+{
+    auto v = run(m_redis, EntriesScript, concertId, {});
     if (!v)
         return v.error();
     return v.value().toInteger();

@@ -116,12 +116,16 @@ Outcome<Hold> SeatService::hold(const QString &performanceId, const QStringList 
         if (!owned)
             return owned.error();
         if (owned.value() + indexes.size() > m_options.seatLimit)
-            return Failure{Failure::Code::BadRequest,
-                           u"at most %1 seats per buyer (%2 already held or bought)"_s.arg(m_options.seatLimit)
-                               .arg(owned.value()),
-                           {{u"seats"_s, QJsonArray::fromStringList(seatIds)}, {u"limit"_s, m_options.seatLimit}}};
+            return overLimit(owned.value(), QJsonArray::fromStringList(seatIds));
     }
     return holdIndexes(performanceId, access.value(), indexes, buyer);
+}
+
+Failure SeatService::overLimit(int owned, const QJsonArray &seats) const
+{
+    return Failure{Failure::Code::BadRequest,
+                   u"at most %1 seats per buyer (%2 already held or bought)"_s.arg(m_options.seatLimit).arg(owned),
+                   {{u"seats"_s, seats}, {u"limit"_s, m_options.seatLimit}}};
 }
 
 Outcome<Hold> SeatService::holdIndexes(const QString &performanceId, const Access &access, const QList<int> &seats,
@@ -135,6 +139,7 @@ Outcome<Hold> SeatService::holdIndexes(const QString &performanceId, const Acces
     r.seats = seats;
     r.token = buyer.staff ? QString() : buyer.token;
     r.staff = buyer.staff;
+    r.seatLimit = buyer.staff ? 0 : m_options.seatLimit;  // checked again under the token's lock
     r.nowMs = m_clock();
     r.expiresAtMs = r.nowMs + qint64(m_options.holdSeconds) * 1000;
     if (!buyer.staff)
@@ -150,6 +155,8 @@ Outcome<Hold> SeatService::holdIndexes(const QString &performanceId, const Acces
     auto held = m_store->hold(r);
     if (!held) {
         Failure failure = held.error();
+        if (failure.code == Failure::Code::BadRequest && failure.details.contains(u"owned"_s))
+            return overLimit(failure.details.value(u"owned"_s).toInt(), QJsonArray::fromStringList(ids));
         if (failure.code == Failure::Code::SeatUnavailable) {
             QStringList taken;
             for (const QJsonValue &v : failure.details.value(u"indexes"_s).toArray())
@@ -157,6 +164,12 @@ Outcome<Hold> SeatService::holdIndexes(const QString &performanceId, const Acces
             failure.details = {{u"seats"_s, QJsonArray::fromStringList(taken)}};
         }
         return failure;
+    }
+    if (!buyer.staff && sessionOver(buyer.token)) {
+        // The session ended while the hold was being made (a leave racing it): the
+        // leave may not have seen this hold, so it goes back here.
+        m_store->release(r.holdId, u"expired"_s);
+        return Failure{Failure::Code::Forbidden, u"the queue session has ended"_s, {}};
     }
     return Hold{r.holdId, performanceId, ids, fromMs(r.expiresAtMs), Money{r.amount, r.currency}};
 }
@@ -244,8 +257,7 @@ Outcome<Hold> SeatService::holdBest(const QString &performanceId, int count, con
         if (!owned)
             return owned.error();
         if (owned.value() + count > m_options.seatLimit)
-            return Failure{Failure::Code::BadRequest, u"at most %1 seats per buyer"_s.arg(m_options.seatLimit),
-                           {{u"seats"_s, QJsonArray()}, {u"limit"_s, m_options.seatLimit}}};
+            return overLimit(owned.value(), QJsonArray());
     }
     // Someone may take the chosen block first: look again, a few times.
     for (int attempt = 0; attempt < 3; ++attempt) {
@@ -258,6 +270,7 @@ Outcome<Hold> SeatService::holdBest(const QString &performanceId, int count, con
         auto held = holdIndexes(performanceId, access.value(), block, buyer);
         if (held || held.error().code != Failure::Code::SeatUnavailable)
             return held;
+        // (A best-available refusal names no seats, as before.)
     }
     return Failure{Failure::Code::SeatUnavailable, u"no %1 adjacent seats left in tier %2"_s.arg(count).arg(tier),
                    {{u"seats"_s, QJsonArray()}}};
@@ -303,6 +316,15 @@ Outcome<Order> SeatService::purchase(const QString &holdId, const QString &metho
         return hold.error();
     if (method != u"card" && method != u"cash" && method != u"test")
         return Failure{Failure::Code::BadRequest, u"payment.method must be card, cash or test"_s, {}};
+    if (!hold.value().token.isEmpty()) {
+        // A hold never outlives its session: one whose session is over (left, expired,
+        // ended by staff, on whichever instance) goes back now instead of being sold.
+        // With the queue store down the hold's own expiry (never past the session) rules.
+        if (sessionOver(hold.value().token)) {
+            m_store->release(holdId, u"expired"_s);
+            return Failure{Failure::Code::Conflict, u"the queue session that made this hold has ended"_s, {}};
+        }
+    }
     auto map = m_catalog->seatMap(hold.value().performanceId);
     if (!map)
         return map.error();
@@ -321,6 +343,32 @@ Outcome<Order> SeatService::purchase(const QString &holdId, const QString &metho
             qCWarning(lcSeatService) << "purchase done, but the queue session could not be ended:" << left.error().message;
     const OrderRecord &o = order.value();
     return Order{o.id, o.performanceId, ids, Money{o.amount, o.currency}, fromMs(o.purchasedAtMs)};
+}
+
+bool SeatService::sessionOver(const QString &token)
+{
+    // With the queue store down, nothing is known: the hold's expiry (never past the
+    // session's end) still bounds it.
+    auto session = m_queue->status(token);
+    return session ? session.value().state != QueueTicket::State::Active
+                   : session.error().code == Failure::Code::NotFound;
+}
+
+int SeatService::endSessions(const QStringList &tokens)
+{
+    int released = 0;
+    for (const QString &token : tokens) {
+        auto holds = m_store->heldHoldsOf(token);
+        if (!holds) {
+            qCWarning(lcSeatService) << "a session ended, but its holds could not be read:" << holds.error().message;
+            continue;
+        }
+        for (const QString &id : holds.value())
+            released += m_store->release(id, u"expired"_s).ok();  // a purchase may have been first
+    }
+    if (released)
+        qCInfo(lcSeatService) << "released" << released << "holds of ended sessions";
+    return released;
 }
 
 int SeatService::sweepExpiredHolds()

@@ -5,6 +5,8 @@
 #include "domain/seatstatus.h"
 #include "server/failure.h"
 
+#include <QJsonArray>
+
 #include <functional>
 #include <memory>
 
@@ -56,6 +58,9 @@ public:
 
     // Returns the seats of holds past their expiry; safe on every instance at once.
     int sweepExpiredHolds();
+    // The queue sessions of these tokens ended (left, expired by staff, bought): their
+    // holds still held go back (state "expired"). Returns how many holds went.
+    int endSessions(const QStringList &tokens);
 
     // The best block of `count` adjacent available seats of `tier` in one row, or
     // none: nearest the stage first, never leaving one stranded seat when a block
@@ -69,6 +74,8 @@ private:
         qint64 sessionEndsMs = 0;  // for tokens: the active session's end
     };
     Outcome<Access> authorise(const QString &performanceId, const Buyer &buyer);
+    Failure overLimit(int owned, const QJsonArray &seats) const;
+    bool sessionOver(const QString &token);
     Outcome<Hold> holdIndexes(const QString &performanceId, const Access &access, const QList<int> &seats,
                               const Buyer &buyer);
     Outcome<bool> mayChange(const QString &holdToken, const Buyer &buyer) const;

@@ -67,6 +67,11 @@ const QList<Migration> &migrations()
           u"CREATE TABLE seat_changes (performance_id TEXT NOT NULL, version BIGINT NOT NULL, idx INTEGER NOT NULL,"
           " status CHAR(1) NOT NULL, PRIMARY KEY (performance_id, version, idx))"_s}},
         {3,
+         // One row per queue token that ever held: a hold takes the token's row lock
+         // first, so the per-buyer seat limit is counted and enforced in one transaction,
+         // whatever the number of connections, threads or instances.
+         {u"CREATE TABLE buyer_locks (token TEXT PRIMARY KEY, holds BIGINT NOT NULL DEFAULT 0)"_s}},
+        {4,
          {// Every time of a performance is shown in its venue's zone (IANA name).
           u"ALTER TABLE venues ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC'"_s,
           // The demo venues seeded before this migration are in Seoul.

@@ -163,6 +163,22 @@ Outcome<HoldRecord> SqlSeatStore::hold(const HoldRequest &r)
     return transaction<HoldRecord>(db, [&]() -> Outcome<HoldRecord> {
         QSqlQuery *q = nullptr;
 
+        if (r.seatLimit > 0 && !r.token.isEmpty()) {
+            // The token's row lock first (PostgreSQL: a row lock to the commit; SQLite: the
+            // write lock), then the count: a concurrent hold of the same token waits here
+            // and then counts this one's seats.
+            q = &m_database->prepared(u"INSERT INTO buyer_locks (token, holds) VALUES (?, 1)"
+                                      " ON CONFLICT (token) DO UPDATE SET holds = buyer_locks.holds + 1"_s);
+            q->addBindValue(r.token);
+            if (!q->exec())
+                return databaseFailure(*q);
+            q->finish();
+            auto owned = seatsOwnedBy(r.token);
+            if (!owned)
+                return owned.error();
+            if (owned.value() + r.seats.size() > r.seatLimit)
+                return Failure{Failure::Code::BadRequest, u"over the seat limit"_s, {{u"owned"_s, owned.value()}}};
+        }
         q = &m_database->prepared(u"UPDATE seat_state SET status = 'H', hold_id = ? WHERE performance_id = ? AND status = 'A' AND idx IN ("_s
                   + placeholders(r.seats.size()) + u')');
         q->addBindValue(r.holdId);
@@ -367,6 +383,23 @@ Outcome<int> SqlSeatStore::seatsOwnedBy(const QString &token)
     const int owned = q->value(0).toInt();
     q->finish();
     return owned;
+}
+
+} // namespace BoxOffice::Server
+
+namespace BoxOffice::Server {
+
+Outcome<QStringList> SqlSeatStore::heldHoldsOf(const QString &token)
+{
+    QSqlQuery &q = m_database->prepared(u"SELECT id FROM holds WHERE token = ? AND state = 'held'"_s);
+    q.addBindValue(token);
+    if (!q.exec())
+        return databaseFailure(q);
+    QStringList ids;
+    while (q.next())
+        ids << q.value(0).toString();
+    q.finish();
+    return ids;
 }
 
 } // namespace BoxOffice::Server

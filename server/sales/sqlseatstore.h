@@ -47,6 +47,7 @@ struct HoldRequest
     QString currency;
     qint64 nowMs = 0;
     qint64 expiresAtMs = 0;
+    int seatLimit = 0;  // seats the token may hold and own in all, 0: no limit (staff)
 };
 
 // Seat letters, holds, orders and sales in SQL (SQLite or PostgreSQL). Every change
@@ -65,7 +66,10 @@ public:
 
     Outcome<SeatStatus> status(const QString &performanceId);
 
-    // SeatUnavailable with details {"indexes": [...]} naming the seats not available.
+    // SeatUnavailable with details {"indexes": [...]} naming the seats not available;
+    // with a seatLimit, first (under the token's row lock, so concurrent holds of one
+    // token are counted one after the other) BadRequest with details {"owned": n} when
+    // the token's held and bought seats plus these would pass it.
     Outcome<HoldRecord> hold(const HoldRequest &request);
     Outcome<HoldRecord> findHold(const QString &holdId);
     // Held → released or expired, seats back to A. Conflict if the hold is not held.
@@ -86,6 +90,8 @@ public:
     Outcome<QList<Change>> changesSince(const QString &performanceId, qint64 version, int limit);
     // Seats a token holds or bought, for the per-buyer limit.
     Outcome<int> seatsOwnedBy(const QString &token);
+    // The ids of a token's holds still held (its session ended: they go).
+    Outcome<QStringList> heldHoldsOf(const QString &token);
 
 private:
     struct Cached
