@@ -113,10 +113,11 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     m_bestTier->setObjectName(u"bestTier"_s);
     m_best = new QPushButton(tr("Best available"), seatsPage);
     m_best->setObjectName(u"bestButton"_s);
+    // The tier on a line of its own: its price and what is left must stay readable.
+    side->addWidget(m_bestTier);
     bestRow->addWidget(m_bestCount);
-    bestRow->addWidget(m_bestTier, 1);
+    bestRow->addWidget(m_best, 1);
     side->addLayout(bestRow);
-    side->addWidget(m_best);
     connect(m_best, &QPushButton::clicked, this, [this] {
         m_map->setInteractive(false);
         m_hold->setEnabled(false);
@@ -165,7 +166,8 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     auto *sideWidget = new QWidget(sideScroll);
     sideWidget->setLayout(side);
     sideScroll->setWidget(sideWidget);
-    sideScroll->setFixedWidth(300);
+    sideScroll->setFixedWidth(320);
+    m_side = sideScroll;
     s->addWidget(sideScroll);
     m_pages->addWidget(seatsPage);
     connect(m_hold, &QPushButton::clicked, this, [this] {
@@ -270,6 +272,7 @@ void BookingWindow::setKioskMode(bool kiosk, TicketOutput output)
     m_kiosk = kiosk;
     m_output = output;
     m_map->setMinimumTapSize(kiosk ? 32 : 0);
+    m_side->setFixedWidth(kiosk ? 420 : 320);  // touch-sized controls need the room
     m_save->setVisible(output == TicketOutput::Dialogs);
     m_print->setVisible(output != TicketOutput::ScreenOnly);
     m_print->setText(output == TicketOutput::Dialogs ? tr("Print ticket…") : tr("Print ticket"));
@@ -509,7 +512,8 @@ void BookingWindow::showOrder(const Order &order, const QString &paymentMethod)
     m_paying = false;
     m_countdown->clear();
     updatePayment();
-    m_qr->setPixmap(QPixmap::fromImage(TicketDocument({order, {}, {}, {}}).qrImage(4)));
+    // Where the code is the ticket (a kiosk without a printer), large enough for a phone's camera.
+    m_qr->setPixmap(QPixmap::fromImage(TicketDocument({order, {}, {}, {}}).qrImage(m_output == TicketOutput::ScreenOnly ? 7 : 4)));
     QString paid;
     if (paymentMethod == u"cash")
         paid = tendered > 0 ? tr("Paid in cash: %1 received, %2 change")

@@ -97,6 +97,7 @@ private:
     QSpinBox *m_tendered;
     QLabel *m_change;
     QPushButton *m_save, *m_print;
+    QWidget *m_side = nullptr;
     QLabel *m_ticketNote;
     QString m_title;
     std::optional<Hold> m_heldNow;

@@ -296,9 +296,9 @@ void SeatMapView::ensureVisible(const QList<int> &seats)
     if (!showsSeats() || QRectF(toWidget(box.left(), box.top()), toWidget(box.right(), box.bottom())).width() > width()) {
         // Seat level, the whole group on screen.
         const double fit = 0.9 * std::min(width() / box.width(), height() / box.height());
-        m_scale = std::clamp(std::max(SeatModePixels / SeatRadius * 1.05, m_minTap / (2 * HitReach)), 1.0,
-                             std::min(fit, 120.0));
-        m_scale = std::max(m_scale, SeatModePixels / SeatRadius * 1.05);
+        // Seat level at least (and touch size on a kiosk), the group on screen if it fits.
+        const double least = std::max(SeatModePixels / SeatRadius * 1.05, m_minTap / (2 * HitReach));
+        m_scale = std::min(std::max(least, std::min(fit, least * 4)), 120.0);
     }
     const QRectF onScreen(toWidget(box.left(), box.top()), toWidget(box.right(), box.bottom()));
     if (!rect().contains(onScreen.toAlignedRect()) || !showsSeats())
@@ -429,8 +429,16 @@ void SeatMapView::paintLabels(QPainter &p, const QRectF &visible)
     for (const SeatMapModel::SectionInfo &s : m_model->sections()) {
         if (!s.bounds.adjusted(-2, -3, 2, 2).intersects(visible))
             continue;
-        const QPointF top = toWidget(s.bounds.center().x(), s.bounds.top());
+        QPointF top = toWidget(s.bounds.center().x(), s.bounds.top());
         const double w = sectionMetrics.horizontalAdvance(s.name) + 8;
+        // Zoomed in past the section's front: its name stays at the top of the view.
+        const QRectF onScreen(toWidget(s.bounds.left(), s.bounds.top()), toWidget(s.bounds.right(), s.bounds.bottom()));
+        if (top.y() - sectionMetrics.height() - 4 < 0 && onScreen.bottom() > 40) {
+            top.setY(sectionMetrics.height() + 6);
+            const double lo = std::max(onScreen.left(), 0.0) + w / 2;
+            const double hi = std::min(onScreen.right(), double(width()) - 60) - w / 2;
+            top.setX(lo <= hi ? std::clamp(top.x(), lo, hi) : lo);
+        }
         const QRectF box(top.x() - w / 2, top.y() - sectionMetrics.height() - 4, w, sectionMetrics.height());
         p.fillRect(box, palette().color(QPalette::Base));
         p.drawText(box, Qt::AlignCenter, s.name);
