@@ -282,7 +282,9 @@ private Q_SLOTS:
         QVERIFY(!window->findChild<QLabel *>(u"orderQr"_s)->pixmap().isNull());
         auto *note = window->findChild<QLabel *>(u"ticketNote"_s);
         QVERIFY(note->isVisibleTo(window));
-        QVERIFY(note->text().contains(u"no printer"_s));
+        QVERIFY(!note->text().isEmpty());
+        if (testLanguage().isEmpty())
+            QVERIFY(note->text().contains(u"no printer"_s));
         // Even if asked (a stray shortcut, a script): nothing opens, nothing is written.
         QSignalSpy saved(booking, &BookingController::ticketSaved);
         QTest::mouseClick(save, Qt::LeftButton);
@@ -389,8 +391,8 @@ private Q_SLOTS:
         startKiosk(app, kiosk);
         app.book(u"seoul-phil-newyear"_s, u"seoul-phil-newyear-p1"_s, u"Gala"_s);
         BookingController *booking = app.booking();
-        QTRY_VERIFY_WITH_TIMEOUT(booking->window()->findChild<QLabel *>(u"queuePosition"_s)->text().contains(u"number"_s),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!booking->window()->findChild<QLabel *>(u"queuePosition"_s)->text().isEmpty(), 10000);
+        QCOMPARE(booking->window()->page(), BookingWindow::Page::Queue);
         // Three idle periods in line: no question, no reset.
         QVERIFY(!QTest::qWaitFor([&] { return kiosk.screen() != KioskController::Screen::None; }, 3500));
         QCOMPARE(reset.count(), 0);

@@ -151,20 +151,22 @@ void TicketDocument::paintTicket(QPainter &painter, const QRectF &card, int seat
         lines << locale.toString(at.date(), QLocale::LongFormat) + u", "_s + locale.toString(at.time(), QLocale::ShortFormat)
                      + u' ' + at.timeZoneAbbreviation();
     }
-    y += drawFitted(painter, lines.join(u'\n'), body, QRectF(left, y, width, inner.bottom() - y - 20 * unit),
-                    int(2 * unit));
-    y += 3 * unit;
-    y += drawFitted(painter, seatName(seat), seatFont, QRectF(left, y, width, 12 * unit), int(2.5 * unit));
-    y += 3 * unit;
+    // From the bottom up, boxes that never overlap: the footer, the order, the seat.
+    const qreal footerTop = inner.bottom() - 3 * unit;
+    const qreal orderTop = footerTop - 6.5 * unit;
+    const qreal seatTop = std::max(y + 5 * unit, orderTop - 11 * unit);
+    y += drawFitted(painter, lines.join(u'\n'), body, QRectF(left, y, width, std::max(2 * unit, seatTop - unit - y)),
+                    int(1.8 * unit));
+    drawFitted(painter, seatName(seat), seatFont, QRectF(left, std::max(y + unit, seatTop), width, orderTop - unit - seatTop),
+               int(2.2 * unit));
     const QString order = tr("Order %1 · %Ln seat(s), %2 in all", nullptr, ticketCount())
                               .arg(o.orderId, locale.toString(o.total.amount) + u' ' + o.total.currency)
                           + u'\n'
                           + tr("Purchased %1").arg(locale.toString(inVenueZone(o.purchasedAt, m_timeZone),
                                                                    QLocale::ShortFormat));
-    drawFitted(painter, order, small, QRectF(left, std::min(y, inner.bottom() - 7 * unit), width, 7 * unit),
-               int(1.6 * unit));
+    drawFitted(painter, order, small, QRectF(left, orderTop, width, footerTop - orderTop), int(1.5 * unit));
     painter.setFont(small);
-    painter.drawText(QRectF(inner.left(), inner.bottom() - 3 * unit, inner.width(), 3 * unit),
+    painter.drawText(QRectF(inner.left(), footerTop, inner.width(), inner.bottom() - footerTop),
                      Qt::AlignLeft | Qt::AlignBottom,
                      tr("One entry for this seat. The code is checked once at the door; keep it to yourself."));
 }
