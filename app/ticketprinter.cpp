@@ -25,34 +25,30 @@ template <typename Work, typename Done> void runAsync(QObject *context, Work wor
     watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
+// The work of writing a ticket's PDF, for the thread pool.
+auto pdfWriter(const TicketDocument &ticket, const QString &fileName)
+{
+    return [ticket, fileName] {
+        QString error;
+        ticket.writePdf(fileName, &error);
+        return error;
+    };
+}
+
 } // namespace
 
 TicketPrinter::TicketPrinter(QObject *parent) : QObject(parent) {}
 
 void TicketPrinter::savePdf(const TicketDocument &ticket, const QString &fileName)
 {
-    runAsync(
-        this,
-        [ticket, fileName] {
-            QString error;
-            ticket.writePdf(fileName, &error);
-            return error;
-        },
-        [this, fileName](const QString &error) { Q_EMIT saved(fileName, error); });
+    runAsync(this, pdfWriter(ticket, fileName), [this, fileName](const QString &error) { Q_EMIT saved(fileName, error); });
 }
 
 void TicketPrinter::print(const TicketDocument &ticket, QWidget *dialogParent)
 {
     if (m_direct.startsWith(u"file:"_s)) {
         const QString file = m_direct.mid(5);
-        runAsync(
-            this,
-            [ticket, file] {
-                QString error;
-                ticket.writePdf(file, &error);
-                return error;
-            },
-            [this, file](const QString &error) { Q_EMIT printed(file, error); });
+        runAsync(this, pdfWriter(ticket, file), [this, file](const QString &error) { Q_EMIT printed(file, error); });
         return;
     }
     if (!m_direct.isEmpty()) {

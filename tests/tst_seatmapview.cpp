@@ -35,6 +35,12 @@ class TestSeatMapView : public QObject
             w.grab().save(dir + u'/' + name);
     }
 
+    void loadStadium(SeatMapModel &model) const
+    {
+        model.setLayout(m_layout);
+        model.setStatus(m_status);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -78,8 +84,7 @@ private Q_SLOTS:
     void view_levelOfDetailHitTestAndSelection()
     {
         SeatMapModel model;
-        model.setLayout(m_layout);
-        model.setStatus(m_status);
+        loadStadium(model);
         SeatMapView view(&model);
         view.resize(1000, 700);
         view.show();
@@ -174,8 +179,7 @@ private Q_SLOTS:
     void view_onScreenZoomButtons_touchSized()
     {
         SeatMapModel model;
-        model.setLayout(m_layout);
-        model.setStatus(m_status);
+        loadStadium(model);
         SeatMapView view(&model);
         view.resize(1000, 700);
         view.show();
@@ -196,8 +200,7 @@ private Q_SLOTS:
     void view_tapOnASection_opensItCentredAtTouchSize()
     {
         SeatMapModel model;
-        model.setLayout(m_layout);
-        model.setStatus(m_status);
+        loadStadium(model);
         SeatMapView view(&model);
         view.setMinimumTapSize(32);
         view.resize(1280, 800);
@@ -227,8 +230,7 @@ private Q_SLOTS:
     void view_heldSeatsOffScreen_areBroughtIntoView()
     {
         SeatMapModel model;
-        model.setLayout(m_layout);
-        model.setStatus(m_status);
+        loadStadium(model);
         SeatMapView view(&model);
         view.resize(1000, 700);
         view.show();
@@ -249,8 +251,7 @@ private Q_SLOTS:
     void view_aPickedSeatTakenByOthers_isReported()
     {
         SeatMapModel model;
-        model.setLayout(m_layout);
-        model.setStatus(m_status);
+        loadStadium(model);
         SeatMapView view(&model);
         const int free = int(m_status.status.indexOf('A'));
         view.select({free});
