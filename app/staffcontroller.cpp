@@ -34,12 +34,12 @@ void StaffController::start()
     m_poll.start();
     // The hour before the dashboard opened, as the servers recorded it.
     for (const Concert &c : m_concerts->concerts())
-        m_api->queueHistory(c.id, this, [this, id = c.id](const ApiResult<QList<ApiClient::QueueSample>> &r) {
+        m_api->queueHistory(c.id, this, [this, id = c.id](const ApiResult<QList<QueueHistory::Sample>> &r) {
             if (!r)
                 return;
             QList<QueueDashboardModel::Sample> samples;
             for (const auto &s : r.value())
-                samples.append({s.at, s.waiting, s.active});
+                samples.append({s.at, int(s.waiting), int(s.active)});
             m_model.addHistory(id, samples);
         });
 }
