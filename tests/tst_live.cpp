@@ -3,6 +3,7 @@
 // in version order (also from another server instance), rankings pushes.
 #include "testsupport.h"
 
+#include "domain/errorbody.h"
 #include "domain/hold.h"
 #include "domain/seatlayout.h"
 #include "server/rank/rankingservice.h"
@@ -108,7 +109,10 @@ private Q_SLOTS:
     {
         const HttpResult r = call("GET", u"/api/v1/live"_s);
         QCOMPARE(r.status, 426);
-        QCOMPARE(r.json().toObject().value(u"error"_s).toObject().value(u"code"_s).toString(), u"bad_request"_s);
+        QCOMPARE(r.header("Upgrade"), QByteArray("websocket"));
+        QVERIFY(r.header("Content-Type").startsWith("application/json"));
+        QCOMPARE(r.json().toObject(),
+                 (ErrorBody{u"upgrade_required"_s, u"/api/v1/live is a WebSocket: send an upgrade request"_s, {}}.toJson()));
     }
 
     void badMessages_getErrorFramesAndTheConnectionStays()
@@ -116,12 +120,19 @@ private Q_SLOTS:
         LiveClient client(m_server->url);
         QVERIFY(client.waitConnected());
         qsizetype at = 0;
-        for (const QString &bad : {u"not json"_s, u"[1,2]"_s, u"{\"type\":\"dance\"}"_s,
-                                   u"{\"type\":\"subscribe\",\"topics\":\"rankings\"}"_s}) {
-            client.socket.sendTextMessage(bad);
+        const QList<QPair<QString, QString>> bad = {
+            {u"not json"_s, u"a message is one JSON object"_s},
+            {u"[1,2]"_s, u"a message is one JSON object"_s},
+            {u"{\"type\":\"dance\"}"_s, u"type must be subscribe, unsubscribe or ping"_s},
+            {u"{\"type\":\"subscribe\",\"topics\":\"rankings\"}"_s, u"topics must be a list of at most 100 topics"_s}};
+        for (const auto &[frame, message] : bad) {
+            client.socket.sendTextMessage(frame);
             const auto error = client.next(u"error"_s, &at);
-            QVERIFY2(error, qPrintable(bad));
-            QCOMPARE(error->value(u"error"_s).toObject().value(u"code"_s).toString(), u"bad_request"_s);
+            QVERIFY2(error, qPrintable(frame));
+            // The REST error body with "type":"error", nothing else.
+            QJsonObject expected = ErrorBody{u"bad_request"_s, message, {}}.toJson();
+            expected.insert(u"type"_s, u"error"_s);
+            QCOMPARE(*error, expected);
         }
         client.sendJson({{u"type"_s, u"ping"_s}});
         QVERIFY(client.next(u"pong"_s, &at));
@@ -135,6 +146,9 @@ private Q_SLOTS:
         QVERIFY(refused);
         QCOMPARE(refused->value(u"error"_s).toObject().value(u"topics"_s).toArray(),
                  (QJsonArray{u"queue:nope"_s, u"seats:echo-solo-p1"_s}));
+        QCOMPARE(ErrorBody::fromJson(*refused).value(),
+                 (ErrorBody{u"forbidden"_s, u"these topics were refused"_s,
+                            {{u"topics"_s, QJsonArray{u"queue:nope"_s, u"seats:echo-solo-p1"_s}}}}));
     }
 
     void queue_pushesTheStateThenTheAdmission()

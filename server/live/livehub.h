@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/ranking.h"
+#include "server/failure.h"
 
 #include <QHash>
 #include <QObject>
@@ -62,7 +63,8 @@ private:
     void unsubscribe(Client &client, const QJsonArray &topics);
     void drop(QWebSocket *socket);
     bool send(Client &client, const QByteArray &json);
-    void sendError(Client &client, const QString &code, const QString &message, const QJsonObject &details = {});
+    // An error frame: the failure's API.md error body (HttpResponse::errorBody) with "type":"error".
+    void sendError(Client &client, const Failure &failure);
     void closeStuck(qint64 nowMs);
     void recheckSeatRights();
     void removeTopic(Client &client, const QString &topic);
