@@ -15,9 +15,12 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QElapsedTimer>
+#include <QDateTime>
 #include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
+
+#include <atomic>
 
 using namespace BoxOffice;
 using namespace BoxOffice::Test;
@@ -90,6 +93,39 @@ class TestLive : public QObject
     {
         return call("POST", u"/api/v1/concerts/%1/queue"_s.arg(concert), "{\"userId\":\"" + user.toUtf8() + "\"}")
             .json().toObject().value(u"token"_s).toString();
+    }
+
+    // A raw WebSocket client that never reads, sending subscribes whose error frames
+    // (each names its 100 refused topics back) pile up in the server: ~60 KB out per
+    // frame in, 18 MB in all, far past what the kernel buffers.
+    static bool floodWithoutReading(TestServer &server, QTcpSocket &raw)
+    {
+        const int before = server.server->liveClients();
+        raw.setReadBufferSize(4096);  // Qt reads no more: the rest waits in the kernel, then in the server
+        raw.connectToHost(server.url.host(), quint16(server.url.port()));
+        if (!raw.waitForConnected(5000))
+            return false;
+        raw.write("GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        if (!QTest::qWaitFor([&] { return server.server->liveClients() == before + 1; }, 10000))
+            return false;
+        QJsonArray topics;
+        for (int i = 0; i < 100; ++i)
+            topics.append(QString(u"nope:"_s + QString(590, u'x') + QString::number(i)));
+        const QByteArray payload = QJsonDocument(QJsonObject{{u"type"_s, u"subscribe"_s}, {u"topics"_s, topics}})
+                                       .toJson(QJsonDocument::Compact);
+        if (payload.size() >= 64 * 1024)
+            return false;
+        QByteArray frame;
+        frame += char(0x81);                      // FIN, text
+        frame += char(0x80 | 126);                // masked, 16-bit length
+        frame += char(payload.size() >> 8);
+        frame += char(payload.size() & 0xff);
+        frame += QByteArray(4, '\0');             // a zero mask leaves the payload as it is
+        frame += payload;
+        for (int i = 0; i < 300; ++i)
+            raw.write(frame);
+        return true;
     }
 
 private Q_SLOTS:
@@ -287,34 +323,35 @@ private Q_SLOTS:
     void stuckReader_isClosedDuringAQuietSpell()
     {
         QTRY_COMPARE_WITH_TIMEOUT(m_server->server->liveClients(), 0, 10000);  // the other tests' clients are gone
-        const int before = 0;
         QTcpSocket raw;
-        raw.setReadBufferSize(4096);  // Qt reads no more: the rest waits in the kernel, then in the server
-        raw.connectToHost(m_server->url.host(), quint16(m_server->url.port()));
-        QVERIFY(raw.waitForConnected(5000));
-        raw.write("GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
-        QTRY_COMPARE_WITH_TIMEOUT(m_server->server->liveClients(), before + 1, 10000);
-        // Each subscribe names 100 topics the server refuses; its error frame names them
-        // back: ~60 KB out per frame in, 18 MB in all, far past what the kernel buffers.
-        QJsonArray topics;
-        for (int i = 0; i < 100; ++i)
-            topics.append(QString(u"nope:"_s + QString(590, u'x') + QString::number(i)));
-        const QByteArray payload = QJsonDocument(QJsonObject{{u"type"_s, u"subscribe"_s}, {u"topics"_s, topics}})
-                                       .toJson(QJsonDocument::Compact);
-        QVERIFY(payload.size() < 64 * 1024);
-        QByteArray frame;
-        frame += char(0x81);                      // FIN, text
-        frame += char(0x80 | 126);                // masked, 16-bit length
-        frame += char(payload.size() >> 8);
-        frame += char(payload.size() & 0xff);
-        frame += QByteArray(4, '\0');             // a zero mask leaves the payload as it is
-        frame += payload;
-        for (int i = 0; i < 300; ++i)
-            raw.write(frame);
+        QVERIFY(floodWithoutReading(*m_server, raw));
         // The server answers until over 1 MiB waits for this client, then all is quiet;
         // the client is closed within the stuck limit (1 s here) all the same.
-        QTRY_COMPARE_WITH_TIMEOUT(m_server->server->liveClients(), before, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->server->liveClients(), 0, 20000);
+    }
+
+    // The hub reads the server's injected clock: a stuck limit of an hour passes in
+    // the test's time, not the wall clock's.
+    void stuckReader_limitIsMeasuredOnTheInjectedClock()
+    {
+        std::atomic<qint64> now = QDateTime::currentMSecsSinceEpoch();
+        auto server = TestServer::start(u"sqlite"_s, true, [&now](Server::ServerConfig &c) {
+            c.liveMs = 50;
+            c.rankingsMs = 3'600'000;
+            c.liveStuckMs = 3'600'000;
+            c.clock = [&now] { return now.load(); };
+        });
+        QVERIFY2(server->error.isEmpty(), qPrintable(server->error));
+        QTcpSocket raw;
+        QVERIFY(floodWithoutReading(*server, raw));
+        // An hour per look on the injected clock (the hub notes the overflow on some
+        // tick, then the next hour passes the limit); on the wall clock the test lasts
+        // seconds, so with the system clock the reader would stay.
+        const auto anHourLater = [&] {
+            now += 3'600'000;
+            return server->server->liveClients();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(anHourLater(), 0, 20000);
     }
 
     void rankings_pushedWhenTheyChange()

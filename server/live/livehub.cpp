@@ -40,8 +40,9 @@ QJsonObject typed(const QString &type, QJsonObject o)
 } // namespace
 
 LiveHub::LiveHub(QueueService *queue, SeatService *seats, SqlSeatStore *seatStore, RankingService *rankings,
-                 const StaffAuth *staff, QObject *parent)
-    : QObject(parent), m_queue(queue), m_seats(seats), m_seatStore(seatStore), m_rankings(rankings), m_staff(staff)
+                 const StaffAuth *staff, std::function<qint64()> clock, QObject *parent)
+    : QObject(parent), m_queue(queue), m_seats(seats), m_seatStore(seatStore), m_rankings(rankings), m_staff(staff),
+      m_clock(clock ? std::move(clock) : [] { return QDateTime::currentMSecsSinceEpoch(); })
 {
 }
 
@@ -100,7 +101,7 @@ bool LiveHub::send(Client &client, const QByteArray &json)
     // (and closeStuck() closes it if it stays there).
     if (client.socket->bytesToWrite() > MaxBufferedBytes) {
         if (!client.overflowSinceMs)
-            client.overflowSinceMs = QDateTime::currentMSecsSinceEpoch();
+            client.overflowSinceMs = m_clock();
         return false;
     }
     client.socket->sendTextMessage(QString::fromUtf8(json));
@@ -166,7 +167,7 @@ void LiveHub::subscribe(Client &client, const QJsonArray &topics)
                 client.token = token;  // a queue subscription gives that token's rights
                 const QByteArray state = encode(typed(u"queue"_s, ticket.value().toJson()));
                 client.lastQueue.insert(token, state);
-                client.lastQueueMs.insert(token, QDateTime::currentMSecsSinceEpoch());
+                client.lastQueueMs.insert(token, m_clock());
                 client.lastQueueState.insert(token, int(ticket.value().state));
                 snapshots << state;
             }
@@ -294,7 +295,7 @@ void LiveHub::tick()
         return;
     QElapsedTimer timer;
     timer.start();
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_clock();
     m_sent = 0;
     closeStuck(now);
     recheckSeatRights();

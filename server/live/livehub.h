@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
 #include <memory>
 
 class QWebSocket;
@@ -32,8 +33,11 @@ class LiveHub : public QObject
 {
     Q_OBJECT
 public:
+    // clock: "now" in ms since the epoch (ServerConfig::clock; empty = the system clock).
+    // All the hub's time-dependent behaviour reads it: the stuck-reader limit and the
+    // pace of queue pushes while waiting.
     LiveHub(QueueService *queue, SeatService *seats, SqlSeatStore *seatStore, RankingService *rankings,
-            const StaffAuth *staff, QObject *parent = nullptr);
+            const StaffAuth *staff, std::function<qint64()> clock = {}, QObject *parent = nullptr);
     ~LiveHub() override;
 
     void accept(std::unique_ptr<QWebSocket> socket);
@@ -78,6 +82,7 @@ private:
     SqlSeatStore *m_seatStore;
     RankingService *m_rankings;
     const StaffAuth *m_staff;
+    std::function<qint64()> m_clock;
     QHash<QWebSocket *, Client> m_clients;
     QHash<QString, QSet<QWebSocket *>> m_subscribers;  // topic -> clients
     QHash<QString, qint64> m_seatVersion;              // performance -> last version pushed
