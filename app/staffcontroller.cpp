@@ -56,7 +56,7 @@ void StaffController::refresh()
                 m_model.updateStats(r.value(), QDateTime::currentDateTimeUtc());
             else
                 m_model.setUnavailable(id, r.error().message);
-            if (!r && (r.error().httpStatus == 401 || r.error().httpStatus == 403))
+            if (!r && r.error().isRefused())
                 m_dashboard->showMessage(tr("The server refused the staff key: %1").arg(r.error().message));
             if (--m_pending == 0)
                 Q_EMIT refreshed();
