@@ -229,41 +229,25 @@ ApiJob *ApiClient::expireSessions(const QString &concertId, int count, QObject *
                         json({{u"count"_s, count}}), {}, countIn(u"expired"_s), context, std::move(done));
 }
 
-ApiJob *ApiClient::queueHistory(const QString &concertId, QObject *context, Callback<QList<QueueSample>> done)
+ApiJob *ApiClient::queueHistory(const QString &concertId, QObject *context, Callback<QList<QueueHistory::Sample>> done)
 {
-    auto decode = [](const QJsonValue &v) -> Result<QList<QueueSample>> {
-        JsonReader r(v);
-        const QJsonArray samples = r.array(u"samples");
-        if (!r.ok())
-            return r.error();
-        QList<QueueSample> out;
-        for (qsizetype i = 0; i < samples.size(); ++i) {
-            JsonReader s(samples[i], u"samples[%1]"_s.arg(i));
-            QueueSample sample{s.time(u"at"), int(s.integer(u"waiting")), int(s.integer(u"active"))};
-            if (!s.ok())
-                return s.error();
-            out.append(sample);
-        }
-        return out;
+    auto decode = [](const QJsonValue &v) -> Result<QList<QueueHistory::Sample>> {
+        auto history = QueueHistory::fromJson(v);
+        if (!history)
+            return history.error();
+        return std::move(history).value().samples;
     };
-    return get<QList<QueueSample>>(u"/api/v1/admin/concerts/%1/queue/history"_s.arg(escaped(concertId)), decode,
-                                   context, std::move(done));
+    return get<QList<QueueHistory::Sample>>(u"/api/v1/admin/concerts/%1/queue/history"_s.arg(escaped(concertId)),
+                                            decode, context, std::move(done));
 }
 
 ApiJob *ApiClient::heldHolds(const QString &performanceId, QObject *context, Callback<QList<HeldHold>> done)
 {
     auto decode = [](const QJsonValue &v) -> Result<QList<HeldHold>> {
-        QList<HeldHold> holds;
-        const QJsonValue list = v.toObject().value(u"holds"_s);
-        if (!list.isArray())
-            return DecodeError{u"holds"_s, u"a list"_s};
-        for (const QJsonValue &item : list.toArray()) {
-            auto hold = Hold::fromJson(item, u"holds[]"_s);
-            if (!hold)
-                return hold.error();
-            holds.append({hold.value(), item.toObject().value(u"staff"_s).toBool()});
-        }
-        return holds;
+        auto held = HeldHolds::fromJson(v);
+        if (!held)
+            return held.error();
+        return std::move(held).value().holds;
     };
     return get<QList<HeldHold>>(u"/api/v1/admin/performances/%1/holds"_s.arg(escaped(performanceId)), decode,
                                  context, std::move(done));

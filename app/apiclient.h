@@ -7,6 +7,7 @@
 #include "domain/health.h"
 #include "domain/hold.h"
 #include "domain/order.h"
+#include "domain/queuehistory.h"
 #include "domain/queuestats.h"
 #include "domain/queueticket.h"
 #include "domain/ranking.h"
@@ -85,14 +86,8 @@ public:
                         Callback<QueueStats> done);
     ApiJob *addCrowd(const QString &concertId, int count, QObject *context, Callback<qint64> done);
     ApiJob *expireSessions(const QString &concertId, int count, QObject *context, Callback<qint64> done);
-    // The room's readings of the last hour: (time, waiting, active).
-    struct QueueSample
-    {
-        QDateTime at;
-        int waiting = 0;
-        int active = 0;
-    };
-    ApiJob *queueHistory(const QString &concertId, QObject *context, Callback<QList<QueueSample>> done);
+    // The room's readings of the last hour, oldest first.
+    ApiJob *queueHistory(const QString &concertId, QObject *context, Callback<QList<QueueHistory::Sample>> done);
     ApiJob *heldHolds(const QString &performanceId, QObject *context, Callback<QList<HeldHold>> done);
 
 private:

@@ -34,12 +34,12 @@ void StaffController::start()
     m_poll.start();
     // The hour before the dashboard opened, as the servers recorded it.
     for (const Concert &c : m_concerts->concerts())
-        m_api->queueHistory(c.id, this, [this, id = c.id](const ApiResult<QList<ApiClient::QueueSample>> &r) {
+        m_api->queueHistory(c.id, this, [this, id = c.id](const ApiResult<QList<QueueHistory::Sample>> &r) {
             if (!r)
                 return;
             QList<QueueDashboardModel::Sample> samples;
             for (const auto &s : r.value())
-                samples.append({s.at, s.waiting, s.active});
+                samples.append({s.at, int(s.waiting), int(s.active)});
             m_model.addHistory(id, samples);
         });
 }
@@ -56,7 +56,7 @@ void StaffController::refresh()
                 m_model.updateStats(r.value(), QDateTime::currentDateTimeUtc());
             else
                 m_model.setUnavailable(id, r.error().message);
-            if (!r && (r.error().httpStatus == 401 || r.error().httpStatus == 403))
+            if (!r && r.error().isRefused())
                 m_dashboard->showMessage(tr("The server refused the staff key: %1").arg(r.error().message));
             if (--m_pending == 0)
                 Q_EMIT refreshed();

@@ -29,4 +29,40 @@ Result<Hold> Hold::fromJson(const QJsonValue &json, const QString &path)
     return r.finish(h);
 }
 
+QJsonObject HeldHold::toJson() const
+{
+    QJsonObject o = hold.toJson();
+    o.insert(u"staff"_s, staff);
+    return o;
+}
+
+Result<HeldHold> HeldHold::fromJson(const QJsonValue &json, const QString &path)
+{
+    auto decoded = Hold::fromJson(json, path);
+    if (!decoded)
+        return decoded.error();
+    JsonReader r(json, path);
+    HeldHold h;
+    h.hold = std::move(decoded).value();
+    h.staff = r.boolean(u"staff");
+    return r.finish(h);
+}
+
+QJsonObject HeldHolds::toJson() const
+{
+    QJsonArray list;
+    for (const HeldHold &h : holds)
+        list.append(h.toJson());
+    return {{u"performanceId"_s, performanceId}, {u"holds"_s, list}};
+}
+
+Result<HeldHolds> HeldHolds::fromJson(const QJsonValue &json, const QString &path)
+{
+    JsonReader r(json, path);
+    HeldHolds h;
+    h.performanceId = r.string(u"performanceId");
+    h.holds = r.list<HeldHold>(u"holds");
+    return r.finish(h);
+}
+
 } // namespace BoxOffice

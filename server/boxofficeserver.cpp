@@ -152,7 +152,8 @@ Result<QUrl, QString> BoxOfficeServer::start()
 
     m_frontend = new HttpFrontend(&m_router, m_metrics.get(), m_config.maxBodyBytes, m_config.clock,
                                   {m_config.maxConnections, m_config.idleTimeoutMs, m_config.maxBodyBytes + 64 * 1024});
-    m_live = new LiveHub(m_queue.get(), m_seats.get(), m_seatStore.get(), m_rankings.get(), m_staff.get(), this);
+    m_live = new LiveHub(m_queue.get(), m_seats.get(), m_seatStore.get(), m_rankings.get(), m_staff.get(),
+                         m_config.clock, this);
     m_live->setStuckMs(m_config.liveStuckMs);
     m_frontend->setWebSocketHandler([this](std::unique_ptr<QWebSocket> socket) { m_live->accept(std::move(socket)); });
     auto *pusher = new QTimer(this);

@@ -17,6 +17,7 @@ struct Failure
         Forbidden,
         NotFound,
         MethodNotAllowed,
+        UpgradeRequired,  // a plain request to a WebSocket endpoint
         Conflict,
         SeatUnavailable,
         PayloadTooLarge,

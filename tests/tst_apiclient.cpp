@@ -81,6 +81,55 @@ private Q_SLOTS:
         QVERIFY(r.error().message.contains(u"cannot be reached"_s));
     }
 
+    // The questions call sites ask (StaffController, BoxOfficeApp, BookingSession)
+    // answered once, on ApiError, for every way a call can fail.
+    void predicates_sortEachFailure_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("networkError");
+        QTest::addColumn<bool>("never");
+        QTest::addColumn<bool>("unreachable");
+        QTest::addColumn<bool>("refused");
+        QTest::addColumn<bool>("answered");
+        const int none = QNetworkReply::NoError;
+        const QByteArray body401 = R"({"error":{"code":"unauthorized","message":"staff only"}})";
+        const QByteArray body403 = R"({"error":{"code":"forbidden","message":"wrong key"}})";
+        QTest::newRow("timeout") << 200 << QByteArray() << none << true << true << false << false;
+        QTest::newRow("refused connection") << 0 << QByteArray() << int(QNetworkReply::ConnectionRefusedError) << false
+                                            << true << false << false;
+        QTest::newRow("reset") << 0 << QByteArray() << int(QNetworkReply::RemoteHostClosedError) << false << true
+                               << false << false;
+        QTest::newRow("401") << 401 << body401 << none << false << false << true << true;
+        QTest::newRow("403") << 403 << body403 << none << false << false << true << true;
+        QTest::newRow("403 without our body") << 403 << QByteArray("Forbidden") << none << false << false << true << true;
+        QTest::newRow("404") << 404 << QByteArray() << none << false << false << false << true;
+        QTest::newRow("503") << 503 << QByteArray(R"({"error":{"code":"unavailable","message":"down"}})") << none
+                             << false << false << false << true;
+        QTest::newRow("not our answer") << 200 << QByteArray("<html/>") << none << false << false << false << false;
+    }
+
+    void predicates_sortEachFailure()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(int, networkError);
+        QFETCH(bool, never);
+        QFETCH(bool, unreachable);
+        QFETCH(bool, refused);
+        QFETCH(bool, answered);
+        ApiClient api(&m_network);
+        api.setBaseUrl(QUrl(u"http://box.invalid"_s));
+        api.setTimeout(std::chrono::milliseconds(100));
+        m_network.next = {status, body, QNetworkReply::NetworkError(networkError), never};
+        const auto r = await<QueueStats>([&](auto done) { api.queueStats(u"c1"_s, this, done); });
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().isUnreachable(), unreachable);
+        QCOMPARE(r.error().isRefused(), refused);
+        QCOMPARE(r.error().serverAnswered(), answered);
+        QVERIFY(!(r.error().isUnreachable() && r.error().serverAnswered()));
+    }
+
     void unexpectedAnswer_isADecodeError()
     {
         ApiClient api(&m_network);

@@ -5,6 +5,8 @@
 // connection floods are bounded.
 #include "testsupport.h"
 
+#include "domain/errorbody.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -272,12 +274,15 @@ private Q_SLOTS:
                 5000);
             QCOMPARE(error.value(u"code"_s).toString(), code);
             QVERIFY(!error.value(u"message"_s).toString().isEmpty());
+            if (code == u"payload_too_large")  // the REST error body, exactly
+                QCOMPARE(error, (ErrorBody{code, u"messages are at most 64 KiB"_s, {}}.toJson().value(u"error"_s).toObject()));
         }
         texts.clear();
         ws.sendBinaryMessage("\x01\x02");
         QTRY_VERIFY_WITH_TIMEOUT(!texts.isEmpty(), 5000);
-        QCOMPARE(QJsonDocument::fromJson(texts.first().first().toString().toUtf8()).object().value(u"type"_s).toString(),
-                 u"error"_s);
+        QJsonObject binary = ErrorBody{u"bad_request"_s, u"messages are JSON text frames"_s, {}}.toJson();
+        binary.insert(u"type"_s, u"error"_s);
+        QCOMPARE(QJsonDocument::fromJson(texts.first().first().toString().toUtf8()).object(), binary);
         // Still up: a ping is answered.
         texts.clear();
         ws.sendTextMessage(u"{\"type\":\"ping\"}"_s);

@@ -4,6 +4,7 @@
 #include "domain/hold.h"
 #include "domain/jsonreader.h"
 #include "domain/order.h"
+#include "domain/queuehistory.h"
 #include "domain/queuestats.h"
 #include "domain/queueticket.h"
 #include "domain/ranking.h"
@@ -174,6 +175,77 @@ private Q_SLOTS:
                                 R"({"performanceId":"p","version":0,"changes":[]})",
                                 R"({"performanceId":"p","changes":[]})"})
             QVERIFY2(!SeatDelta::fromJson(parseObject(bad)).ok(), bad);
+    }
+
+    // The staff dashboard's history: the bytes the route wrote by hand before the codec.
+    void queueHistory_roundTripsWithTheWireFormat()
+    {
+        const QueueHistory h{u"c1"_s, {{at("2026-11-24T18:00:00Z"), 1200, 50}, {at("2026-11-24T18:00:10Z"), 0, 0}}};
+        QCOMPARE(roundTrip(h), h);
+        QCOMPARE(QJsonDocument(h.toJson()).toJson(QJsonDocument::Compact),
+                 QByteArray(R"({"concertId":"c1","samples":[{"active":50,"at":"2026-11-24T18:00:00Z","waiting":1200},)"
+                            R"({"active":0,"at":"2026-11-24T18:00:10Z","waiting":0}]})"));
+        QCOMPARE(roundTrip(QueueHistory{u"c2"_s, {}}), (QueueHistory{u"c2"_s, {}}));
+    }
+
+    void queueHistory_malformed_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("no concert") << QByteArray(R"({"samples":[]})") << u"concertId"_s;
+        QTest::newRow("samples missing") << QByteArray(R"({"concertId":"c"})") << u"samples"_s;
+        QTest::newRow("samples object") << QByteArray(R"({"concertId":"c","samples":{}})") << u"samples"_s;
+        QTest::newRow("sample not object") << QByteArray(R"({"concertId":"c","samples":[3]})") << u"samples[0]"_s;
+        QTest::newRow("bad time") << QByteArray(R"({"concertId":"c","samples":[{"at":"2026-11-24T18:00:00Z","waiting":1,"active":1},{"at":"soon","waiting":1,"active":1}]})") << u"samples[1].at"_s;
+        QTest::newRow("waiting string") << QByteArray(R"({"concertId":"c","samples":[{"at":"2026-11-24T18:00:00Z","waiting":"1","active":1}]})") << u"samples[0].waiting"_s;
+        QTest::newRow("active fraction") << QByteArray(R"({"concertId":"c","samples":[{"at":"2026-11-24T18:00:00Z","waiting":1,"active":0.5}]})") << u"samples[0].active"_s;
+        QTest::newRow("negative waiting") << QByteArray(R"({"concertId":"c","samples":[{"at":"2026-11-24T18:00:00Z","waiting":-1,"active":0}]})") << u"samples[0].waiting"_s;
+        QTest::newRow("active missing") << QByteArray(R"({"concertId":"c","samples":[{"at":"2026-11-24T18:00:00Z","waiting":1}]})") << u"samples[0].active"_s;
+    }
+
+    void queueHistory_malformed()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, path);
+        auto decoded = QueueHistory::fromJson(parseObject(json.constData()));
+        QVERIFY(!decoded.ok());
+        QCOMPARE(decoded.error().path, path);
+    }
+
+    // Staff's list of holds: a hold's members plus "staff", as the route wrote by hand before.
+    void heldHolds_roundTripWithTheWireFormat()
+    {
+        const Hold h{u"h1"_s, u"p1"_s, {u"A-1-1"_s}, at("2026-11-24T18:05:00Z"), {99000, u"KRW"_s}};
+        const HeldHolds list{u"p1"_s, {{h, true}, {Hold{u"h2"_s, u"p1"_s, {}, at("2026-11-24T18:06:00Z"), {0, u"KRW"_s}}, false}}};
+        QCOMPARE(roundTrip(list), list);
+        QJsonObject expected = h.toJson();
+        expected.insert(u"staff"_s, true);
+        QCOMPARE(list.toJson().value(u"holds"_s).toArray().first().toObject(), expected);
+        QCOMPARE(list.toJson().value(u"performanceId"_s).toString(), u"p1"_s);
+        QCOMPARE(list.toJson().keys(), (QStringList{u"holds"_s, u"performanceId"_s}));
+    }
+
+    void heldHolds_malformed_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("path");
+        const QByteArray hold = R"("holdId":"h","performanceId":"p","seats":["A-1-1"],"expiresAt":"2026-11-24T18:05:00Z","total":{"amount":1,"currency":"KRW"})";
+        QTest::newRow("no performance") << QByteArray(R"({"holds":[]})") << u"performanceId"_s;
+        QTest::newRow("holds missing") << QByteArray(R"({"performanceId":"p"})") << u"holds"_s;
+        QTest::newRow("holds object") << QByteArray(R"({"performanceId":"p","holds":{}})") << u"holds"_s;
+        QTest::newRow("staff missing") << QByteArray(R"({"performanceId":"p","holds":[{)" + hold + "}]}") << u"holds[0].staff"_s;
+        QTest::newRow("staff string") << QByteArray(R"({"performanceId":"p","holds":[{)" + hold + R"(,"staff":"yes"}]})") << u"holds[0].staff"_s;
+        QTest::newRow("second hold's seats") << QByteArray(R"({"performanceId":"p","holds":[{)" + hold + R"(,"staff":true},{"holdId":"h","performanceId":"p","seats":"A-1-1","expiresAt":"2026-11-24T18:05:00Z","total":{"amount":1,"currency":"KRW"},"staff":false}]})") << u"holds[1].seats"_s;
+        QTest::newRow("total missing") << QByteArray(R"({"performanceId":"p","holds":[{"holdId":"h","performanceId":"p","seats":[],"expiresAt":"2026-11-24T18:05:00Z","staff":false}]})") << u"holds[0].total"_s;
+    }
+
+    void heldHolds_malformed()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, path);
+        auto decoded = HeldHolds::fromJson(parseObject(json.constData()));
+        QVERIFY(!decoded.ok());
+        QCOMPARE(decoded.error().path, path);
     }
 
     void queueTicket_waitingWithoutPositionIsAnError()

@@ -3,6 +3,7 @@
 // in version order (also from another server instance), rankings pushes.
 #include "testsupport.h"
 
+#include "domain/errorbody.h"
 #include "domain/hold.h"
 #include "domain/seatlayout.h"
 #include "server/rank/rankingservice.h"
@@ -14,9 +15,12 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QElapsedTimer>
+#include <QDateTime>
 #include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
+
+#include <atomic>
 
 using namespace BoxOffice;
 using namespace BoxOffice::Test;
@@ -91,6 +95,39 @@ class TestLive : public QObject
             .json().toObject().value(u"token"_s).toString();
     }
 
+    // A raw WebSocket client that never reads, sending subscribes whose error frames
+    // (each names its 100 refused topics back) pile up in the server: ~60 KB out per
+    // frame in, 18 MB in all, far past what the kernel buffers.
+    static bool floodWithoutReading(TestServer &server, QTcpSocket &raw)
+    {
+        const int before = server.server->liveClients();
+        raw.setReadBufferSize(4096);  // Qt reads no more: the rest waits in the kernel, then in the server
+        raw.connectToHost(server.url.host(), quint16(server.url.port()));
+        if (!raw.waitForConnected(5000))
+            return false;
+        raw.write("GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        if (!QTest::qWaitFor([&] { return server.server->liveClients() == before + 1; }, 10000))
+            return false;
+        QJsonArray topics;
+        for (int i = 0; i < 100; ++i)
+            topics.append(QString(u"nope:"_s + QString(590, u'x') + QString::number(i)));
+        const QByteArray payload = QJsonDocument(QJsonObject{{u"type"_s, u"subscribe"_s}, {u"topics"_s, topics}})
+                                       .toJson(QJsonDocument::Compact);
+        if (payload.size() >= 64 * 1024)
+            return false;
+        QByteArray frame;
+        frame += char(0x81);                      // FIN, text
+        frame += char(0x80 | 126);                // masked, 16-bit length
+        frame += char(payload.size() >> 8);
+        frame += char(payload.size() & 0xff);
+        frame += QByteArray(4, '\0');             // a zero mask leaves the payload as it is
+        frame += payload;
+        for (int i = 0; i < 300; ++i)
+            raw.write(frame);
+        return true;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -108,7 +145,10 @@ private Q_SLOTS:
     {
         const HttpResult r = call("GET", u"/api/v1/live"_s);
         QCOMPARE(r.status, 426);
-        QCOMPARE(r.json().toObject().value(u"error"_s).toObject().value(u"code"_s).toString(), u"bad_request"_s);
+        QCOMPARE(r.header("Upgrade"), QByteArray("websocket"));
+        QVERIFY(r.header("Content-Type").startsWith("application/json"));
+        QCOMPARE(r.json().toObject(),
+                 (ErrorBody{u"upgrade_required"_s, u"/api/v1/live is a WebSocket: send an upgrade request"_s, {}}.toJson()));
     }
 
     void badMessages_getErrorFramesAndTheConnectionStays()
@@ -116,12 +156,19 @@ private Q_SLOTS:
         LiveClient client(m_server->url);
         QVERIFY(client.waitConnected());
         qsizetype at = 0;
-        for (const QString &bad : {u"not json"_s, u"[1,2]"_s, u"{\"type\":\"dance\"}"_s,
-                                   u"{\"type\":\"subscribe\",\"topics\":\"rankings\"}"_s}) {
-            client.socket.sendTextMessage(bad);
+        const QList<QPair<QString, QString>> bad = {
+            {u"not json"_s, u"a message is one JSON object"_s},
+            {u"[1,2]"_s, u"a message is one JSON object"_s},
+            {u"{\"type\":\"dance\"}"_s, u"type must be subscribe, unsubscribe or ping"_s},
+            {u"{\"type\":\"subscribe\",\"topics\":\"rankings\"}"_s, u"topics must be a list of at most 100 topics"_s}};
+        for (const auto &[frame, message] : bad) {
+            client.socket.sendTextMessage(frame);
             const auto error = client.next(u"error"_s, &at);
-            QVERIFY2(error, qPrintable(bad));
-            QCOMPARE(error->value(u"error"_s).toObject().value(u"code"_s).toString(), u"bad_request"_s);
+            QVERIFY2(error, qPrintable(frame));
+            // The REST error body with "type":"error", nothing else.
+            QJsonObject expected = ErrorBody{u"bad_request"_s, message, {}}.toJson();
+            expected.insert(u"type"_s, u"error"_s);
+            QCOMPARE(*error, expected);
         }
         client.sendJson({{u"type"_s, u"ping"_s}});
         QVERIFY(client.next(u"pong"_s, &at));
@@ -135,6 +182,9 @@ private Q_SLOTS:
         QVERIFY(refused);
         QCOMPARE(refused->value(u"error"_s).toObject().value(u"topics"_s).toArray(),
                  (QJsonArray{u"queue:nope"_s, u"seats:echo-solo-p1"_s}));
+        QCOMPARE(ErrorBody::fromJson(*refused).value(),
+                 (ErrorBody{u"forbidden"_s, u"these topics were refused"_s,
+                            {{u"topics"_s, QJsonArray{u"queue:nope"_s, u"seats:echo-solo-p1"_s}}}}));
     }
 
     void queue_pushesTheStateThenTheAdmission()
@@ -273,34 +323,35 @@ private Q_SLOTS:
     void stuckReader_isClosedDuringAQuietSpell()
     {
         QTRY_COMPARE_WITH_TIMEOUT(m_server->server->liveClients(), 0, 10000);  // the other tests' clients are gone
-        const int before = 0;
         QTcpSocket raw;
-        raw.setReadBufferSize(4096);  // Qt reads no more: the rest waits in the kernel, then in the server
-        raw.connectToHost(m_server->url.host(), quint16(m_server->url.port()));
-        QVERIFY(raw.waitForConnected(5000));
-        raw.write("GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
-        QTRY_COMPARE_WITH_TIMEOUT(m_server->server->liveClients(), before + 1, 10000);
-        // Each subscribe names 100 topics the server refuses; its error frame names them
-        // back: ~60 KB out per frame in, 18 MB in all, far past what the kernel buffers.
-        QJsonArray topics;
-        for (int i = 0; i < 100; ++i)
-            topics.append(QString(u"nope:"_s + QString(590, u'x') + QString::number(i)));
-        const QByteArray payload = QJsonDocument(QJsonObject{{u"type"_s, u"subscribe"_s}, {u"topics"_s, topics}})
-                                       .toJson(QJsonDocument::Compact);
-        QVERIFY(payload.size() < 64 * 1024);
-        QByteArray frame;
-        frame += char(0x81);                      // FIN, text
-        frame += char(0x80 | 126);                // masked, 16-bit length
-        frame += char(payload.size() >> 8);
-        frame += char(payload.size() & 0xff);
-        frame += QByteArray(4, '\0');             // a zero mask leaves the payload as it is
-        frame += payload;
-        for (int i = 0; i < 300; ++i)
-            raw.write(frame);
+        QVERIFY(floodWithoutReading(*m_server, raw));
         // The server answers until over 1 MiB waits for this client, then all is quiet;
         // the client is closed within the stuck limit (1 s here) all the same.
-        QTRY_COMPARE_WITH_TIMEOUT(m_server->server->liveClients(), before, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->server->liveClients(), 0, 20000);
+    }
+
+    // The hub reads the server's injected clock: a stuck limit of an hour passes in
+    // the test's time, not the wall clock's.
+    void stuckReader_limitIsMeasuredOnTheInjectedClock()
+    {
+        std::atomic<qint64> now = QDateTime::currentMSecsSinceEpoch();
+        auto server = TestServer::start(u"sqlite"_s, true, [&now](Server::ServerConfig &c) {
+            c.liveMs = 50;
+            c.rankingsMs = 3'600'000;
+            c.liveStuckMs = 3'600'000;
+            c.clock = [&now] { return now.load(); };
+        });
+        QVERIFY2(server->error.isEmpty(), qPrintable(server->error));
+        QTcpSocket raw;
+        QVERIFY(floodWithoutReading(*server, raw));
+        // An hour per look on the injected clock (the hub notes the overflow on some
+        // tick, then the next hour passes the limit); on the wall clock the test lasts
+        // seconds, so with the system clock the reader would stay.
+        const auto anHourLater = [&] {
+            now += 3'600'000;
+            return server->server->liveClients();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(anHourLater(), 0, 20000);
     }
 
     void rankings_pushedWhenTheyChange()

@@ -280,6 +280,8 @@ private Q_SLOTS:
         QVERIFY(!model->stats(u"trot-king"_s));
         auto *message = app->staff()->dashboard()->findChild<QLabel *>(u"message"_s);
         QTRY_VERIFY_WITH_TIMEOUT(!message->text().isEmpty(), 10000);
+        // A 403 is a refusal (ApiError::isRefused), said as such, not a generic failure.
+        QVERIFY2(message->text().contains(u"refused the staff key"_s), qPrintable(message->text()));
     }
 };
 

@@ -1,5 +1,7 @@
 #include "server/http/guardedtcpserver.h"
 
+#include "server/http/httpresponse.h"
+
 #include <QLoggingCategory>
 #include <QTcpSocket>
 #include <QTimer>
@@ -9,6 +11,8 @@
 #include <unistd.h>
 
 namespace BoxOffice::Server {
+
+using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcGuard, "boxoffice.server.connections")
 
@@ -20,11 +24,10 @@ void GuardedTcpServer::refuseOversized(QTcpSocket *socket)
     // answer is the API's 413, then the connection closes (the client's rest is read
     // away meanwhile, so the answer is not lost to a reset).
     QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
-    const QByteArray body = R"({"error":{"code":"payload_too_large","message":"the request is larger than )"
-                            + QByteArray::number(m_limits.maxRequestBytes) + R"( bytes","limit":)"
-                            + QByteArray::number(m_limits.maxRequestBytes) + "}}";
-    socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                  "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    const HttpResponse answer = HttpResponse::error(
+        Failure::Code::PayloadTooLarge, u"the request is larger than %1 bytes"_s.arg(m_limits.maxRequestBytes),
+        {{u"limit"_s, m_limits.maxRequestBytes}});
+    socket->write(answer.toHttp11(true));
     connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
 }
 

@@ -59,10 +59,11 @@ HttpFrontend::HttpFrontend(const HttpRouter *router, Metrics *metrics, qint64 ma
     m_server->route(u"/api/v1/live"_s, [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
             return;
-        HttpResponse r = HttpResponse::error(Failure::Code::BadRequest,
-                                             u"/api/v1/live is a WebSocket: send an upgrade request"_s);
-        QHttpServerResponse(r.contentType, r.body, QHttpServerResponder::StatusCode::UpgradeRequired)
-            .write(std::move(responder));
+        const HttpResponse r = HttpResponse::error(Failure::Code::UpgradeRequired,
+                                                   u"/api/v1/live is a WebSocket: send an upgrade request"_s);
+        QHttpServerResponse out(r.contentType, r.body, static_cast<QHttpServerResponder::StatusCode>(r.status));
+        out.addHeader("Upgrade", "websocket");
+        out.write(std::move(responder));
     });
     connect(m_server, &QHttpServer::newWebSocketConnection, this, [this] {
         while (m_server->hasPendingWebSocketConnections()) {

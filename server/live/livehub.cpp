@@ -40,8 +40,9 @@ QJsonObject typed(const QString &type, QJsonObject o)
 } // namespace
 
 LiveHub::LiveHub(QueueService *queue, SeatService *seats, SqlSeatStore *seatStore, RankingService *rankings,
-                 const StaffAuth *staff, QObject *parent)
-    : QObject(parent), m_queue(queue), m_seats(seats), m_seatStore(seatStore), m_rankings(rankings), m_staff(staff)
+                 const StaffAuth *staff, std::function<qint64()> clock, QObject *parent)
+    : QObject(parent), m_queue(queue), m_seats(seats), m_seatStore(seatStore), m_rankings(rankings), m_staff(staff),
+      m_clock(clock ? std::move(clock) : [] { return QDateTime::currentMSecsSinceEpoch(); })
 {
 }
 
@@ -71,7 +72,7 @@ void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
     m_clients.insert(socket, client);
     connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) { onMessage(socket, text); });
     connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket](const QByteArray &) {
-        sendError(m_clients[socket], u"bad_request"_s, u"messages are JSON text frames"_s);
+        sendError(m_clients[socket], Failure{Failure::Code::BadRequest, u"messages are JSON text frames"_s, {}});
     });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] { drop(socket); });
     qCDebug(lcLive) << "client connected;" << m_clients.size() << "clients";
@@ -100,7 +101,7 @@ bool LiveHub::send(Client &client, const QByteArray &json)
     // (and closeStuck() closes it if it stays there).
     if (client.socket->bytesToWrite() > MaxBufferedBytes) {
         if (!client.overflowSinceMs)
-            client.overflowSinceMs = QDateTime::currentMSecsSinceEpoch();
+            client.overflowSinceMs = m_clock();
         return false;
     }
     client.socket->sendTextMessage(QString::fromUtf8(json));
@@ -108,12 +109,10 @@ bool LiveHub::send(Client &client, const QByteArray &json)
     return true;
 }
 
-void LiveHub::sendError(Client &client, const QString &code, const QString &message, const QJsonObject &details)
+void LiveHub::sendError(Client &client, const Failure &failure)
 {
-    QJsonObject error = details;
-    error.insert(u"code"_s, code);
-    error.insert(u"message"_s, message);
-    send(client, encode({{u"type"_s, u"error"_s}, {u"error"_s, error}}));
+    // The REST error body, as a frame: {"type":"error","error":{"code","message",…}}.
+    send(client, encode(typed(u"error"_s, HttpResponse::errorBody(failure).toJson())));
 }
 
 void LiveHub::onMessage(QWebSocket *socket, const QString &text)
@@ -123,19 +122,21 @@ void LiveHub::onMessage(QWebSocket *socket, const QString &text)
         return;
     Client &client = *it;
     if (text.size() > 64 * 1024)
-        return sendError(client, u"payload_too_large"_s, u"messages are at most 64 KiB"_s);
+        return sendError(client, Failure{Failure::Code::PayloadTooLarge, u"messages are at most 64 KiB"_s, {}});
     auto json = parseJson(text.toUtf8());
     if (!json || !json.value().isObject())
-        return sendError(client, u"bad_request"_s, u"a message is one JSON object"_s);
+        return sendError(client, Failure{Failure::Code::BadRequest, u"a message is one JSON object"_s, {}});
     const QJsonObject message = json.value().toObject();
     const QString type = message.value(u"type"_s).toString();
     if (type == u"ping")
         return void(send(client, encode({{u"type"_s, u"pong"_s}})));
     if (type != u"subscribe" && type != u"unsubscribe")
-        return sendError(client, u"bad_request"_s, u"type must be subscribe, unsubscribe or ping"_s);
+        return sendError(client,
+                         Failure{Failure::Code::BadRequest, u"type must be subscribe, unsubscribe or ping"_s, {}});
     const QJsonValue topics = message.value(u"topics"_s);
     if (!topics.isArray() || topics.toArray().size() > 100)
-        return sendError(client, u"bad_request"_s, u"topics must be a list of at most 100 topics"_s);
+        return sendError(client,
+                         Failure{Failure::Code::BadRequest, u"topics must be a list of at most 100 topics"_s, {}});
     if (type == u"subscribe")
         subscribe(client, topics.toArray());
     else
@@ -166,7 +167,7 @@ void LiveHub::subscribe(Client &client, const QJsonArray &topics)
                 client.token = token;  // a queue subscription gives that token's rights
                 const QByteArray state = encode(typed(u"queue"_s, ticket.value().toJson()));
                 client.lastQueue.insert(token, state);
-                client.lastQueueMs.insert(token, QDateTime::currentMSecsSinceEpoch());
+                client.lastQueueMs.insert(token, m_clock());
                 client.lastQueueState.insert(token, int(ticket.value().state));
                 snapshots << state;
             }
@@ -197,7 +198,7 @@ void LiveHub::subscribe(Client &client, const QJsonArray &topics)
     }
     send(client, encode({{u"type"_s, u"subscribed"_s}, {u"topics"_s, granted}}));
     if (!refused.isEmpty())
-        sendError(client, u"forbidden"_s, u"these topics were refused"_s, {{u"topics"_s, refused}});
+        sendError(client, Failure{Failure::Code::Forbidden, u"these topics were refused"_s, {{u"topics"_s, refused}}});
     for (const QByteArray &state : std::as_const(snapshots))
         send(client, state);
 }
@@ -283,8 +284,8 @@ void LiveHub::recheckSeatRights()
             continue;
         for (const QJsonValue &topic : std::as_const(revoked))
             removeTopic(client, topic.toString());
-        sendError(client, u"forbidden"_s, u"the queue session has ended; these topics were dropped"_s,
-                  {{u"topics"_s, revoked}});
+        sendError(client, Failure{Failure::Code::Forbidden, u"the queue session has ended; these topics were dropped"_s,
+                                  {{u"topics"_s, revoked}}});
     }
 }
 
@@ -294,7 +295,7 @@ void LiveHub::tick()
         return;
     QElapsedTimer timer;
     timer.start();
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_clock();
     m_sent = 0;
     closeStuck(now);
     recheckSeatRights();

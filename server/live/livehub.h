@@ -1,11 +1,13 @@
 #pragma once
 
 #include "domain/ranking.h"
+#include "server/failure.h"
 
 #include <QHash>
 #include <QObject>
 #include <QSet>
 
+#include <functional>
 #include <memory>
 
 class QWebSocket;
@@ -31,8 +33,11 @@ class LiveHub : public QObject
 {
     Q_OBJECT
 public:
+    // clock: "now" in ms since the epoch (ServerConfig::clock; empty = the system clock).
+    // All the hub's time-dependent behaviour reads it: the stuck-reader limit and the
+    // pace of queue pushes while waiting.
     LiveHub(QueueService *queue, SeatService *seats, SqlSeatStore *seatStore, RankingService *rankings,
-            const StaffAuth *staff, QObject *parent = nullptr);
+            const StaffAuth *staff, std::function<qint64()> clock = {}, QObject *parent = nullptr);
     ~LiveHub() override;
 
     void accept(std::unique_ptr<QWebSocket> socket);
@@ -62,7 +67,8 @@ private:
     void unsubscribe(Client &client, const QJsonArray &topics);
     void drop(QWebSocket *socket);
     bool send(Client &client, const QByteArray &json);
-    void sendError(Client &client, const QString &code, const QString &message, const QJsonObject &details = {});
+    // An error frame: the failure's API.md error body (HttpResponse::errorBody) with "type":"error".
+    void sendError(Client &client, const Failure &failure);
     void closeStuck(qint64 nowMs);
     void recheckSeatRights();
     void removeTopic(Client &client, const QString &topic);
@@ -76,6 +82,7 @@ private:
     SqlSeatStore *m_seatStore;
     RankingService *m_rankings;
     const StaffAuth *m_staff;
+    std::function<qint64()> m_clock;
     QHash<QWebSocket *, Client> m_clients;
     QHash<QString, QSet<QWebSocket *>> m_subscribers;  // topic -> clients
     QHash<QString, qint64> m_seatVersion;              // performance -> last version pushed

@@ -4,6 +4,7 @@
 #include "server/http/staffauth.h"
 #include "server/queue/queueservice.h"
 #include "domain/jsonreader.h"
+#include "domain/queuehistory.h"
 
 #include <QJsonArray>
 #include <QTimeZone>
@@ -76,12 +77,11 @@ void addQueueRoutes(HttpRouter &router, QueueService &queue, const StaffAuth &st
         auto history = queue.history(request.param(u"id"_s));
         if (!history)
             return HttpResponse::error(history.error());
-        QJsonArray samples;
+        QueueHistory out{request.param(u"id"_s), {}};
+        out.samples.reserve(history.value().size());
         for (const QueueSample &s : history.value())
-            samples.append(QJsonObject{{u"at"_s, formatTime(QDateTime::fromMSecsSinceEpoch(s.atMs, Qt::UTC))},
-                                       {u"waiting"_s, s.waiting},
-                                       {u"active"_s, s.active}});
-        return HttpResponse::json(QJsonObject{{u"concertId"_s, request.param(u"id"_s)}, {u"samples"_s, samples}});
+            out.samples.append({QDateTime::fromMSecsSinceEpoch(s.atMs, Qt::UTC), s.waiting, s.active});
+        return HttpResponse::json(out.toJson());
     });
 
     router.add("PUT", u"/api/v1/admin/concerts/{id}/queue"_s, [&queue, &staff](const HttpRequest &request) {

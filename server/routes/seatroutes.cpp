@@ -89,13 +89,7 @@ void addSeatRoutes(HttpRouter &router, SeatService &seats, const StaffAuth &staf
         auto held = seats.heldHolds(performanceId);
         if (!held)
             return HttpResponse::error(held.error());
-        QJsonArray list;
-        for (const auto &h : held.value()) {
-            QJsonObject o = h.hold.toJson();
-            o.insert(u"staff"_s, h.staff);
-            list.append(o);
-        }
-        return HttpResponse::json(QJsonObject{{u"performanceId"_s, performanceId}, {u"holds"_s, list}});
+        return HttpResponse::json(HeldHolds{performanceId, held.value()}.toJson());
     });
 
     router.add("DELETE", u"/api/v1/holds/{id}"_s,

@@ -174,7 +174,7 @@ Outcome<Hold> SeatService::holdIndexes(const QString &performanceId, const Acces
     return Hold{r.holdId, performanceId, ids, fromMs(r.expiresAtMs), Money{r.amount, r.currency}};
 }
 
-Outcome<QList<SeatService::HeldHold>> SeatService::heldHolds(const QString &performanceId)
+Outcome<QList<HeldHold>> SeatService::heldHolds(const QString &performanceId)
 {
     auto map = m_catalog->seatMap(performanceId);
     if (!map)

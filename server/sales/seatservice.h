@@ -49,11 +49,6 @@ public:
     Outcome<Order> purchase(const QString &holdId, const QString &method, const Buyer &buyer);
 
     // Staff: the holds of a performance still held, each with whether staff made it.
-    struct HeldHold
-    {
-        Hold hold;
-        bool staff = false;
-    };
     Outcome<QList<HeldHold>> heldHolds(const QString &performanceId);
 
     // Returns the seats of holds past their expiry; safe on every instance at once.
