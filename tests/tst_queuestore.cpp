@@ -432,9 +432,16 @@ private Q_SLOTS:
     // into a store that lost them: at start, and when the tick finds the room forgotten.
     void settings_roundTripThroughSql()
     {
+        // As deployed: the in-memory queue with SQLite, Redis with PostgreSQL (so the
+        // upsert runs on both dialects).
         QTemporaryDir dir;
-        auto db = SqlDatabase::open(DatabaseUrl::parse(u"sqlite:"_s + dir.filePath(u"s.sqlite"_s)).value(),
-                                    u"settings-"_s + m_concert);
+        QString url = u"sqlite:"_s + dir.filePath(u"s.sqlite"_s);
+        if (m_redis) {
+            const auto pg = freshPostgresDatabase();
+            QVERIFY2(pg, "no PostgreSQL: the CTest fixture 'services' starts one");
+            url = *pg;
+        }
+        auto db = SqlDatabase::open(DatabaseUrl::parse(url).value(), u"settings-"_s + m_concert);
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
         SqlDatabase database = std::move(db).value();
         SqlCatalogStore catalogStore(&database);
