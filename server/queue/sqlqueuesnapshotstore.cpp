@@ -44,30 +44,41 @@ Result<qint64, QString> SqlQueueSnapshotStore::save(const QList<MemoryQueueStore
     for (const QString &statement : {u"DELETE FROM queue_snapshot_tokens"_s, u"DELETE FROM queue_snapshot_rooms"_s})
         if (!q.exec(statement))
             return fail(describeError(q.lastError()));
-    QList<QVariantList> roomRows;
-    QList<QVariantList> tokenRows;
-    for (const MemoryQueueStore::SavedRoom &room : rooms) {
-        roomRows.append({room.concertId, room.sequence, room.open ? 1 : 0, nowMs});
-        for (const SavedToken &t : room.tokens) {
+    // One statement each, prepared once and bound per row: 100,000 waiters (a full
+    // crowd) must save well within the time the client gives the server to stop.
+    QSqlQuery room(db);
+    QSqlQuery token(db);
+    if (!room.prepare(u"INSERT INTO queue_snapshot_rooms (concert_id, sequence, is_open, saved_at) VALUES (?, ?, ?, ?)"_s)
+        || !token.prepare(u"INSERT INTO queue_snapshot_tokens (concert_id, token, user_id, owns_user, state, score, seen)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?)"_s))
+        return fail(describeError(room.lastError().isValid() ? room.lastError() : token.lastError()));
+    const QVariant noSeen(QMetaType::fromType<qint64>());
+    qint64 written = 0;
+    for (const MemoryQueueStore::SavedRoom &r : rooms) {
+        room.bindValue(0, r.concertId);
+        room.bindValue(1, r.sequence);
+        room.bindValue(2, r.open ? 1 : 0);
+        room.bindValue(3, nowMs);
+        if (!room.exec())
+            return fail(describeError(room.lastError()));
+        const QVariant concert(r.concertId);
+        for (const SavedToken &t : r.tokens) {
             const bool waits = t.state == SavedToken::State::Waiting || t.state == SavedToken::State::PreQueue;
-            tokenRows.append({room.concertId, t.token, t.userId, t.ownsUser ? 1 : 0, QString(QLatin1Char(char(t.state))),
-                              t.score, waits ? QVariant(t.seen) : QVariant(QMetaType::fromType<qint64>())});
+            token.bindValue(0, concert);
+            token.bindValue(1, t.token);
+            token.bindValue(2, t.userId);
+            token.bindValue(3, t.ownsUser ? 1 : 0);
+            token.bindValue(4, QString(QLatin1Char(char(t.state))));
+            token.bindValue(5, t.score);
+            token.bindValue(6, waits ? QVariant(t.seen) : noSeen);
+            if (!token.exec())
+                return fail(describeError(token.lastError()));
+            ++written;
         }
     }
-    if (auto ok = m_database->insertRows(u"queue_snapshot_rooms"_s, {u"concert_id"_s, u"sequence"_s, u"is_open"_s,
-                                                                       u"saved_at"_s},
-                                         roomRows);
-        !ok)
-        return fail(ok.error());
-    if (auto ok = m_database->insertRows(u"queue_snapshot_tokens"_s,
-                                         {u"concert_id"_s, u"token"_s, u"user_id"_s, u"owns_user"_s, u"state"_s,
-                                          u"score"_s, u"seen"_s},
-                                         tokenRows);
-        !ok)
-        return fail(ok.error());
     if (!db.commit())
         return fail(u"cannot commit: "_s + describeError(db.lastError()));
-    return qint64(tokenRows.size());
+    return written;
 }
 
 Result<QList<MemoryQueueStore::SavedRoom>, QString> SqlQueueSnapshotStore::take()
