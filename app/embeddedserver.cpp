@@ -92,8 +92,9 @@ void EmbeddedServer::stop()
         return;
     m_reported = true;  // an exit we asked for is no failure
     m_process.terminate();
-    // Only at shutdown: the server stops within milliseconds of SIGTERM.
-    if (!m_process.waitForFinished(2000)) {
+    // Only at shutdown: the server saves its waiting rooms into SQLite and stops,
+    // usually within milliseconds of SIGTERM (longer for a crowd of 100,000).
+    if (!m_process.waitForFinished(10000)) {
         m_process.kill();
         m_process.waitForFinished(1000);
     }

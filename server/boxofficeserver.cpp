@@ -7,6 +7,8 @@
 #include "server/queue/queueservice.h"
 #include "server/queue/redisconnection.h"
 #include "server/queue/redisqueuestore.h"
+#include "server/queue/sqlqueuesettingsstore.h"
+#include "server/queue/sqlqueuesnapshotstore.h"
 #include "server/routes/queueroutes.h"
 #include "server/live/livehub.h"
 #include "server/rank/rankingservice.h"
@@ -54,6 +56,43 @@ BoxOfficeServer::~BoxOfficeServer()
     m_frontend = nullptr;
     delete m_live;
     m_live = nullptr;
+    saveQueueSnapshot();  // nobody is served any more: the rooms are as they will stay
+}
+
+void BoxOfficeServer::restoreQueueSnapshot()
+{
+    auto taken = m_queueSnapshots->take();
+    if (!taken) {
+        // Left in place (the transaction rolled back): the next start tries again.
+        qCWarning(lcServer).noquote() << "cannot read the saved waiting rooms; starting with empty ones:"
+                                      << taken.error();
+        return;
+    }
+    if (taken.value().isEmpty())
+        return;
+    const qint64 now = m_config.clock ? m_config.clock() : QDateTime::currentMSecsSinceEpoch();
+    qint64 tokens = 0;
+    for (const auto &room : taken.value())
+        tokens += room.tokens.size();
+    m_memoryQueue->restoreRooms(taken.value(), now);
+    qCInfo(lcServer) << "queue store: restored" << taken.value().size() << "waiting rooms with" << tokens
+                     << "tokens saved at the last shutdown";
+}
+
+void BoxOfficeServer::saveQueueSnapshot()
+{
+    if (!m_memoryQueue || !m_queueSnapshots)
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    const qint64 now = m_config.clock ? m_config.clock() : QDateTime::currentMSecsSinceEpoch();
+    const auto rooms = m_memoryQueue->saveRooms();
+    if (auto saved = m_queueSnapshots->save(rooms, now); !saved)
+        qCWarning(lcServer).noquote() << "cannot save the waiting rooms; they are lost:" << saved.error();
+    else
+        qCInfo(lcServer) << "queue store: saved" << rooms.size() << "waiting rooms with" << saved.value()
+                         << "tokens in" << timer.elapsed() << "ms";
+    m_queueSnapshots.reset();  // once
 }
 
 Result<QUrl, QString> BoxOfficeServer::start()
@@ -78,7 +117,16 @@ Result<QUrl, QString> BoxOfficeServer::start()
     }
     m_catalog = std::make_unique<CatalogService>(m_catalogStore.get());
 
+    m_queueSettings = std::make_unique<SqlQueueSettingsStore>(m_database.get());
+    const bool sqlite = m_config.database.kind == DatabaseUrl::Kind::Sqlite;
     if (m_config.redisUrl) {
+        if (sqlite) {
+            // Redis keeps its own state; a snapshot from runs with the in-memory queue stays
+            // where it is, unused.
+            if (auto saved = SqlQueueSnapshotStore(m_database.get()).rooms(); saved && saved.value() > 0)
+                qCInfo(lcServer) << "queue store: ignoring" << saved.value()
+                                 << "waiting rooms saved by the in-memory queue (this run uses Redis)";
+        }
         m_redis = std::make_unique<RedisConnection>(m_config.redisUrl->host(), m_config.redisUrl->port(6379));
         m_queueStore = std::make_unique<RedisQueueStore>(m_redis.get());
         // Redis down at start: serve anyway (healthz says 503, queue calls 503) and reconnect.
@@ -89,11 +137,23 @@ Result<QUrl, QString> BoxOfficeServer::start()
         else
             qCInfo(lcServer).noquote() << "queue store: Redis at" << m_redis->endpoint();
     } else {
-        m_queueStore = std::make_unique<MemoryQueueStore>();
+        auto memory = std::make_unique<MemoryQueueStore>();
+        m_memoryQueue = memory.get();
+        m_queueStore = std::move(memory);
         qCInfo(lcServer) << "queue store: memory (one instance only)";
+        // The embedded default: its rooms outlive a restart. On PostgreSQL the in-memory
+        // queue is a test set-up, possibly several instances on one database: not saved.
+        if (sqlite) {
+            m_queueSnapshots = std::make_unique<SqlQueueSnapshotStore>(m_database.get());
+            restoreQueueSnapshot();
+        }
     }
     m_queue = std::make_unique<QueueService>(m_queueStore.get(), m_catalog.get(), m_config.queue, m_config.clock,
-                                             m_joinLimiter);
+                                             m_joinLimiter, m_queueSettings.get());
+    // Staff's settings from the database: the store may be new (memory) or emptied
+    // (Redis restarted). If it is down now, the first tick that reaches it does this.
+    if (auto restored = m_queue->restoreSettings(); !restored)
+        qCWarning(lcServer).noquote() << "queue settings not put back yet:" << restored.error().message;
     // The crowd simulator adds big crowds a chunk per event-loop turn.
     auto *crowdFeeder = new QTimer(this);
     crowdFeeder->setInterval(0);

@@ -16,6 +16,9 @@ namespace BoxOffice::Server {
 
 class CatalogService;
 class JoinRateLimiter;
+class MemoryQueueStore;
+class SqlQueueSettingsStore;
+class SqlQueueSnapshotStore;
 class QueueService;
 class QueueStore;
 class LiveHub;
@@ -57,6 +60,10 @@ public:
 
 private:
     void tick();
+    // The in-memory queue on SQLite (the embedded default): its rooms are saved at a
+    // clean shutdown and taken back at the next start.
+    void restoreQueueSnapshot();
+    void saveQueueSnapshot();
 
     ServerConfig m_config;
     std::shared_ptr<Metrics> m_metrics;
@@ -67,6 +74,9 @@ private:
     std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<RedisConnection> m_redis;
     std::unique_ptr<QueueStore> m_queueStore;
+    MemoryQueueStore *m_memoryQueue = nullptr;  // m_queueStore, when it is the in-memory one
+    std::unique_ptr<SqlQueueSettingsStore> m_queueSettings;
+    std::unique_ptr<SqlQueueSnapshotStore> m_queueSnapshots;  // SQLite with the in-memory queue only
     std::unique_ptr<QueueService> m_queue;
     std::unique_ptr<StaffAuth> m_staff;
     std::unique_ptr<SqlSeatStore> m_seatStore;

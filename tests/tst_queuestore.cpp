@@ -3,13 +3,21 @@
 #include "testsupport.h"
 
 #include "server/queue/memoryqueuestore.h"
+#include "server/queue/queueservice.h"
 #include "server/queue/redisconnection.h"
 #include "server/queue/redisqueuestore.h"
+#include "server/queue/sqlqueuesettingsstore.h"
+#include "server/sales/catalogservice.h"
+#include "server/sales/democatalog.h"
+#include "server/sales/sqlcatalogstore.h"
+#include "server/sales/sqldatabase.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
+using namespace BoxOffice;
 using namespace BoxOffice::Server;
 using namespace BoxOffice::Test;
 using namespace Qt::StringLiterals;
@@ -29,6 +37,42 @@ class TestQueueStore : public QObject
     static constexpr qint64 Retention = 3'600'000;
 
     QueueStore &store() { return *m_store; }
+
+    // The store as a restart leaves it: a new, empty in-memory store, or Redis emptied
+    // of the room's keys (a Redis restarted without persistence).
+    void loseState()
+    {
+        if (m_redis) {
+            QByteArrayList del{"DEL"};
+            del += RedisQueueStore::keys(m_concert);
+            QVERIFY(m_redis->command(del).ok());
+        } else {
+            m_store = std::make_unique<MemoryQueueStore>();
+        }
+        QVERIFY(!store().counts(m_concert, T0, m_defaults).value().open);
+        QCOMPARE(store().counts(m_concert, T0, m_defaults).value().settings.capacity, m_defaults.capacity);
+    }
+
+    // A catalog of one concert (this test's), on sale since an hour before T0.
+    static DemoCatalog oneConcert(const QString &concertId)
+    {
+        DemoCatalog c;
+        Section section;
+        section.id = u"s"_s;
+        section.name = u"Floor"_s;
+        section.tier = u"t"_s;
+        Seat seat;
+        seat.id = u"s-1-1"_s;
+        seat.section = u"s"_s;
+        seat.row = u"1"_s;
+        seat.number = 1;
+        seat.tier = u"t"_s;
+        c.venues.append({u"hall"_s, u"Hall"_s, {section}, {seat}, u"UTC"_s});
+        const QDateTime opens = QDateTime::fromMSecsSinceEpoch(T0 - 3'600'000, Qt::UTC);
+        c.concerts.append({concertId, u"Title"_s, u"Artist"_s, u"Pop"_s, u"hall"_s, {Tier{u"t"_s, u"All"_s, Money{1000, u"KRW"_s}}},
+                           {{concertId + u"-p1"_s, opens.addDays(30), opens}}});
+        return c;
+    }
 
     QString join(const QString &user, qint64 now = T0)
     {
@@ -382,6 +426,72 @@ private Q_SLOTS:
         const qint64 growthKb = rssKb() - afterFirst;
         qInfo() << "RSS after the first round" << afterFirst << "kB; two more rounds added" << growthKb << "kB";
         QVERIFY2(growthKb < 12 * 1024, qPrintable(u"grew by %1 kB"_s.arg(growthKb)));
+    }
+
+    // Issue 12: staff's settings are kept in SQL as well as in the store, and go back
+    // into a store that lost them: at start, and when the tick finds the room forgotten.
+    void settings_roundTripThroughSql()
+    {
+        // As deployed: the in-memory queue with SQLite, Redis with PostgreSQL (so the
+        // upsert runs on both dialects).
+        QTemporaryDir dir;
+        QString url = u"sqlite:"_s + dir.filePath(u"s.sqlite"_s);
+        if (m_redis) {
+            const auto pg = freshPostgresDatabase();
+            QVERIFY2(pg, "no PostgreSQL: the CTest fixture 'services' starts one");
+            url = *pg;
+        }
+        auto db = SqlDatabase::open(DatabaseUrl::parse(url).value(), u"settings-"_s + m_concert);
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
+        SqlDatabase database = std::move(db).value();
+        SqlCatalogStore catalogStore(&database);
+        QVERIFY(catalogStore.seedDemo(oneConcert(m_concert)).ok());
+        CatalogService catalog(&catalogStore);
+        SqlQueueSettingsStore durable(&database);
+        QueueOptions options;
+        options.defaults = m_defaults;
+        options.joinRatePerSecond = 0;
+        const auto clock = [] { return T0; };
+
+        {
+            QueueService service(m_store.get(), &catalog, options, clock, {}, &durable);
+            QVERIFY(service.updateSettings(m_concert, {5, 90, true}).ok());
+            QVERIFY(service.updateSettings(m_concert, {{}, 120, {}}).ok());  // a partial change keeps the rest
+            const QueueSettingsChange row = durable.one(m_concert).value();
+            QCOMPARE(row.capacity, 5);
+            QCOMPARE(row.sessionSeconds, 120);
+            QCOMPARE(row.paused, true);
+            QVERIFY(durable.all().value().contains(m_concert));
+        }
+        loseState();
+        if (QTest::currentTestFailed())
+            return;
+        // At start: the service puts them back before anything else.
+        QueueService restarted(m_store.get(), &catalog, options, clock, {}, &durable);
+        QCOMPARE(restarted.restoreSettings().value(), 1);
+        QueueSettings s = store().counts(m_concert, T0, m_defaults).value().settings;
+        QCOMPARE(s.capacity, 5);
+        QCOMPARE(s.sessionSeconds, 120);
+        QVERIFY(s.paused);
+        QCOMPARE(restarted.stats(m_concert).value().capacity, 5);
+
+        // Running: the room opens at a tick; the store then forgets everything (Redis
+        // restarted empty); the next tick finds it forgotten and puts the settings back.
+        QVERIFY(restarted.updateSettings(m_concert, {7, {}, false}).ok());
+        restarted.tick();
+        QVERIFY(store().counts(m_concert, T0, m_defaults).value().open);
+        if (m_redis) {
+            loseState();
+            if (QTest::currentTestFailed())
+                return;
+            restarted.tick();
+            s = store().counts(m_concert, T0, m_defaults).value().settings;
+            QCOMPARE(s.capacity, 7);
+            QCOMPARE(s.sessionSeconds, 120);
+            QVERIFY(!s.paused);
+            restarted.tick();
+            QVERIFY(store().counts(m_concert, T0, m_defaults).value().open);  // and open again
+        }
     }
 
     void admissionRate_isMeasuredAtEachTick()

@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QNetworkReply>
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -72,6 +73,69 @@ private Q_SLOTS:
             server.terminate();
             QVERIFY(server.waitForFinished(10000));
         }
+    }
+
+    // Issue 12: the embedded default (in-memory queue, SQLite) keeps its waiting rooms
+    // and settings across SIGTERM and a new start on the same file.
+    void sigterm_keepsTheInMemoryWaitingRooms()
+    {
+        const QString db = u"sqlite:"_s + m_dir.filePath(u"rooms.sqlite"_s);
+        const QStringList args{u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s, db, u"--tick-ms"_s, u"50"_s,
+                               u"--capacity"_s, u"1"_s, u"--join-rate"_s, u"0"_s, u"--staff-key"_s, u"k"_s};
+        const QList<QPair<QByteArray, QByteArray>> staff{{"Authorization", "Bearer k"},
+                                                         {"Content-Type", "application/json"}};
+        auto at = [](QUrl url, const QString &path) {
+            url.setPath(path);
+            return url;
+        };
+        QStringList tokens;
+        QList<QJsonValue> before;
+        QJsonValue stats;
+        {
+            QProcess server;
+            const QUrl url = startServer(server, args);
+            QVERIFY(url.isValid());
+            for (int i = 0; i < 4; ++i) {
+                const HttpResult r = http(m_network, "POST", at(url, u"/api/v1/concerts/trot-king/queue"_s),
+                                          "{\"userId\":\"p" + QByteArray::number(i) + "\"}", staff);
+                QCOMPARE(r.status, 201);
+                tokens << r.json()[u"token"_s].toString();
+            }
+            QTRY_COMPARE_WITH_TIMEOUT(
+                http(m_network, "GET", at(url, u"/api/v1/queue/"_s + tokens[0])).json()[u"status"_s].toString(),
+                u"active"_s, 10000);
+            QCOMPARE(http(m_network, "PUT", at(url, u"/api/v1/admin/concerts/trot-king/queue"_s),
+                          R"({"capacity":3,"sessionSeconds":600,"paused":true})", staff)
+                         .status,
+                     200);
+            // Tickets say "paused" from the next promoter tick on.
+            QTRY_VERIFY_WITH_TIMEOUT(
+                http(m_network, "GET", at(url, u"/api/v1/queue/"_s + tokens[1])).json()[u"paused"_s].toBool(), 10000);
+            for (const QString &t : tokens)
+                before << http(m_network, "GET", at(url, u"/api/v1/queue/"_s + t)).json();
+            stats = http(m_network, "GET", at(url, u"/api/v1/admin/concerts/trot-king/queue"_s), {}, staff).json();
+            server.terminate();
+            QVERIFY(server.waitForFinished(10000));
+            QCOMPARE(server.exitCode(), 0);
+            QVERIFY(server.readAllStandardError().contains("saved"));
+        }
+        QCOMPARE(before[0][u"status"_s].toString(), u"active"_s);
+        QCOMPARE(before[3][u"position"_s].toInt(), 3);
+        QProcess server;
+        const QUrl url = startServer(server, args);
+        QVERIFY(url.isValid());
+        for (qsizetype i = 0; i < tokens.size(); ++i) {
+            const QJsonValue now = http(m_network, "GET", at(url, u"/api/v1/queue/"_s + tokens[i])).json();
+            QCOMPARE(now[u"status"_s], before[i][u"status"_s]);
+            QCOMPARE(now[u"position"_s], before[i][u"position"_s]);
+            QCOMPARE(now[u"expiresAt"_s], before[i][u"expiresAt"_s]);
+            QCOMPARE(now[u"paused"_s], before[i][u"paused"_s]);
+        }
+        const QJsonValue after = http(m_network, "GET", at(url, u"/api/v1/admin/concerts/trot-king/queue"_s), {}, staff).json();
+        for (const QString &key : {u"waiting"_s, u"active"_s, u"capacity"_s, u"sessionSeconds"_s, u"paused"_s})
+            QCOMPARE(after[key], stats[key]);
+        server.terminate();
+        QVERIFY(server.waitForFinished(10000));
     }
 
     void portTaken_exitsNonZeroWithMessage()

@@ -256,4 +256,69 @@ Outcome<qint64> MemoryQueueStore::addSynthetic(const QString &concertId, qint64 
     return count;
 }
 
+QList<MemoryQueueStore::SavedRoom> MemoryQueueStore::saveRooms() const
+{
+    QList<SavedRoom> out;
+    out.reserve(m_rooms.size());
+    for (auto it = m_rooms.cbegin(); it != m_rooms.cend(); ++it) {
+        const Room &r = *it;
+        if (r.tokens.isEmpty() && r.sequence == 0 && !r.open)
+            continue;  // only read, or settings only (those are in SQL)
+        SavedRoom room{it.key(), r.sequence, r.open, {}};
+        room.tokens.reserve(r.tokens.size());
+        for (auto t = r.tokens.cbegin(); t != r.tokens.cend(); ++t) {
+            SavedToken saved{t.key(), t.value(), r.users.value(t.value()) == t.key(), SavedToken::State::Issued, 0, 0};
+            if (const auto expiry = r.active.score(t.key())) {
+                saved.state = SavedToken::State::Active;
+                saved.score = *expiry;
+            } else if (const auto seq = r.waiting.score(t.key())) {
+                saved.state = SavedToken::State::Waiting;
+                saved.score = *seq;
+            } else if (const auto pre = r.preQueue.score(t.key())) {
+                saved.state = SavedToken::State::PreQueue;
+                saved.score = *pre;
+            } else if (const auto ended = r.ended.score(t.key())) {
+                saved.state = SavedToken::State::Ended;
+                saved.score = *ended;
+            }
+            if (saved.state == SavedToken::State::Waiting || saved.state == SavedToken::State::PreQueue)
+                saved.seen = r.seen.score(t.key()).value_or(0);
+            room.tokens.append(saved);
+        }
+        out.append(room);
+    }
+    return out;
+}
+
+void MemoryQueueStore::restoreRooms(const QList<SavedRoom> &rooms, qint64 nowMs)
+{
+    for (const SavedRoom &saved : rooms) {
+        Room r;
+        r.sequence = saved.sequence;
+        r.open = saved.open;
+        for (const SavedToken &t : saved.tokens) {
+            r.tokens.insert(t.token, t.userId);
+            if (t.ownsUser)
+                r.users.insert(t.userId, t.token);
+            switch (t.state) {
+            case SavedToken::State::Waiting:
+            case SavedToken::State::PreQueue:
+                (t.state == SavedToken::State::Waiting ? r.waiting : r.preQueue).add(t.token, t.score);
+                r.seen.add(t.token, qMax(t.seen, nowMs));  // synthetic ones stay AlwaysSeen
+                break;
+            case SavedToken::State::Active:
+                r.active.add(t.token, t.score);
+                break;
+            case SavedToken::State::Ended:
+                r.ended.add(t.token, t.score);
+                break;
+            case SavedToken::State::Issued:
+                break;
+            }
+        }
+        // Settings set before the restart come back from SQL (QueueService::restoreSettings).
+        m_rooms.insert(saved.concertId, std::move(r));
+    }
+}
+
 } // namespace BoxOffice::Server

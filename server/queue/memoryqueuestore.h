@@ -37,6 +37,32 @@ public:
     // The pre-queue order after open(): shared with the Redis script's algorithm.
     static QList<qsizetype> shuffledOrder(qsizetype count, quint32 seed);
 
+    // The rooms as plain values, to keep them across a restart (SqlQueueSnapshotStore
+    // writes them to SQL at a clean shutdown). Settings are not in it: they are kept
+    // in SQL whenever they change (SqlQueueSettingsStore). The admission-rate buckets
+    // and the dashboard's history are not either: they start afresh.
+    struct SavedToken
+    {
+        enum class State : char { Waiting = 'W', PreQueue = 'P', Active = 'A', Ended = 'E', Issued = 'I' };
+        QString token;
+        QString userId;
+        bool ownsUser = false;  // the user's current token (synthetic users own none)
+        State state = State::Issued;
+        qint64 score = 0;       // Waiting, PreQueue: arrival sequence; Active: session end; Ended: when
+        qint64 seen = 0;        // Waiting, PreQueue: the last heartbeat (AlwaysSeen: synthetic)
+    };
+    struct SavedRoom
+    {
+        QString concertId;
+        qint64 sequence = 0;
+        bool open = false;
+        QList<SavedToken> tokens;
+    };
+    QList<SavedRoom> saveRooms() const;
+    // Replaces the rooms named. Waiters count as seen at `nowMs`: the server was down,
+    // not they, so the idle sweep gives them a full idleSeconds again.
+    void restoreRooms(const QList<SavedRoom> &rooms, qint64 nowMs);
+
 private:
     struct Room
     {

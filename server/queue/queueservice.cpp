@@ -1,5 +1,6 @@
 #include "server/queue/queueservice.h"
 
+#include "server/queue/sqlqueuesettingsstore.h"
 #include "server/sales/catalogservice.h"
 
 #include <QLoggingCategory>
@@ -25,11 +26,12 @@ Failure badRequest(const QString &message)
 } // namespace
 
 QueueService::QueueService(QueueStore *store, CatalogService *catalog, QueueOptions options, Clock clock,
-                           std::shared_ptr<JoinRateLimiter> joinLimiter)
+                           std::shared_ptr<JoinRateLimiter> joinLimiter, SqlQueueSettingsStore *durableSettings)
     : m_store(store), m_catalog(catalog), m_options(options),
       m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); })),
       m_limiter(joinLimiter ? std::move(joinLimiter)
-                            : std::make_shared<JoinRateLimiter>(options.joinRatePerSecond, options.joinBurst))
+                            : std::make_shared<JoinRateLimiter>(options.joinRatePerSecond, options.joinBurst)),
+      m_durableSettings(durableSettings), m_settingsRestored(!durableSettings)
 {
 }
 
@@ -245,6 +247,10 @@ Outcome<QueueStats> QueueService::updateSettings(const QString &concertId, const
         return badRequest(u"capacity must be between 0 and 1000000"_s);
     if (change.sessionSeconds && (*change.sessionSeconds < 10 || *change.sessionSeconds > 86400))
         return badRequest(u"sessionSeconds must be between 10 and 86400"_s);
+    // The durable copy first: if the store then fails, the next restore brings it level.
+    if (m_durableSettings)
+        if (auto saved = m_durableSettings->save(concertId, change, m_clock()); !saved)
+            return saved.error();
     if (auto updated = m_store->updateSettings(concertId, change, m_options.defaults); !updated)
         return updated.error();
     if (auto info = concert(concertId))
@@ -253,6 +259,37 @@ Outcome<QueueStats> QueueService::updateSettings(const QString &concertId, const
                     << "sessionSeconds" << change.sessionSeconds.value_or(-1) << "paused"
                     << (change.paused ? int(*change.paused) : -1);
     return stats(concertId);
+}
+
+Outcome<qint64> QueueService::restoreSettings(const QString &concertId)
+{
+    if (!m_durableSettings)
+        return qint64(0);
+    QHash<QString, QueueSettingsChange> saved;
+    if (concertId.isEmpty()) {
+        auto all = m_durableSettings->all();
+        if (!all)
+            return all.error();
+        saved = std::move(all).value();
+    } else {
+        auto one = m_durableSettings->one(concertId);
+        if (!one)
+            return one.error();
+        if (one.value().capacity || one.value().sessionSeconds || one.value().paused)
+            saved.insert(concertId, one.value());
+    }
+    for (auto it = saved.cbegin(); it != saved.cend(); ++it) {
+        if (auto updated = m_store->updateSettings(it.key(), it.value(), m_options.defaults); !updated)
+            return updated.error();
+        if (auto info = m_concerts.find(it.key()); info != m_concerts.end())
+            info->settingsReadMs = -1;  // read again at the next tick
+    }
+    if (concertId.isEmpty()) {
+        m_settingsRestored = true;
+        if (!saved.isEmpty())
+            qCInfo(lcQueue) << "queue settings of" << saved.size() << "concerts put back from the database";
+    }
+    return qint64(saved.size());
 }
 
 Outcome<qint64> QueueService::addCrowd(const QString &concertId, qint64 count)
@@ -331,6 +368,8 @@ void QueueService::tick()
 {
     ++m_ticks;
     const qint64 now = m_clock();
+    if (!m_settingsRestored && !restoreSettings())
+        return;  // the store or the database is down: try again next tick
     if (m_concerts.isEmpty() || now - m_concertsReadMs > ConcertRefreshMs)
         refreshConcerts();
     for (auto it = m_concerts.begin(); it != m_concerts.end(); ++it) {
@@ -342,8 +381,15 @@ void QueueService::tick()
             return;
         if (it->open && !result.value().open) {
             // The store lost its state (Redis restarted without persistence): open again.
-            qCWarning(lcQueue) << "the queue store forgot that" << it.key() << "is open; opening again";
-            it->open = false;
+            // Its settings go back first (nobody was admitted in this pass: the store does
+            // not admit in a room it does not know open); until they are, it stays shut.
+            if (auto restored = restoreSettings(it.key()); !restored) {
+                qCWarning(lcQueue) << "the queue store forgot" << it.key() << "and its settings cannot be put back:"
+                                   << restored.error().message;
+            } else {
+                qCWarning(lcQueue) << "the queue store forgot that" << it.key() << "is open; opening again";
+                it->open = false;
+            }
         }
         m_admittedTotal += result.value().admitted;
         it->admittedInWindow = result.value().admittedInWindow;

@@ -15,6 +15,7 @@
 namespace BoxOffice::Server {
 
 class CatalogService;
+class SqlQueueSettingsStore;
 
 struct QueueOptions
 {
@@ -40,8 +41,10 @@ public:
     using Clock = std::function<qint64()>;  // milliseconds since the epoch
 
     // joinLimiter: shared by the server threads of one process; made here when absent.
+    // durableSettings: where staff's settings are kept beyond the store (SQL); none in
+    // tests of the rules alone.
     QueueService(QueueStore *store, CatalogService *catalog, QueueOptions options, Clock clock = {},
-                 std::shared_ptr<JoinRateLimiter> joinLimiter = {});
+                 std::shared_ptr<JoinRateLimiter> joinLimiter = {}, SqlQueueSettingsStore *durableSettings = nullptr);
 
     // Called with the tokens whose session this instance ended early (leave, staff
     // expiry, a purchase), so their holds go with them.
@@ -60,7 +63,12 @@ public:
     // The tickets of many tokens of one concert, in one store call.
     Outcome<QList<QueueTicket>> statusMany(const QString &concertId, const QStringList &tokens);
     Outcome<QueueStats> stats(const QString &concertId);
+    // Writes the durable copy (SQL) first, then the store.
     Outcome<QueueStats> updateSettings(const QString &concertId, const QueueSettingsChange &change);
+    // Puts the durable settings back into the store: every concert's (at start), or one
+    // concert's (its state was lost). Returns how many concerts it set. Until it has
+    // succeeded once, the tick tries again (the store or the database may be down at start).
+    Outcome<qint64> restoreSettings(const QString &concertId = {});
     Outcome<qint64> addCrowd(const QString &concertId, qint64 count);
     // Accepts up to `count` synthetic waiters, at most options.crowdMax in line: the
     // first chunk joins at once, the rest through feedCrowd(). Returns how many it took.
@@ -115,6 +123,8 @@ private:
         qint64 remaining = 0;
     };
     QList<PendingCrowd> m_crowd;
+    SqlQueueSettingsStore *m_durableSettings = nullptr;
+    bool m_settingsRestored = false;
     QHash<QString, ConcertInfo> m_concerts;
     qint64 m_concertsReadMs = 0;
     QHash<QString, PromoteResult> m_lastTick;

@@ -76,6 +76,21 @@ const QList<Migration> &migrations()
           u"ALTER TABLE venues ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC'"_s,
           // The demo venues seeded before this migration are in Seoul.
           u"UPDATE venues SET time_zone = 'Asia/Seoul' WHERE id IN ('hanbit-hall', 'gangbyeon-arena', 'hangang-stadium')"_s}},
+        {5,
+         {// Staff's waiting-room settings per concert, the durable copy (the queue store
+          // keeps the fast one). NULL: the server's default. No foreign key: the queue
+          // names concerts as loosely as Redis does.
+          u"CREATE TABLE queue_settings (concert_id TEXT PRIMARY KEY, capacity INTEGER, session_seconds INTEGER,"
+          " paused INTEGER, updated_at BIGINT NOT NULL)"_s,
+          // The in-memory queue's rooms, saved at a clean shutdown and taken (read and
+          // deleted in one transaction) at the next start.
+          u"CREATE TABLE queue_snapshot_rooms (concert_id TEXT PRIMARY KEY, sequence BIGINT NOT NULL,"
+          " is_open INTEGER NOT NULL, saved_at BIGINT NOT NULL)"_s,
+          // One row per token: state W waiting (score: arrival sequence), P pre-queue
+          // (sequence), A active (session end, ms), E ended (when, ms), I issued only.
+          u"CREATE TABLE queue_snapshot_tokens (concert_id TEXT NOT NULL, token TEXT NOT NULL,"
+          " user_id TEXT NOT NULL, owns_user INTEGER NOT NULL, state CHAR(1) NOT NULL, score BIGINT NOT NULL,"
+          " seen BIGINT, PRIMARY KEY (concert_id, token))"_s}},
     };
     return list;
 }
