@@ -128,6 +128,7 @@ class TestAdversarial : public QObject
         QString performance;
     };
     Instance m_instances[2];  // sqlite, postgresql
+    QString m_databases[2];   // their databases, seeded
     QNetworkAccessManager m_network;
     int m_users = 0;
 
@@ -230,6 +231,8 @@ private Q_SLOTS:
         const auto pg = freshPostgresDatabase();
         QVERIFY2(pg, "no PostgreSQL: the CTest fixture 'services' starts one");
         const QString databases[] = {u"sqlite:"_s + m_dir.filePath(u"adversarial.sqlite"_s), *pg};
+        m_databases[0] = databases[0];
+        m_databases[1] = databases[1];
         // Two concerts, so the two instances' waiting rooms on the one Redis stay apart.
         const QString concerts[] = {u"haneul-encore"_s, u"ironclad-reunion"_s};
         QList<QProcess *> processes;
@@ -332,17 +335,15 @@ private Q_SLOTS:
     void joinRate_oneLimitPerAddressAcrossThreads()
     {
         QFETCH_GLOBAL(QString, database);
-        if (database != u"sqlite")
-            QSKIP("the limit does not depend on the database: once is enough");
         QProcess server;
         const QUrl url = startServerProcess(
-            server, {u"--port"_s, u"0"_s, u"--db"_s, u"sqlite:"_s + m_dir.filePath(u"adversarial.sqlite"_s),  // seeded
+            server, {u"--port"_s, u"0"_s, u"--db"_s, m_databases[database == u"sqlite" ? 0 : 1],  // seeded
                      u"--redis"_s, m_redisUrl, u"--threads"_s, u"4"_s, u"--join-rate"_s, u"10"_s});
         QVERIFY(url.isValid());
         QList<Request> joins;
         for (int i = 0; i < 200; ++i)
             joins << Request{"POST", at(u"/api/v1/concerts/winter-musical/queue"_s, url), {},
-                             "{\"userId\":\"rate-" + QByteArray::number(i) + "\"}"};
+                             "{\"userId\":\"rate-" + database.toUtf8() + '-' + QByteArray::number(i) + "\"}"};
         QElapsedTimer elapsed;
         elapsed.start();
         const QList<Reply> replies = atOnce(joins);
@@ -366,11 +367,9 @@ private Q_SLOTS:
     void crowd_isCappedAndAddedWithoutStallingTheServer()
     {
         QFETCH_GLOBAL(QString, database);
-        if (database != u"sqlite")
-            QSKIP("the crowd lives in the queue store, not the database: once is enough");
         QProcess server;
         const QUrl url = startServerProcess(
-            server, {u"--port"_s, u"0"_s, u"--db"_s, u"sqlite:"_s + m_dir.filePath(u"adversarial.sqlite"_s),  // seeded
+            server, {u"--port"_s, u"0"_s, u"--db"_s, m_databases[database == u"sqlite" ? 0 : 1],  // seeded
                      u"--staff-key"_s, u"k"_s, u"--crowd-max"_s, u"100000"_s});
         QVERIFY(url.isValid());
         const QUrl crowd = at(u"/api/v1/admin/concerts/lumen-seoul-live/crowd"_s, url);
@@ -664,6 +663,8 @@ private Q_SLOTS:
         QByteArray letters = startLetters;
         qint64 version = startVersion;
         for (const QJsonObject &d : std::as_const(deltas)) {
+            if (version == endVersion)
+                break;  // later changes (a hold running out after the read) are not in endLetters
             QCOMPARE(d.value(u"version"_s).toInteger(), version + 1);
             version = d.value(u"version"_s).toInteger();
             for (const QJsonValue &change : d.value(u"changes"_s).toArray())

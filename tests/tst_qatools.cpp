@@ -133,11 +133,13 @@ private Q_SLOTS:
 
     void liveLog_namesTheChannelOfEachFrame()
     {
-        if (!testLanguage().isEmpty())
-            QSKIP("reads English text");
         auto app = startApp();
         app->showQaTools();
         QaPanel *panel = app->qa()->panel();
+        // The labels as the client shows them, in the language of the run.
+        const QString qaLabel = QRegularExpression::escape(QCoreApplication::translate("BoxOffice::QaController", "QA"));
+        const QString bookingLabel =
+            QRegularExpression::escape(QCoreApplication::translate("BoxOffice::QaController", "booking"));
         // The panel's own channel, and another one (as the booking window's is).
         QTRY_VERIFY_WITH_TIMEOUT(!panel->visibleFrames().filter(u"\"subscribed\""_s).isEmpty(), 10000);
         LiveChannel booking;
@@ -146,7 +148,7 @@ private Q_SLOTS:
         booking.setStaffKey(u"test-staff-key"_s);
         booking.subscribe({u"seats:jazz-after-dark-p2"_s});
         booking.start();
-        static const QRegularExpression own(u"^\\S+ QA +[<>] "_s), other(u"^\\S+ booking +[<>] "_s);
+        const QRegularExpression own(u"^\\S+ "_s + qaLabel + u" +[<>] "_s), other(u"^\\S+ "_s + bookingLabel + u" +[<>] "_s);
         QTRY_VERIFY_WITH_TIMEOUT(!panel->visibleFrames().filter(other).filter(u"jazz-after-dark-p2"_s).isEmpty(), 10000);
         for (const QString &line : panel->visibleFrames()) {
             const bool fromBooking = line.contains(u"jazz-after-dark-p2"_s);
