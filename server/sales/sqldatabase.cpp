@@ -252,9 +252,17 @@ Result<SqlDatabase, QString> SqlDatabase::open(const DatabaseUrl &url, const QSt
 
 bool SqlDatabase::lockForSetup()
 {
-    if (!m_postgres)
-        return true;
     QSqlQuery q(m_db);
+    if (!m_postgres) {
+        // Take SQLite's write lock now, waiting (busy timeout) for another process's set-up:
+        // a deferred transaction that reads first and writes later would instead fail at
+        // once with "database is locked" when two processes start together.
+        // Another process seeding the demo holds it for seconds: wait up to a minute.
+        for (int attempt = 0; attempt < 12; ++attempt)
+            if (q.exec(u"DELETE FROM schema_migrations WHERE 0 = 1"_s))
+                return true;
+        return false;
+    }
     // Any fixed key: only BoxOffice's set-up takes it.
     return q.exec(u"SELECT pg_advisory_xact_lock(20261124)"_s);
 }

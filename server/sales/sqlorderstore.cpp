@@ -339,7 +339,7 @@ Outcome<RefundRecord> SqlOrderStore::refund(const RefundRequest &r, const AuditE
         RefundRecord refund{r.refundId, r.orderId, seats, amount, currency, method, r.reason, r.releaseTo, r.nowMs,
                             audit.actor.login};
         q = &m_database->prepared(u"INSERT INTO refunds (id, order_id, seat_indexes, amount, currency, method, reason,"
-                                  " release_to, at, staff_id, login, cash_session_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+                                  " release_to, at, staff_id, login, cash_session_id) VALUES (?,?,?,?,?,?,COALESCE(?, ''),?,?,?,?,?)"_s);
         for (const QVariant &v : QVariantList{refund.id, refund.orderId, joinIndexes(seats), amount, currency, method,
                                               r.reason, letter, r.nowMs,
                                               audit.actor.isBootstrap() ? QVariant() : QVariant(audit.actor.staffId),
