@@ -186,6 +186,35 @@ QString describeError(const QSqlError &error)
     return text;
 }
 
+QString sqlPlaceholders(qsizetype n)
+{
+    return QStringList(n, u"?"_s).join(u',');
+}
+
+QString joinIndexes(const QList<int> &seats)
+{
+    QStringList parts;
+    for (int i : seats)
+        parts << QString::number(i);
+    return parts.join(u',');
+}
+
+QList<int> splitIndexes(const QString &text)
+{
+    QList<int> out;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts))
+        out << part.toInt();
+    return out;
+}
+
+void bindAll(QSqlQuery &query, const QVariantList &values, const QList<int> &indexes)
+{
+    for (const QVariant &v : values)
+        query.addBindValue(v);
+    for (int idx : indexes)
+        query.addBindValue(idx);
+}
+
 Failure databaseFailure(const QSqlQuery &query)
 {
     qCWarning(lcSql) << "query failed:" << describeError(query.lastError());

@@ -80,6 +80,14 @@ private:
 
 QString describeError(const class QSqlError &error);
 
+// "?,?,?": the placeholders of an IN list of n values.
+QString sqlPlaceholders(qsizetype n);
+// Seat indexes as a column's text ("3,4,5") and back.
+QString joinIndexes(const QList<int> &seats);
+QList<int> splitIndexes(const QString &text);
+// Binds `values`, then each of `indexes` (an IN list), in order.
+void bindAll(QSqlQuery &query, const QVariantList &values, const QList<int> &indexes = {});
+
 // A failed query as a domain failure (503 unavailable), logged with its cause.
 struct Failure databaseFailure(const QSqlQuery &query);
 

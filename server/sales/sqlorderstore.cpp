@@ -43,27 +43,6 @@ OrderRow orderFrom(const QSqlQuery &q)
     return o;
 }
 
-QString placeholders(qsizetype n)
-{
-    return QStringList(n, u"?"_s).join(u',');
-}
-
-QString joinIndexes(const QList<int> &seats)
-{
-    QStringList parts;
-    for (int i : seats)
-        parts << QString::number(i);
-    return parts.join(u',');
-}
-
-QList<int> splitIndexes(const QString &text)
-{
-    QList<int> out;
-    for (const QString &part : text.split(u',', Qt::SkipEmptyParts))
-        out << part.toInt();
-    return out;
-}
-
 QJsonArray indexArray(const QList<int> &seats)
 {
     QJsonArray out;
@@ -296,7 +275,7 @@ Outcome<RefundRecord> SqlOrderStore::refund(const RefundRequest &r, const AuditE
             return Failure{Failure::Code::Conflict, u"these seats are already refunded"_s, {{u"indexes"_s, indexArray(already)}}};
 
         q = &m_database->prepared(u"UPDATE tickets SET state = 'refunded' WHERE order_id = ? AND current = 1"
-                                  " AND state <> 'refunded' AND idx IN ("_s + placeholders(seats.size()) + u')');
+                                  " AND state <> 'refunded' AND idx IN ("_s + sqlPlaceholders(seats.size()) + u')');
         q->addBindValue(r.orderId);
         for (int idx : seats)
             q->addBindValue(idx);
@@ -306,7 +285,7 @@ Outcome<RefundRecord> SqlOrderStore::refund(const RefundRequest &r, const AuditE
             return Failure{Failure::Code::Conflict, u"these seats are already refunded"_s, {{u"indexes"_s, indexArray(seats)}}};
         const QString letter(QChar::fromLatin1(r.releaseTo));
         q = &m_database->prepared(u"UPDATE seat_state SET status = ?, hold_id = NULL WHERE performance_id = ? AND status = 'S'"
-                                  " AND idx IN ("_s + placeholders(seats.size()) + u')');
+                                  " AND idx IN ("_s + sqlPlaceholders(seats.size()) + u')');
         q->addBindValue(letter);
         q->addBindValue(performanceId);
         for (int idx : seats)
@@ -325,7 +304,7 @@ Outcome<RefundRecord> SqlOrderStore::refund(const RefundRequest &r, const AuditE
             return changed.error();
         // Out of the sales the rankings count.
         q = &m_database->prepared(u"DELETE FROM sales WHERE performance_id = ? AND order_id = ? AND idx IN ("_s
-                                  + placeholders(seats.size()) + u')');
+                                  + sqlPlaceholders(seats.size()) + u')');
         q->addBindValue(performanceId);
         q->addBindValue(r.orderId);
         for (int idx : seats)
@@ -461,11 +440,9 @@ Outcome<qint64> SqlOrderStore::setNotForSale(const QString &performanceId, const
                            {{u"indexes"_s, seatsInTheWay}}};
         };
         QSqlQuery *q = &m_database->prepared(u"SELECT idx FROM seat_state WHERE performance_id = ? AND status <> ?"
-                                             " AND idx IN ("_s + placeholders(seats.size()) + u')');
-        q->addBindValue(performanceId);
-        q->addBindValue(QString(QChar::fromLatin1(from)));
-        for (int idx : seats)
-            q->addBindValue(idx);
+                                             " AND idx IN ("_s + sqlPlaceholders(seats.size()) + u')');
+        const QString fromLetter(QChar::fromLatin1(from)), toLetter(QChar::fromLatin1(to));
+        bindAll(*q, {performanceId, fromLetter}, seats);
         if (!q->exec())
             return databaseFailure(*q);
         QJsonArray inTheWay;
@@ -476,12 +453,8 @@ Outcome<qint64> SqlOrderStore::setNotForSale(const QString &performanceId, const
             return refuse(inTheWay);
         // Conditional, so a seat held between the read and here is not taken over.
         q = &m_database->prepared(u"UPDATE seat_state SET status = ? WHERE performance_id = ? AND status = ?"
-                                  " AND idx IN ("_s + placeholders(seats.size()) + u')');
-        q->addBindValue(QString(QChar::fromLatin1(to)));
-        q->addBindValue(performanceId);
-        q->addBindValue(QString(QChar::fromLatin1(from)));
-        for (int idx : seats)
-            q->addBindValue(idx);
+                                  " AND idx IN ("_s + sqlPlaceholders(seats.size()) + u')');
+        bindAll(*q, {toLetter, performanceId, fromLetter}, seats);
         if (!q->exec())
             return databaseFailure(*q);
         if (q->numRowsAffected() != seats.size())

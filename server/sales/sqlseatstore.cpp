@@ -18,27 +18,6 @@ Q_LOGGING_CATEGORY(lcSeats, "boxoffice.server.seats")
 
 namespace {
 
-QString placeholders(qsizetype n)
-{
-    return QStringList(n, u"?"_s).join(u',');
-}
-
-QString joinIndexes(const QList<int> &seats)
-{
-    QStringList parts;
-    for (int i : seats)
-        parts << QString::number(i);
-    return parts.join(u',');
-}
-
-QList<int> splitIndexes(const QString &text)
-{
-    QList<int> out;
-    for (const QString &part : text.split(u',', Qt::SkipEmptyParts))
-        out << part.toInt();
-    return out;
-}
-
 HoldRecord holdFrom(const QSqlQuery &q)
 {
     HoldRecord h;
@@ -188,7 +167,7 @@ Outcome<HoldRecord> SqlSeatStore::hold(const HoldRequest &r, const AuditEntry *a
                 return Failure{Failure::Code::BadRequest, u"over the seat limit"_s, {{u"owned"_s, owned.value()}}};
         }
         q = &m_database->prepared(u"UPDATE seat_state SET status = 'H', hold_id = ? WHERE performance_id = ? AND status = 'A' AND idx IN ("_s
-                  + placeholders(r.seats.size()) + u')');
+                  + sqlPlaceholders(r.seats.size()) + u')');
         q->addBindValue(r.holdId);
         q->addBindValue(r.performanceId);
         for (int idx : r.seats)
@@ -199,7 +178,7 @@ Outcome<HoldRecord> SqlSeatStore::hold(const HoldRequest &r, const AuditEntry *a
             // Which were taken: read inside this transaction (our own changes included),
             // then the rollback undoes everything.
             q = &m_database->prepared(u"SELECT idx FROM seat_state WHERE performance_id = ? AND (hold_id IS NULL OR hold_id <> ?) AND idx IN ("_s
-                      + placeholders(r.seats.size()) + u')');
+                      + sqlPlaceholders(r.seats.size()) + u')');
             q->addBindValue(r.performanceId);
             q->addBindValue(r.holdId);
             for (int idx : r.seats)
