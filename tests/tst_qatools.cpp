@@ -145,7 +145,7 @@ private Q_SLOTS:
         LiveChannel booking;
         app->qa()->watch(&booking);
         booking.setServer(m_server->url);
-        booking.setStaffKey(u"test-staff-key"_s);
+        booking.setStaffCredential(u"test-staff-key"_s);
         booking.subscribe({u"seats:jazz-after-dark-p2"_s});
         booking.start();
         const QRegularExpression own(u"^\\S+ "_s + qaLabel + u" +[<>] "_s), other(u"^\\S+ "_s + bookingLabel + u" +[<>] "_s);
