@@ -9,7 +9,7 @@ PACKAGES=(
   qt6-l10n-tools qt6-tools-dev libxkbcommon-dev
   libqt6sql6-sqlite libqt6sql6-psql
   libhiredis-dev redis-server postgresql
-  libqrencode-dev libqt6svg6 xvfb xauth fonts-noto-cjk qt6-translations-l10n
+  libqrencode-dev libsodium-dev libqt6svg6 xvfb xauth fonts-noto-cjk qt6-translations-l10n
 )
 
 missing=()

@@ -22,6 +22,10 @@
 #include "server/sales/democatalog.h"
 #include "server/sales/sqlcatalogstore.h"
 #include "server/sales/sqldatabase.h"
+#include "server/routes/staffroutes.h"
+#include "server/staff/auditlog.h"
+#include "server/staff/staffservice.h"
+#include "server/staff/staffstore.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -165,9 +169,14 @@ Result<QUrl, QString> BoxOfficeServer::start()
         if (!crowdFeeder->isActive())
             crowdFeeder->start();
     });
-    m_staff = std::make_unique<StaffAuth>(m_config.staffKey);
+    m_audit = std::make_unique<AuditLog>(m_database.get());
+    m_staffStore = std::make_unique<StaffStore>(m_database.get());
+    m_staffService = std::make_unique<StaffService>(m_staffStore.get(), m_audit.get(), m_config.staffKey,
+                                                    m_config.staff, m_config.clock);
+    m_staff = std::make_unique<StaffAuth>(m_staffService.get());
+    m_router.setStaffAuth(m_staff.get());
     if (m_config.staffKey.isEmpty())
-        qCWarning(lcServer) << "no staff key (--staff-key or BOXOFFICE_STAFF_KEY): staff endpoints refuse everyone";
+        qCInfo(lcServer) << "no staff key (--staff-key or BOXOFFICE_STAFF_KEY): staff sign in with accounts only";
 
     m_seatStore = std::make_unique<SqlSeatStore>(m_database.get());
     m_seats = std::make_unique<SeatService>(m_seatStore.get(), m_catalog.get(), m_queue.get(), m_config.seats, m_config.clock);
@@ -176,11 +185,14 @@ Result<QUrl, QString> BoxOfficeServer::start()
     m_queue->onSessionsEnded([this](const QStringList &tokens) { m_seats->endSessions(tokens); });
     auto *sweeper = new QTimer(this);
     sweeper->setInterval(m_config.sweepMs);
-    connect(sweeper, &QTimer::timeout, this, [this] {
+    connect(sweeper, &QTimer::timeout, this, [this, sweeps = 0]() mutable {
         // A dropped database connection (PostgreSQL restarted) does not come back by
         // itself: a ping reconnects it, so the next request works again.
-        if (m_database->ping())
-            m_seats->sweepExpiredHolds();
+        if (!m_database->ping())
+            return;
+        m_seats->sweepExpiredHolds();
+        if (sweeps++ % qMax(1, 60'000 / m_config.sweepMs) == 0)
+            m_staffService->purge();  // about once a minute
     });
     sweeper->start();
 
@@ -205,7 +217,8 @@ Result<QUrl, QString> BoxOfficeServer::start()
                         "Admission rate per concert over the last five minutes.");
 
     addCatalogRoutes(m_router, *m_catalog);
-    addQueueRoutes(m_router, *m_queue, *m_staff);
+    addQueueRoutes(m_router, *m_queue, *m_staffService);
+    addStaffRoutes(m_router, *m_staffService);
     addSeatRoutes(m_router, *m_seats, *m_staff);
     addRankingRoutes(m_router, *m_rankings);
     addOpsRoutes(m_router, *m_metrics, [this] { return health(); });
@@ -227,6 +240,22 @@ Result<QUrl, QString> BoxOfficeServer::start()
     m_url.setHost(m_config.host.toString());
     m_url.setPort(port.value());
     return m_url;
+}
+
+Result<QJsonObject, QString> BoxOfficeServer::addStaffAccount(const ServerConfig &config, const QString &pin)
+{
+    auto database = SqlDatabase::open(config.database, u"boxoffice-add-staff"_s);
+    if (!database)
+        return database.error();
+    SqlDatabase db = std::move(database).value();
+    StaffStore store(&db);
+    AuditLog audit(&db);
+    StaffService staff(&store, &audit, {}, config.staff, config.clock);
+    const StaffActor setUp{{}, CommandLineLogin, u"Command line"_s, StaffRole::Admin, 0};
+    auto added = staff.addAccount(config.addStaff->login, config.addStaff->name, config.addStaff->role, pin, setUp);
+    if (!added)
+        return added.error().message;
+    return added.value().toJson();
 }
 
 void BoxOfficeServer::tick()

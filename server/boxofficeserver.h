@@ -27,6 +27,9 @@ class RedisConnection;
 class SeatService;
 class SqlSeatStore;
 class StaffAuth;
+class StaffService;
+class StaffStore;
+class AuditLog;
 class HttpFrontend;
 class SqlCatalogStore;
 class SqlDatabase;
@@ -53,7 +56,13 @@ public:
     // One request through the routes, without the socket (the request fuzzer).
     HttpResponse dispatch(HttpRequest &request) const { return m_router.dispatch(request); }
 
+    // --add-staff: creates one account in the configured database (PIN given, from
+    // stdin), audited as "(command line)"; the account's JSON, or why not.
+    static Result<QJsonObject, QString> addStaffAccount(const ServerConfig &config, const QString &pin);
+
     QueueService *queue() const { return m_queue.get(); }
+    StaffService *staff() const { return m_staffService.get(); }
+    const HttpRouter &router() const { return m_router; }
     SeatService *seats() const { return m_seats.get(); }
     RankingService *rankings() const { return m_rankings.get(); }
     int liveClients() const;
@@ -78,6 +87,9 @@ private:
     std::unique_ptr<SqlQueueSettingsStore> m_queueSettings;
     std::unique_ptr<SqlQueueSnapshotStore> m_queueSnapshots;  // SQLite with the in-memory queue only
     std::unique_ptr<QueueService> m_queue;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<StaffStore> m_staffStore;
+    std::unique_ptr<StaffService> m_staffService;
     std::unique_ptr<StaffAuth> m_staff;
     std::unique_ptr<SqlSeatStore> m_seatStore;
     std::unique_ptr<SeatService> m_seats;

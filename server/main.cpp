@@ -1,9 +1,14 @@
+#include "server/boxofficeserver.h"
 #include "server/serverpool.h"
+
+#include <QJsonDocument>
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QStandardPaths>
+
+#include <sodium.h>
 
 #include <csignal>
 #include <cstdio>
@@ -58,6 +63,24 @@ int main(int argc, char *argv[])
     if (!config) {
         std::fprintf(config.error().exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(config.error().message));
         return config.error().exitCode;
+    }
+
+    if (config.value().addStaff) {
+        // The PIN from standard input (a pipe or a terminal), never from the command line.
+        char line[256] = {};
+        if (!std::fgets(line, sizeof line, stdin)) {
+            std::fprintf(stderr, "boxoffice-server: --add-staff reads the PIN from standard input\n");
+            return 2;
+        }
+        const QString pin = QString::fromUtf8(line).trimmed();
+        sodium_memzero(line, sizeof line);
+        const auto added = BoxOfficeServer::addStaffAccount(config.value(), pin);
+        if (!added) {
+            std::fprintf(stderr, "boxoffice-server: cannot add the account: %s\n", qPrintable(added.error()));
+            return 1;
+        }
+        std::printf("%s\n", QJsonDocument(added.value()).toJson(QJsonDocument::Compact).constData());
+        return 0;
     }
 
     ServerPool server(config.value());

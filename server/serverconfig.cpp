@@ -73,10 +73,16 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     const QCommandLineOption idleTimeoutOption(u"idle-timeout-ms"_s, u"Close a connection that has had no answer for this long: slow or idle clients (default 30000)."_s, u"ms"_s);
     const QCommandLineOption retentionOption(u"expired-retention-seconds"_s, u"How long a token that left, expired or was dropped still reads \"expired\" before the queue forgets it (env BOXOFFICE_EXPIRED_RETENTION; default 3600)."_s, u"s"_s);
     const QCommandLineOption crowdMaxOption(u"crowd-max"_s, u"The crowd simulator fills a concert's line up to this many waiters (default 100000)."_s, u"n"_s);
+    const QCommandLineOption staffSessionOption(u"staff-session-hours"_s, u"How long a staff sign-in lasts (default 12)."_s, u"h"_s);
+    const QCommandLineOption lockoutOption(u"staff-lockout-seconds"_s, u"How long a login is locked after 5 failed sign-ins in a row (default 300, at least 60)."_s, u"s"_s);
+    const QCommandLineOption addStaffOption(u"add-staff"_s, u"Create the staff account LOGIN (the PIN, 4-12 digits, read from standard input) and exit."_s, u"login"_s);
+    const QCommandLineOption roleOption(u"role"_s, u"With --add-staff: clerk, manager or admin (default clerk)."_s, u"role"_s);
+    const QCommandLineOption staffNameOption(u"name"_s, u"With --add-staff: the person's name (default the login)."_s, u"name"_s);
     parser.addOptions({hostOption, portOption, dbOption, redisOption, staffOption, demoOption, bodyOption,
                        capacityOption, sessionOption, idleOption, tickOption, joinRateOption, threadsOption,
                        holdOption, seatLimitOption, rankingsOption, connectionsOption, idleTimeoutOption,
-                       retentionOption, crowdMaxOption});
+                       retentionOption, crowdMaxOption, staffSessionOption, lockoutOption, addStaffOption, roleOption,
+                       staffNameOption});
 
     if (!parser.parse(arguments))
         return Failure{parser.errorText()};
@@ -152,6 +158,7 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
         return parser.isSet(o) ? std::optional<QString>(parser.value(o)) : std::nullopt;
     };
     int joinRate = int(config.queue.joinRatePerSecond);
+    int staffSessionHours = config.staff.sessionSeconds / 3600;
     int rankingSeconds = config.rankingsMs / 1000;
     for (auto failure : {integer(capacityOption, value(capacityOption), 0, 1'000'000, &config.queue.defaults.capacity),
                          integer(sessionOption, value(sessionOption), 10, 86400, &config.queue.defaults.sessionSeconds),
@@ -166,12 +173,23 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
                          integer(idleTimeoutOption, value(idleTimeoutOption), 100, 3'600'000, &config.idleTimeoutMs),
                          integer(retentionOption, setting(retentionOption, u"BOXOFFICE_EXPIRED_RETENTION"_s), 0, 7 * 86400,
                                  &config.queue.expiredRetentionSeconds),
-                         integer(crowdMaxOption, value(crowdMaxOption), 0, 10'000'000, &config.queue.crowdMax)}) {
+                         integer(crowdMaxOption, value(crowdMaxOption), 0, 10'000'000, &config.queue.crowdMax),
+                         integer(staffSessionOption, value(staffSessionOption), 1, 24 * 30, &staffSessionHours),
+                         integer(lockoutOption, value(lockoutOption), 60, 86400, &config.staff.lockoutSeconds)}) {
         if (failure)
             return *failure;
     }
     if (config.threads > 1 && !config.redisUrl)
         return Failure{u"--threads: the in-memory queue lives in one thread; use --redis for more"_s};
+    config.staff.sessionSeconds = staffSessionHours * 3600;
+    if (parser.isSet(addStaffOption)) {
+        config.addStaff = ServerConfig::AddStaff{parser.value(addStaffOption),
+                                                 parser.isSet(staffNameOption) ? parser.value(staffNameOption)
+                                                                               : parser.value(addStaffOption),
+                                                 parser.isSet(roleOption) ? parser.value(roleOption) : u"clerk"_s};
+    } else if (parser.isSet(roleOption) || parser.isSet(staffNameOption)) {
+        return Failure{u"--role and --name go with --add-staff"_s};
+    }
     config.queue.joinRatePerSecond = joinRate;
     config.rankingsMs = rankingSeconds * 1000;
     config.queue.joinBurst = 2.0 * joinRate;

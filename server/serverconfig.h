@@ -3,6 +3,7 @@
 #include "domain/result.h"
 #include "server/queue/queueservice.h"
 #include "server/sales/seatservice.h"
+#include "server/staff/staffservice.h"
 
 #include <QHostAddress>
 #include <QProcessEnvironment>
@@ -36,7 +37,15 @@ struct ServerConfig
     quint16 port = 8080;
     DatabaseUrl database;
     std::optional<QUrl> redisUrl;  // absent: the in-memory queue store
-    QString staffKey;              // empty: staff endpoints refuse everyone
+    QString staffKey;              // the bootstrap admin's key; empty: staff need accounts
+    StaffOptions staff;            // staff session length, sign-in lock-out
+    struct AddStaff
+    {
+        QString login;
+        QString name;
+        QString role;
+    };
+    std::optional<AddStaff> addStaff;  // --add-staff: create this account (PIN on stdin) and exit
     bool demo = false;             // seed the demo catalog into an empty database
     qint64 maxBodyBytes = 64 * 1024;
     int maxConnections = 10000;    // open connections per server thread; more are closed at once

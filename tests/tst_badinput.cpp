@@ -118,6 +118,30 @@ class TestBadInput : public QObject
           << Case{"GET", u"/api/v1/queue/trot-king.ffffffffffffffffffffffffffffffff"_s, {}, {}, 404, u"not_found"_s}
           << Case{"DELETE", u"/api/v1/queue/x"_s, {}, {}, 404, u"not_found"_s};
 
+        // Staff sign-in and accounts.
+        const QString signIn = u"/api/v1/staff/sessions"_s;
+        for (const QByteArray &b : {QByteArray("{}"), QByteArray("{\"login\":\"a\"}"), QByteArray("{\"login\":1,\"pin\":\"1234\"}"),
+                                    QByteArray("{\"login\":\"a\",\"pin\":1234}"), QByteArray("[]"), QByteArray("{\"login\"")})
+            c << Case{"POST", signIn, b, {}, 400, u"bad_request"_s};
+        for (const QByteArray &b : {QByteArray("{\"login\":\"nobody\",\"pin\":\"1234\"}"),
+                                    QByteArray("{\"login\":\"" + QByteArray(5000, 'x') + "\",\"pin\":\"1234\"}"),
+                                    QByteArray("{\"login\":\"\\u0000\",\"pin\":\"\"}"),
+                                    QByteArray("{\"login\":\"nobody\",\"pin\":\"" + QByteArray(10000, '1') + "\"}")})
+            c << Case{"POST", signIn, b, {}, 401, u"unauthorized"_s};
+        const QString accounts = u"/api/v1/admin/staff"_s;
+        for (const QByteArray &b : {QByteArray("{}"), QByteArray("{\"login\":\"a b\",\"name\":\"A\",\"role\":\"clerk\",\"pin\":\"1234\"}"),
+                                    QByteArray("{\"login\":\"a\",\"name\":\"\",\"role\":\"clerk\",\"pin\":\"1234\"}"),
+                                    QByteArray("{\"login\":\"a\",\"name\":\"A\",\"role\":\"root\",\"pin\":\"1234\"}"),
+                                    QByteArray("{\"login\":\"a\",\"name\":\"A\",\"role\":\"clerk\",\"pin\":\"12\"}"),
+                                    QByteArray("{\"login\":\"a\",\"name\":\"A\",\"role\":\"clerk\",\"pin\":1234}")})
+            c << Case{"POST", accounts, b, {{"Authorization", Staff}}, 400, u"bad_request"_s};
+        c << Case{"PATCH", accounts + u"/nobody"_s, "{\"name\":\"X\"}", {{"Authorization", Staff}}, 404, u"not_found"_s}
+          << Case{"PATCH", accounts + u"/nobody"_s, "{}", {{"Authorization", Staff}}, 400, u"bad_request"_s}
+          << Case{"DELETE", u"/api/v1/staff/sessions/current"_s, {}, {{"Authorization", Staff}}, 400, u"bad_request"_s}
+          << Case{"GET", u"/api/v1/staff/sessions/current"_s, {}, {{"Authorization", "Bearer wrong"}}, 403, u"forbidden"_s};
+        for (const QString &q : {u"limit=0"_s, u"limit=x"_s, u"from=now"_s, u"to=2026-02-30T00:00:00Z"_s})
+            c << Case{"GET", u"/api/v1/admin/audit?"_s + q, {}, {{"Authorization", Staff}}, 400, u"bad_request"_s};
+
         // Query strings.
         for (const QString &q : {u"window=month"_s, u"limit=0"_s, u"limit=-1"_s, u"limit=abc"_s, u"limit=100000"_s,
                                  u"window=weekly"_s})

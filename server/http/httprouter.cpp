@@ -1,6 +1,7 @@
 #include "server/http/httprouter.h"
 
 #include "server/http/metrics.h"
+#include "server/http/staffauth.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -16,6 +17,20 @@ HttpRouter::HttpRouter(Metrics *metrics) : m_metrics(metrics) {}
 void HttpRouter::add(const QByteArray &method, const QString &pattern, Handler handler)
 {
     m_routes.append(Route{method, pattern, pattern.split(u'/'), std::move(handler)});
+}
+
+void HttpRouter::add(const QByteArray &method, const QString &pattern, StaffRole least, StaffHandler handler)
+{
+    m_staffRoutes.append(StaffRoute{method, pattern, least});
+    add(method, pattern, [this, least, handler = std::move(handler)](const HttpRequest &request) {
+        Q_ASSERT(m_staffAuth);
+        if (!m_staffAuth)
+            return HttpResponse::error(Failure::Code::Forbidden, u"staff routes are not set up"_s);
+        auto actor = m_staffAuth->require(request, least);
+        if (!actor)
+            return HttpResponse::error(actor.error());
+        return handler(request, actor.value());
+    });
 }
 
 bool HttpRouter::match(const Route &route, const QStringList &segments, QHash<QString, QString> *params)

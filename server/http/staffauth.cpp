@@ -1,6 +1,7 @@
 #include "server/http/staffauth.h"
 
 #include "domain/jsonreader.h"
+#include "server/staff/staffservice.h"
 
 #include <QCryptographicHash>
 
@@ -19,16 +20,35 @@ bool StaffAuth::constantTimeEquals(const QByteArray &a, const QByteArray &b)
     return diff == 0;
 }
 
-std::optional<Failure> StaffAuth::check(const HttpRequest &request) const
+QByteArray StaffAuth::bearer(const HttpRequest &request)
+{
+    const QByteArray header = request.header("authorization");
+    return header.startsWith("Bearer ") ? header.mid(7).trimmed() : QByteArray();
+}
+
+Outcome<StaffActor> StaffAuth::require(const HttpRequest &request, StaffRole least) const
 {
     const QByteArray header = request.header("authorization");
     if (header.isEmpty())
-        return Failure{Failure::Code::Unauthorized, u"staff credentials required (Authorization: Bearer <key>)"_s, {}};
+        return Failure{Failure::Code::Unauthorized, u"staff credentials required (Authorization: Bearer <token>)"_s, {}};
     if (!header.startsWith("Bearer "))
-        return Failure{Failure::Code::Forbidden, u"the Authorization header must be \"Bearer <staff key>\""_s, {}};
-    const QByteArray given = header.mid(7).trimmed();
-    if (m_key.isEmpty() || !constantTimeEquals(given, m_key))
-        return Failure{Failure::Code::Forbidden, u"the staff key is not valid"_s, {}};
+        return Failure{Failure::Code::Forbidden, u"the Authorization header must be \"Bearer <token>\""_s, {}};
+    auto actor = m_staff->authenticate(bearer(request));
+    if (!actor)
+        return actor.error();
+    if (!actor.value().atLeast(least))
+        return Failure{Failure::Code::Forbidden,
+                       u"this needs the role %1 or above (signed in as %2)"_s.arg(roleName(least),
+                                                                                  roleName(actor.value().role)),
+                       {{u"role"_s, roleName(least)}}};
+    return actor;
+}
+
+std::optional<Failure> StaffAuth::check(const HttpRequest &request) const
+{
+    auto actor = require(request, StaffRole::Clerk);
+    if (!actor)
+        return actor.error();
     return std::nullopt;
 }
 

@@ -173,7 +173,7 @@ void LiveHub::subscribe(Client &client, const QJsonArray &topics)
             }
         } else if (topic.startsWith(u"seats:")) {
             const QString performance = topic.mid(6);
-            auto status = m_seats->status(performance, Buyer{client.token, client.staff});
+            auto status = m_seats->status(performance, Buyer{client.token, client.staff, {}});
             if (status) {
                 ok = true;
                 if (client.staff)

@@ -239,7 +239,8 @@ Outcome<QueueStats> QueueService::stats(const QString &concertId)
                       int(n.admittedLastMinute)};
 }
 
-Outcome<QueueStats> QueueService::updateSettings(const QString &concertId, const QueueSettingsChange &change)
+Outcome<QueueStats> QueueService::updateSettings(const QString &concertId, const QueueSettingsChange &change,
+                                                 const AuditEntry *audit)
 {
     if (auto info = concert(concertId); !info)
         return info.error();
@@ -249,7 +250,7 @@ Outcome<QueueStats> QueueService::updateSettings(const QString &concertId, const
         return badRequest(u"sessionSeconds must be between 10 and 86400"_s);
     // The durable copy first: if the store then fails, the next restore brings it level.
     if (m_durableSettings)
-        if (auto saved = m_durableSettings->save(concertId, change, m_clock()); !saved)
+        if (auto saved = m_durableSettings->save(concertId, change, m_clock(), audit); !saved)
             return saved.error();
     if (auto updated = m_store->updateSettings(concertId, change, m_options.defaults); !updated)
         return updated.error();

@@ -14,6 +14,8 @@
 
 namespace BoxOffice::Server {
 
+struct AuditEntry;
+
 class CatalogService;
 class SqlQueueSettingsStore;
 
@@ -63,8 +65,10 @@ public:
     // The tickets of many tokens of one concert, in one store call.
     Outcome<QList<QueueTicket>> statusMany(const QString &concertId, const QStringList &tokens);
     Outcome<QueueStats> stats(const QString &concertId);
-    // Writes the durable copy (SQL) first, then the store.
-    Outcome<QueueStats> updateSettings(const QString &concertId, const QueueSettingsChange &change);
+    // Writes the durable copy (SQL, with staff's audit entry in its transaction) first,
+    // then the store.
+    Outcome<QueueStats> updateSettings(const QString &concertId, const QueueSettingsChange &change,
+                                       const AuditEntry *audit = nullptr);
     // Puts the durable settings back into the store: every concert's (at start), or one
     // concert's (its state was lost). Returns how many concerts it set. Until it has
     // succeeded once, the tick tries again (the store or the database may be down at start).

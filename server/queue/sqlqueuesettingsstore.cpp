@@ -1,6 +1,7 @@
 #include "server/queue/sqlqueuesettingsstore.h"
 
 #include "server/sales/sqldatabase.h"
+#include "server/staff/auditlog.h"
 
 #include <QSqlQuery>
 
@@ -33,23 +34,28 @@ QueueSettingsChange readRow(const QSqlQuery &q, int first)
 
 SqlQueueSettingsStore::SqlQueueSettingsStore(SqlDatabase *database) : m_database(database) {}
 
-Outcome<bool> SqlQueueSettingsStore::save(const QString &concertId, const QueueSettingsChange &change, qint64 nowMs)
+Outcome<bool> SqlQueueSettingsStore::save(const QString &concertId, const QueueSettingsChange &change, qint64 nowMs,
+                                          const AuditEntry *audit)
 {
-    // An upsert that keeps the fields the change leaves out (SQLite ≥ 3.24, PostgreSQL ≥ 9.5).
-    QSqlQuery &q = m_database->prepared(
-        u"INSERT INTO queue_settings (concert_id, capacity, session_seconds, paused, updated_at) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT (concert_id) DO UPDATE SET capacity = COALESCE(excluded.capacity, queue_settings.capacity),"
-        " session_seconds = COALESCE(excluded.session_seconds, queue_settings.session_seconds),"
-        " paused = COALESCE(excluded.paused, queue_settings.paused), updated_at = excluded.updated_at"_s);
-    q.addBindValue(concertId);
-    q.addBindValue(optionalInt(change.capacity));
-    q.addBindValue(optionalInt(change.sessionSeconds));
-    q.addBindValue(optionalInt(change.paused ? std::optional<int>(*change.paused ? 1 : 0) : std::nullopt));
-    q.addBindValue(nowMs);
-    if (!q.exec())
-        return databaseFailure(q);
-    q.finish();
-    return true;
+    return m_database->transaction<bool>([&]() -> Outcome<bool> {
+        // An upsert that keeps the fields the change leaves out (SQLite ≥ 3.24, PostgreSQL ≥ 9.5).
+        QSqlQuery &q = m_database->prepared(
+            u"INSERT INTO queue_settings (concert_id, capacity, session_seconds, paused, updated_at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (concert_id) DO UPDATE SET capacity = COALESCE(excluded.capacity, queue_settings.capacity),"
+            " session_seconds = COALESCE(excluded.session_seconds, queue_settings.session_seconds),"
+            " paused = COALESCE(excluded.paused, queue_settings.paused), updated_at = excluded.updated_at"_s);
+        q.addBindValue(concertId);
+        q.addBindValue(optionalInt(change.capacity));
+        q.addBindValue(optionalInt(change.sessionSeconds));
+        q.addBindValue(optionalInt(change.paused ? std::optional<int>(*change.paused ? 1 : 0) : std::nullopt));
+        q.addBindValue(nowMs);
+        if (!q.exec())
+            return databaseFailure(q);
+        q.finish();
+        if (audit)
+            return AuditLog(m_database).append(*audit, nowMs);
+        return true;
+    });
 }
 
 Outcome<QHash<QString, QueueSettingsChange>> SqlQueueSettingsStore::all()

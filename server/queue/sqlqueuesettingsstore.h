@@ -8,6 +8,7 @@
 namespace BoxOffice::Server {
 
 class SqlDatabase;
+struct AuditEntry;
 
 // Staff's waiting-room settings per concert in SQL (table queue_settings, migration 5):
 // the durable copy. The queue store (memory or Redis) keeps the fast one; QueueService
@@ -18,8 +19,10 @@ class SqlQueueSettingsStore
 public:
     explicit SqlQueueSettingsStore(SqlDatabase *database);
 
-    // Merges the change into the concert's row (fields absent from it stay as they were).
-    Outcome<bool> save(const QString &concertId, const QueueSettingsChange &change, qint64 nowMs);
+    // Merges the change into the concert's row (fields absent from it stay as they were),
+    // with its audit entry (staff's change) in the same transaction.
+    Outcome<bool> save(const QString &concertId, const QueueSettingsChange &change, qint64 nowMs,
+                       const AuditEntry *audit = nullptr);
     // Every concert's saved settings.
     Outcome<QHash<QString, QueueSettingsChange>> all();
     // One concert's (all fields absent when nothing was ever saved).

@@ -3,6 +3,7 @@
 #include "server/http/httprouter.h"
 #include "server/http/staffauth.h"
 #include "server/queue/queueservice.h"
+#include "server/staff/staffservice.h"
 #include "domain/jsonreader.h"
 #include "domain/queuehistory.h"
 
@@ -41,7 +42,7 @@ template <typename T> std::optional<HttpResponse> readOptional(const QJsonObject
 
 } // namespace
 
-void addQueueRoutes(HttpRouter &router, QueueService &queue, const StaffAuth &staff)
+void addQueueRoutes(HttpRouter &router, QueueService &queue, StaffService &staff)
 {
     router.add("POST", u"/api/v1/concerts/{id}/queue"_s, [&queue](const HttpRequest &request) {
         auto body = jsonObjectBody(request);
@@ -65,15 +66,13 @@ void addQueueRoutes(HttpRouter &router, QueueService &queue, const StaffAuth &st
         return left ? HttpResponse::empty(204) : HttpResponse::error(left.error());
     });
 
-    router.add("GET", u"/api/v1/admin/concerts/{id}/queue"_s, [&queue, &staff](const HttpRequest &request) {
-        if (auto denied = staff.check(request))
-            return HttpResponse::error(*denied);
+    router.add("GET", u"/api/v1/admin/concerts/{id}/queue"_s, StaffRole::Clerk,
+               [&queue](const HttpRequest &request, const StaffActor &) {
         return respond(queue.stats(request.param(u"id"_s)));
     });
 
-    router.add("GET", u"/api/v1/admin/concerts/{id}/queue/history"_s, [&queue, &staff](const HttpRequest &request) {
-        if (auto denied = staff.check(request))
-            return HttpResponse::error(*denied);
+    router.add("GET", u"/api/v1/admin/concerts/{id}/queue/history"_s, StaffRole::Clerk,
+               [&queue](const HttpRequest &request, const StaffActor &) {
         auto history = queue.history(request.param(u"id"_s));
         if (!history)
             return HttpResponse::error(history.error());
@@ -84,9 +83,8 @@ void addQueueRoutes(HttpRouter &router, QueueService &queue, const StaffAuth &st
         return HttpResponse::json(out.toJson());
     });
 
-    router.add("PUT", u"/api/v1/admin/concerts/{id}/queue"_s, [&queue, &staff](const HttpRequest &request) {
-        if (auto denied = staff.check(request))
-            return HttpResponse::error(*denied);
+    router.add("PUT", u"/api/v1/admin/concerts/{id}/queue"_s, StaffRole::Manager,
+               [&queue](const HttpRequest &request, const StaffActor &actor) {
         auto body = jsonObjectBody(request);
         if (!body)
             return HttpResponse::error(body.error());
@@ -97,16 +95,17 @@ void addQueueRoutes(HttpRouter &router, QueueService &queue, const StaffAuth &st
             return *bad;
         if (auto bad = readOptional(body.value(), u"paused"_s, &change.paused))
             return *bad;
-        return respond(queue.updateSettings(request.param(u"id"_s), change));
+        const AuditEntry audit{actor, u"queue.settings"_s, request.param(u"id"_s), body.value()};
+        return respond(queue.updateSettings(request.param(u"id"_s), change, &audit));
     });
 
     // The crowd simulator (POST …/crowd) and session expiry (POST …/expire) for QA:
-    // both take {"count": N} and answer with how many they touched.
-    const auto countRoute = [&](const QString &path, const QString &answer, int status,
-                                Outcome<qint64> (QueueService::*action)(const QString &, qint64)) {
-        router.add("POST", path, [&queue, &staff, answer, status, action](const HttpRequest &request) {
-            if (auto denied = staff.check(request))
-                return HttpResponse::error(*denied);
+    // both take {"count": N} and answer with how many they touched. They change the queue
+    // store only (memory or Redis): their audit entry follows the change, alone.
+    const auto countRoute = [&](const QString &path, const QString &answer, int status, const QString &action,
+                                Outcome<qint64> (QueueService::*change)(const QString &, qint64)) {
+        router.add("POST", path, StaffRole::Manager,
+                   [&queue, &staff, answer, status, action, change](const HttpRequest &request, const StaffActor &actor) {
             auto body = jsonObjectBody(request);
             if (!body)
                 return HttpResponse::error(body.error());
@@ -115,14 +114,19 @@ void addQueueRoutes(HttpRouter &router, QueueService &queue, const StaffAuth &st
                 return *bad;
             if (!count)
                 return badRequest(u"count is required"_s);
-            auto done = (queue.*action)(request.param(u"id"_s), *count);
+            const QString concertId = request.param(u"id"_s);
+            auto done = (queue.*change)(concertId, *count);
             if (!done)
                 return HttpResponse::error(done.error());
+            if (auto logged = staff.record({actor, action, concertId, {{u"count"_s, *count}, {answer, done.value()}}});
+                !logged)
+                return HttpResponse::error(logged.error());
             return HttpResponse::json(QJsonObject{{answer, done.value()}}, status);
         });
     };
-    countRoute(u"/api/v1/admin/concerts/{id}/crowd"_s, u"added"_s, 201, &QueueService::addCrowd);
-    countRoute(u"/api/v1/admin/concerts/{id}/expire"_s, u"expired"_s, 200, &QueueService::expireSessions);
+    countRoute(u"/api/v1/admin/concerts/{id}/crowd"_s, u"added"_s, 201, u"queue.crowd"_s, &QueueService::addCrowd);
+    countRoute(u"/api/v1/admin/concerts/{id}/expire"_s, u"expired"_s, 200, u"queue.expire"_s,
+               &QueueService::expireSessions);
 }
 
 } // namespace BoxOffice::Server

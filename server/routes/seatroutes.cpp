@@ -16,11 +16,12 @@ namespace {
 Outcome<Buyer> buyerOf(const HttpRequest &request, const StaffAuth &staff)
 {
     if (!request.header("authorization").isEmpty()) {
-        if (auto denied = staff.check(request))
-            return *denied;
-        return Buyer{{}, true};
+        auto actor = staff.require(request, StaffRole::Clerk);  // holds and counter sales
+        if (!actor)
+            return actor.error();
+        return Buyer{{}, true, actor.value()};
     }
-    return Buyer{QString::fromUtf8(request.header("x-queue-token")).trimmed(), false};
+    return Buyer{QString::fromUtf8(request.header("x-queue-token")).trimmed(), false, {}};
 }
 
 // A route that needs a credential (and, with a body, a JSON object): those checks in
@@ -82,9 +83,8 @@ void addSeatRoutes(HttpRouter &router, SeatService &seats, const StaffAuth &staf
         return respond(seats.hold(request.param(u"id"_s), ids, buyer), 201);
     }));
 
-    router.add("GET", u"/api/v1/admin/performances/{id}/holds"_s, [&seats, &staff](const HttpRequest &request) {
-        if (auto denied = staff.check(request))
-            return HttpResponse::error(*denied);
+    router.add("GET", u"/api/v1/admin/performances/{id}/holds"_s, StaffRole::Clerk,
+               [&seats](const HttpRequest &request, const StaffActor &) {
         const QString performanceId = request.param(u"id"_s);
         auto held = seats.heldHolds(performanceId);
         if (!held)

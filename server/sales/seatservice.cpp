@@ -3,6 +3,7 @@
 #include "server/queue/queueservice.h"
 #include "server/sales/catalogservice.h"
 #include "server/sales/sqlseatstore.h"
+#include "server/staff/auditlog.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -139,6 +140,7 @@ Outcome<Hold> SeatService::holdIndexes(const QString &performanceId, const Acces
     r.seats = seats;
     r.token = buyer.staff ? QString() : buyer.token;
     r.staff = buyer.staff;
+    r.staffId = buyer.staff ? buyer.actor.staffId : QString();
     r.seatLimit = buyer.staff ? 0 : m_options.seatLimit;  // checked again under the token's lock
     r.nowMs = m_clock();
     r.expiresAtMs = r.nowMs + qint64(m_options.holdSeconds) * 1000;
@@ -152,7 +154,12 @@ Outcome<Hold> SeatService::holdIndexes(const QString &performanceId, const Acces
         r.currency = price.currency;
         ids << map.seats[idx].id;
     }
-    auto held = m_store->hold(r);
+    std::optional<AuditEntry> audit;
+    if (buyer.staff)
+        audit = AuditEntry{buyer.actor, u"seats.hold"_s, r.holdId,
+                           {{u"performanceId"_s, performanceId}, {u"seats"_s, QJsonArray::fromStringList(ids)},
+                            {u"total"_s, Money{r.amount, r.currency}.toJson()}}};
+    auto held = m_store->hold(r, audit ? &*audit : nullptr);
     if (!held) {
         Failure failure = held.error();
         if (failure.code == Failure::Code::BadRequest && failure.details.contains(u"owned"_s))
@@ -301,9 +308,28 @@ Outcome<HoldRecord> SeatService::heldHold(const QString &holdId, const Buyer &bu
 
 Outcome<bool> SeatService::release(const QString &holdId, const Buyer &buyer)
 {
-    if (auto hold = heldHold(holdId, buyer); !hold)
+    auto hold = heldHold(holdId, buyer);
+    if (!hold)
         return hold.error();
-    auto released = m_store->release(holdId, u"released"_s);
+    std::optional<AuditEntry> audit;
+    if (buyer.staff) {
+        // Staff's own holds (the same account, or the staff key's own) are theirs to let go;
+        // anybody else's (a buyer's, a colleague's) is a forced release: a manager's call.
+        const HoldRecord &h = hold.value();
+        const bool own = h.staff && h.staffId == buyer.actor.staffId;
+        if (!own && !buyer.actor.atLeast(StaffRole::Manager))
+            return Failure{Failure::Code::Forbidden,
+                           u"releasing someone else's hold needs the role manager or above"_s,
+                           {{u"role"_s, u"manager"_s}}};
+        QStringList seats;
+        if (auto map = m_catalog->seatMap(h.performanceId))
+            for (int idx : h.seats)
+                seats << map.value()->seats.value(idx).id;
+        audit = AuditEntry{buyer.actor, own ? u"seats.release"_s : u"seats.force_release"_s, holdId,
+                           {{u"performanceId"_s, h.performanceId}, {u"seats"_s, QJsonArray::fromStringList(seats)},
+                            {u"madeBy"_s, h.staff ? u"staff"_s : u"buyer"_s}}};
+    }
+    auto released = m_store->release(holdId, u"released"_s, audit ? &*audit : nullptr, m_clock());
     if (!released)
         return released.error();
     return true;
@@ -334,7 +360,15 @@ Outcome<Order> SeatService::purchase(const QString &holdId, const QString &metho
         prices.insert(idx, map.value()->priceOfTier.value(map.value()->seats[idx].tier).amount);
         ids << map.value()->seats[idx].id;
     }
-    auto order = m_store->purchase(holdId, randomId(u"o-"_s), method, map.value()->concertId, prices, m_clock());
+    const QString orderId = randomId(u"o-"_s);
+    std::optional<AuditEntry> audit;
+    if (buyer.staff)
+        audit = AuditEntry{buyer.actor, u"order.sale"_s, orderId,
+                           {{u"performanceId"_s, hold.value().performanceId}, {u"holdId"_s, holdId},
+                            {u"seats"_s, QJsonArray::fromStringList(ids)}, {u"method"_s, method},
+                            {u"total"_s, Money{hold.value().amount, hold.value().currency}.toJson()}}};
+    auto order = m_store->purchase(holdId, orderId, method, map.value()->concertId, prices, m_clock(),
+                                   audit ? &*audit : nullptr);
     if (!order)
         return order.error();
     // The buyer is done: the slot goes to the next waiter.

@@ -4,6 +4,7 @@
 #include "domain/order.h"
 #include "domain/seatstatus.h"
 #include "server/failure.h"
+#include "server/staff/staffactor.h"
 
 #include <QJsonArray>
 
@@ -17,12 +18,13 @@ class QueueService;
 class SqlSeatStore;
 struct SeatMap;
 
-// Who is asking: a queue token (X-Queue-Token) or staff (the staff key). The route
-// decides which; the service decides what each may do.
+// Who is asking: a queue token (X-Queue-Token) or staff (an account's session or the
+// staff key: `actor`). The route decides which; the service decides what each may do.
 struct Buyer
 {
     QString token;
     bool staff = false;
+    StaffActor actor;  // when staff
 };
 
 struct SeatOptions

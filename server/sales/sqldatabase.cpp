@@ -16,7 +16,8 @@ Q_LOGGING_CATEGORY(lcSql, "boxoffice.server.sql")
 namespace {
 
 // Numbered migrations; each runs once, in a transaction, in order. Portable SQL
-// (SQLite and PostgreSQL): times are BIGINT milliseconds since the epoch.
+// (SQLite and PostgreSQL): times are BIGINT milliseconds since the epoch. A statement
+// that starts "sqlite:" or "postgresql:" runs on that database only.
 struct Migration
 {
     int version;
@@ -91,6 +92,40 @@ const QList<Migration> &migrations()
           u"CREATE TABLE queue_snapshot_tokens (concert_id TEXT NOT NULL, token TEXT NOT NULL,"
           " user_id TEXT NOT NULL, owns_user INTEGER NOT NULL, state CHAR(1) NOT NULL, score BIGINT NOT NULL,"
           " seen BIGINT, PRIMARY KEY (concert_id, token))"_s}},
+        {6,
+         {// Staff accounts: the PIN only as libsodium's Argon2id string (salt and cost inside).
+          u"CREATE TABLE staff (id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+          " role TEXT NOT NULL, active INTEGER NOT NULL, pin_hash TEXT NOT NULL, created_at BIGINT NOT NULL,"
+          " updated_at BIGINT NOT NULL)"_s,
+          // Sessions by the SHA-256 of their token: a copy of this table signs nobody in.
+          u"CREATE TABLE staff_sessions (token_hash TEXT PRIMARY KEY, staff_id TEXT NOT NULL REFERENCES staff(id),"
+          " created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, ended_at BIGINT)"_s,
+          u"CREATE INDEX staff_sessions_staff ON staff_sessions (staff_id)"_s,
+          u"CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at)"_s,
+          // Failed sign-ins in a row per login (known or not: both lock alike), shared by
+          // every instance.
+          u"CREATE TABLE staff_login_failures (login TEXT PRIMARY KEY, failures INTEGER NOT NULL,"
+          " locked_until BIGINT NOT NULL, last_failure_at BIGINT NOT NULL)"_s,
+          // The audit trail: appended in the transaction of each staff write, never changed.
+          u"sqlite:CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at BIGINT NOT NULL, staff_id TEXT,"
+          " login TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, details TEXT NOT NULL)"_s,
+          u"postgresql:CREATE TABLE audit_log (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, staff_id TEXT,"
+          " login TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, details TEXT NOT NULL)"_s,
+          u"CREATE INDEX audit_log_at ON audit_log (at)"_s,
+          u"CREATE INDEX audit_log_staff ON audit_log (staff_id, id)"_s,
+          u"CREATE INDEX audit_log_action ON audit_log (action, id)"_s,
+          u"sqlite:CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+          " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"_s,
+          u"sqlite:CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+          " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"_s,
+          u"postgresql:CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+          " $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$"_s,
+          u"postgresql:CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log"
+          " FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"_s,
+          // Who made a hold and who sold an order (NULL: a buyer, or the staff key).
+          u"ALTER TABLE holds ADD COLUMN staff_id TEXT"_s,
+          u"ALTER TABLE orders ADD COLUMN staff_id TEXT"_s,
+          u"ALTER TABLE orders ADD COLUMN sold_by TEXT"_s}},
     };
     return list;
 }
@@ -203,7 +238,13 @@ Result<bool, QString> SqlDatabase::migrate()
             m_db.commit();
             continue;
         }
-        for (const QString &statement : m.statements) {
+        for (QString statement : m.statements) {
+            const QString mine = m_postgres ? u"postgresql:"_s : u"sqlite:"_s;
+            const QString theirs = m_postgres ? u"sqlite:"_s : u"postgresql:"_s;
+            if (statement.startsWith(theirs))
+                continue;
+            if (statement.startsWith(mine))
+                statement.remove(0, mine.size());
             if (!q.exec(statement)) {
                 const QString error = describeError(q.lastError());
                 m_db.rollback();
@@ -265,6 +306,28 @@ QSqlQuery &SqlDatabase::prepared(const QString &sql)
         it = m_prepared->emplace(sql, std::move(q)).first;
     }
     return *it->second;
+}
+
+bool SqlDatabase::begin()
+{
+    if (m_db.transaction())
+        return true;
+    qCWarning(lcSql) << "cannot begin:" << describeError(m_db.lastError());
+    return false;
+}
+
+bool SqlDatabase::commit()
+{
+    if (m_db.commit())
+        return true;
+    qCWarning(lcSql) << "cannot commit:" << describeError(m_db.lastError());
+    m_db.rollback();
+    return false;
+}
+
+Failure SqlDatabase::unavailable()
+{
+    return Failure{Failure::Code::Unavailable, u"the database is unavailable"_s, {}};
 }
 
 bool SqlDatabase::ping()

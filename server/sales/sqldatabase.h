@@ -41,6 +41,22 @@ public:
 
     bool ping();
 
+    // Runs `work` (returning an Outcome<T>) in a transaction: commits when it succeeds,
+    // rolls back when it fails; a failed begin or commit is 503 unavailable.
+    template <typename T, typename Work> Outcome<T> transaction(Work work)
+    {
+        if (!begin())
+            return unavailable();
+        Outcome<T> result = work();
+        if (!result) {
+            m_db.rollback();
+            return result;
+        }
+        if (!commit())
+            return unavailable();
+        return result;
+    }
+
     // A statement prepared once per connection and kept: re-running it costs one
     // round trip on PostgreSQL and no parsing on SQLite. Bind values, exec(), read,
     // then finish() (an unfinished SQLite statement keeps its read lock).
@@ -49,6 +65,9 @@ public:
 private:
     SqlDatabase(QSqlDatabase db, bool postgres);
     Result<bool, QString> migrate();
+    bool begin();
+    bool commit();  // rolls back when the commit fails
+    static Failure unavailable();
 
     QSqlDatabase m_db;
     bool m_postgres = false;

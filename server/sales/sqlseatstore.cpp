@@ -1,7 +1,9 @@
 #include "server/sales/sqlseatstore.h"
 
 #include "server/sales/sqldatabase.h"
+#include "server/staff/auditlog.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -50,30 +52,22 @@ HoldRecord holdFrom(const QSqlQuery &q)
     h.createdAtMs = q.value(8).toLongLong();
     h.expiresAtMs = q.value(9).toLongLong();
     h.orderId = q.value(10).toString();
+    h.staffId = q.value(11).toString();
     return h;
 }
 
-const QString HoldColumns =
-    u"id, performance_id, token, staff, seat_indexes, seat_count, amount, currency, state, created_at, expires_at, order_id"_s;
+const QString HoldColumns = u"id, performance_id, token, staff, seat_indexes, seat_count, amount, currency, state,"
+                            " created_at, expires_at, order_id, staff_id"_s;
+// The same, as holdFrom() reads them (no seat_count).
+const QString HoldReadColumns = u"id, performance_id, token, staff, seat_indexes, amount, currency, state, created_at,"
+                                " expires_at, order_id, staff_id"_s;
 
-// Runs `work` in a transaction; commits when it succeeds, rolls back otherwise.
-template <typename T, typename Work> Outcome<T> transaction(QSqlDatabase &db, Work work)
+// A staff write's entry, in the transaction of its change.
+Outcome<bool> appendAudit(SqlDatabase *database, const AuditEntry *audit, qint64 nowMs)
 {
-    if (!db.transaction()) {
-        qCWarning(lcSeats) << "cannot begin:" << describeError(db.lastError());
-        return Failure{Failure::Code::Unavailable, u"the database is unavailable"_s, {}};
-    }
-    Outcome<T> result = work();
-    if (!result) {
-        db.rollback();
-        return result;
-    }
-    if (!db.commit()) {
-        qCWarning(lcSeats) << "cannot commit:" << describeError(db.lastError());
-        db.rollback();
-        return Failure{Failure::Code::Unavailable, u"the database is unavailable"_s, {}};
-    }
-    return result;
+    if (!audit)
+        return true;
+    return AuditLog(database).append(*audit, nowMs);
 }
 
 } // namespace
@@ -157,10 +151,9 @@ Outcome<qint64> SqlSeatStore::bumpVersion(const QString &performanceId, int avai
     return version;
 }
 
-Outcome<HoldRecord> SqlSeatStore::hold(const HoldRequest &r)
+Outcome<HoldRecord> SqlSeatStore::hold(const HoldRequest &r, const AuditEntry *audit)
 {
-    QSqlDatabase &db = m_database->db();
-    return transaction<HoldRecord>(db, [&]() -> Outcome<HoldRecord> {
+    return m_database->transaction<HoldRecord>([&]() -> Outcome<HoldRecord> {
         QSqlQuery *q = nullptr;
 
         if (r.seatLimit > 0 && !r.token.isEmpty()) {
@@ -212,23 +205,25 @@ Outcome<HoldRecord> SqlSeatStore::hold(const HoldRequest &r)
         if (auto changed = changeSeats(r.performanceId, version.value(), r.seats, 'H'); !changed)
             return changed.error();
 
-        q = &m_database->prepared(u"INSERT INTO holds ("_s + HoldColumns + u") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+        q = &m_database->prepared(u"INSERT INTO holds ("_s + HoldColumns + u") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
         for (const QVariant &v : QVariantList{r.holdId, r.performanceId, r.token.isEmpty() ? QVariant() : QVariant(r.token),
                                               r.staff ? 1 : 0, joinIndexes(r.seats), int(r.seats.size()), r.amount,
-                                              r.currency, u"held"_s, r.nowMs, r.expiresAtMs, QVariant()})
+                                              r.currency, u"held"_s, r.nowMs, r.expiresAtMs, QVariant(),
+                                              r.staffId.isEmpty() ? QVariant() : QVariant(r.staffId)})
             q->addBindValue(v);
         if (!q->exec())
             return databaseFailure(*q);
-        return HoldRecord{r.holdId, r.performanceId, r.token, r.staff, r.seats, r.amount, r.currency,
-                          u"held"_s, r.nowMs, r.expiresAtMs, {}};
+        if (auto logged = appendAudit(m_database, audit, r.nowMs); !logged)
+            return logged.error();
+        return HoldRecord{r.holdId, r.performanceId, r.token,   r.staff, r.seats, r.amount, r.currency,
+                          u"held"_s, r.nowMs,           r.expiresAtMs, {},     r.staffId};
     });
 }
 
 Outcome<HoldRecord> SqlSeatStore::findHold(const QString &holdId)
 {
     QSqlQuery *q = nullptr;
-    q = &m_database->prepared(u"SELECT id, performance_id, token, staff, seat_indexes, amount, currency, state, created_at, expires_at,"
-              " order_id FROM holds WHERE id = ?"_s);
+    q = &m_database->prepared(u"SELECT "_s + HoldReadColumns + u" FROM holds WHERE id = ?"_s);
     q->addBindValue(holdId);
     if (!q->exec())
         return databaseFailure(*q);
@@ -239,14 +234,14 @@ Outcome<HoldRecord> SqlSeatStore::findHold(const QString &holdId)
     return hold;
 }
 
-Outcome<HoldRecord> SqlSeatStore::release(const QString &holdId, const QString &newState)
+Outcome<HoldRecord> SqlSeatStore::release(const QString &holdId, const QString &newState, const AuditEntry *audit,
+                                          qint64 nowMs)
 {
     auto found = findHold(holdId);
     if (!found)
         return found;
     HoldRecord hold = found.value();
-    QSqlDatabase &db = m_database->db();
-    return transaction<HoldRecord>(db, [&]() -> Outcome<HoldRecord> {
+    return m_database->transaction<HoldRecord>([&]() -> Outcome<HoldRecord> {
         QSqlQuery *q = nullptr;
         q = &m_database->prepared(u"UPDATE holds SET state = ? WHERE id = ? AND state = 'held'"_s);
         q->addBindValue(newState);
@@ -270,20 +265,22 @@ Outcome<HoldRecord> SqlSeatStore::release(const QString &holdId, const QString &
             return version.error();
         if (auto changed = changeSeats(hold.performanceId, version.value(), hold.seats, 'A'); !changed)
             return changed.error();
+        if (auto logged = appendAudit(m_database, audit, nowMs ? nowMs : QDateTime::currentMSecsSinceEpoch()); !logged)
+            return logged.error();
         hold.state = newState;
         return hold;
     });
 }
 
 Outcome<OrderRecord> SqlSeatStore::purchase(const QString &holdId, const QString &orderId, const QString &method,
-                                            const QString &concertId, const QHash<int, qint64> &seatPrices, qint64 nowMs)
+                                            const QString &concertId, const QHash<int, qint64> &seatPrices, qint64 nowMs,
+                                            const AuditEntry *audit)
 {
     auto found = findHold(holdId);
     if (!found)
         return found.error();
     const HoldRecord hold = found.value();
-    QSqlDatabase &db = m_database->db();
-    return transaction<OrderRecord>(db, [&]() -> Outcome<OrderRecord> {
+    return m_database->transaction<OrderRecord>([&]() -> Outcome<OrderRecord> {
         QSqlQuery *q = nullptr;
         q = &m_database->prepared(u"UPDATE holds SET state = 'purchased', order_id = ? WHERE id = ? AND state = 'held' AND expires_at > ?"_s);
         q->addBindValue(orderId);
@@ -306,11 +303,14 @@ Outcome<OrderRecord> SqlSeatStore::purchase(const QString &holdId, const QString
         if (auto changed = changeSeats(hold.performanceId, version.value(), hold.seats, 'S'); !changed)
             return changed.error();
 
-        q = &m_database->prepared(u"INSERT INTO orders (id, performance_id, token, method, amount, currency, purchased_at, hold_id)"
-                  " VALUES (?,?,?,?,?,?,?,?)"_s);
+        q = &m_database->prepared(u"INSERT INTO orders (id, performance_id, token, method, amount, currency, purchased_at,"
+                                  " hold_id, staff_id, sold_by) VALUES (?,?,?,?,?,?,?,?,?,?)"_s);
+        const bool byStaffAccount = audit && !audit->actor.isBootstrap();
         for (const QVariant &v : QVariantList{orderId, hold.performanceId,
                                               hold.token.isEmpty() ? QVariant() : QVariant(hold.token), method,
-                                              hold.amount, hold.currency, nowMs, holdId})
+                                              hold.amount, hold.currency, nowMs, holdId,
+                                              byStaffAccount ? QVariant(audit->actor.staffId) : QVariant(),
+                                              audit ? QVariant(audit->actor.login) : QVariant()})
             q->addBindValue(v);
         if (!q->exec())
             return databaseFailure(*q);
@@ -322,6 +322,8 @@ Outcome<OrderRecord> SqlSeatStore::purchase(const QString &holdId, const QString
             qCWarning(lcSeats) << ok.error();
             return Failure{Failure::Code::Unavailable, u"the database is unavailable"_s, {}};
         }
+        if (auto logged = appendAudit(m_database, audit, nowMs); !logged)
+            return logged.error();
         return OrderRecord{orderId, hold.performanceId, hold.seats, hold.amount, hold.currency, nowMs};
     });
 }
@@ -343,8 +345,7 @@ Outcome<QStringList> SqlSeatStore::expiredHolds(qint64 nowMs, int limit)
 
 Outcome<QList<HoldRecord>> SqlSeatStore::heldHolds(const QString &performanceId, int limit)
 {
-    QSqlQuery &q = m_database->prepared(u"SELECT id, performance_id, token, staff, seat_indexes, amount, currency, state,"
-                                        " created_at, expires_at, order_id FROM holds WHERE performance_id = ?"
+    QSqlQuery &q = m_database->prepared(u"SELECT "_s + HoldReadColumns + u" FROM holds WHERE performance_id = ?"
                                         " AND state = 'held' ORDER BY expires_at, id LIMIT ?"_s);
     q.addBindValue(performanceId);
     q.addBindValue(limit);

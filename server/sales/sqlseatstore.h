@@ -9,6 +9,7 @@
 namespace BoxOffice::Server {
 
 class SqlDatabase;
+struct AuditEntry;
 
 struct HoldRecord
 {
@@ -23,6 +24,7 @@ struct HoldRecord
     qint64 createdAtMs = 0;
     qint64 expiresAtMs = 0;
     QString orderId;
+    QString staffId;        // the staff account that made it (empty: a buyer or the staff key)
 };
 
 struct OrderRecord
@@ -43,6 +45,7 @@ struct HoldRequest
     QList<int> seats;  // distinct, valid indexes
     QString token;
     bool staff = false;
+    QString staffId;
     qint64 amount = 0;
     QString currency;
     qint64 nowMs = 0;
@@ -70,13 +73,17 @@ public:
     // with a seatLimit, first (under the token's row lock, so concurrent holds of one
     // token are counted one after the other) BadRequest with details {"owned": n} when
     // the token's held and bought seats plus these would pass it.
-    Outcome<HoldRecord> hold(const HoldRequest &request);
+    // audit: a staff write's entry, appended in the same transaction (for every change below).
+    Outcome<HoldRecord> hold(const HoldRequest &request, const AuditEntry *audit = nullptr);
     Outcome<HoldRecord> findHold(const QString &holdId);
     // Held → released or expired, seats back to A. Conflict if the hold is not held.
-    Outcome<HoldRecord> release(const QString &holdId, const QString &newState);
+    Outcome<HoldRecord> release(const QString &holdId, const QString &newState, const AuditEntry *audit = nullptr,
+                                qint64 nowMs = 0);
     // Held (and not past its expiry) → purchased: seats S, an order and one sales row per seat.
+    // With an audit entry, the order is the staff member's sale (orders.staff_id, sold_by).
     Outcome<OrderRecord> purchase(const QString &holdId, const QString &orderId, const QString &method,
-                                  const QString &concertId, const QHash<int, qint64> &seatPrices, qint64 nowMs);
+                                  const QString &concertId, const QHash<int, qint64> &seatPrices, qint64 nowMs,
+                                  const AuditEntry *audit = nullptr);
     Outcome<QStringList> expiredHolds(qint64 nowMs, int limit);
     // The holds of a performance still held, soonest expiry first (staff: force release).
     Outcome<QList<HoldRecord>> heldHolds(const QString &performanceId, int limit);
