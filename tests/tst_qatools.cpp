@@ -9,6 +9,7 @@
 
 #include "app/apiclient.h"
 #include "app/boxofficeapp.h"
+#include "app/signincontroller.h"
 #include "app/qacontroller.h"
 #include "app/livechannel.h"
 #include "domain/queuestats.h"
@@ -50,6 +51,7 @@ class TestQaTools : public QObject
         QSignalSpy loaded(app.get(), &BoxOfficeApp::concertsLoaded);
         app->start();
         [&] { QVERIFY(loaded.wait(10000)); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(app->staffSignIn()->isSignedIn(), 10000); }();
         return app;
     }
     static void selectConcert(QaPanel *panel, const QString &id)
