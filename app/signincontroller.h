@@ -34,7 +34,9 @@ class SignInController : public QObject
     Q_OBJECT
 public:
     enum class State { SignedOut, Checking, SignedIn };
+    Q_ENUM(State)
     enum class SignOutReason { Requested, Idle, Rejected };
+    Q_ENUM(SignOutReason)
 
     // settings: client.ini (staff/idleSignOutMinutes, staff/onScreenKeypad).
     SignInController(ApiClient *api, QSettings *settings, QWidget *window, QObject *parent = nullptr);

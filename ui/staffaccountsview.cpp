@@ -105,7 +105,7 @@ void StaffAccountsView::select(const QString &id)
 
 void StaffAccountsView::openAddDialog()
 {
-    if (m_dialog)
+    if (m_dialog && m_dialog->isVisible())
         return m_dialog->raise();
     m_dialog = new StaffAccountDialog(std::nullopt, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -117,7 +117,7 @@ void StaffAccountsView::openAddDialog()
 void StaffAccountsView::openEditDialog()
 {
     const auto account = selected();
-    if (!account || !account->id || m_dialog)
+    if (!account || !account->id || (m_dialog && m_dialog->isVisible()))
         return;
     m_dialog = new StaffAccountDialog(account, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
