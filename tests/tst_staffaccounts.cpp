@@ -25,6 +25,7 @@
 #include "ui/staffaccountsview.h"
 #include "ui/staffdashboard.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -538,6 +539,9 @@ private Q_SLOTS:
         app->showAccounts();
         AccountsController *accounts = app->accounts();
         QVERIFY(accounts);
+        QAbstractItemModelTester accountsTester(accounts->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(accounts->model(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(accounts->model(), &QAbstractItemModel::dataChanged);
         QSignalSpy refreshed(accounts, &AccountsController::refreshed);
         QVERIFY(refreshed.wait(10000));
         StaffAccountsView *view = accounts->view();
@@ -566,6 +570,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, 5000);  // closed on success
         QCOMPARE(accounts->model()->rowCount(), before + 1);
+        QCOMPARE(inserted.size(), 1);  // one row added, not a reset
         const StaffAccount added = saved.first().first().value<StaffAccount>();
         QCOMPARE(added.login, login);
         QCOMPARE(added.role, StaffRole::Clerk);
@@ -606,6 +611,8 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"saveAccountButton"_s), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
         const int row = accounts->model()->rowOf(*added.id);
+        QCOMPARE(changed.size(), 1);  // that row, in place
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), row);
         QCOMPARE(accounts->model()->accounts().at(row).role, StaffRole::Manager);
         QCOMPARE(accounts->model()->index(row, StaffAccountModel::RoleColumn).data().toString(),
                  StaffAccountModel::roleText(StaffRole::Manager));
@@ -675,6 +682,7 @@ private Q_SLOTS:
         QVERIFY(refreshed.wait(10000));
         AuditLogView *view = audit->view();
         AuditLogModel *model = audit->model();
+        QAbstractItemModelTester auditTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(model->rowCount() >= 4);
         // Newest first, times in the local zone and the locale's format.
         const auto &entries = model->entries();
