@@ -62,6 +62,11 @@ BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
         m_startKey.clear();
         openWaitingWindows();
     });
+    connect(m_signIn, &SignInController::staffUpdated, this, [this](const StaffAccount &staff) {
+        // A role changed while signed in: the menus follow, and windows above it close.
+        showStaffState();
+        closeStaffWindows(staff.role);
+    });
     connect(m_signIn, &SignInController::aboutToSignOut, this, [this] {
         m_startKey.clear();  // asked, idle or refused: not signed in again by itself
         closeStaffWindows();
@@ -152,9 +157,11 @@ void BoxOfficeApp::openWaitingWindows()
         showAccounts();
 }
 
-void BoxOfficeApp::closeStaffWindows()
+void BoxOfficeApp::closeStaffWindows(std::optional<StaffRole> keepFor)
 {
-    m_waiting = 0;
+    auto keeps = [&keepFor](StaffRole least) { return keepFor && int(*keepFor) >= int(least); };
+    if (!keepFor)
+        m_waiting = 0;
     // Hidden at once, deleted from the event loop (a sign-out may come from inside one
     // of their own answers).
     auto close = [](auto *&controller, QWidget *window) {
@@ -164,13 +171,19 @@ void BoxOfficeApp::closeStaffWindows()
         controller->deleteLater();
         controller = nullptr;
     };
-    close(m_staff, m_staff ? static_cast<QWidget *>(m_staff->dashboard()) : nullptr);
-    close(m_qa, m_qa ? static_cast<QWidget *>(m_qa->panel()) : nullptr);
-    close(m_accounts, m_accounts ? static_cast<QWidget *>(m_accounts->view()) : nullptr);
-    close(m_audit, m_audit ? static_cast<QWidget *>(m_audit->view()) : nullptr);
+    if (keeps(StaffRole::Clerk) && m_staff)
+        m_staff->dashboard()->setRole(*keepFor);
+    else
+        close(m_staff, m_staff ? static_cast<QWidget *>(m_staff->dashboard()) : nullptr);
+    if (!keeps(StaffRole::Manager)) {
+        close(m_qa, m_qa ? static_cast<QWidget *>(m_qa->panel()) : nullptr);
+        close(m_audit, m_audit ? static_cast<QWidget *>(m_audit->view()) : nullptr);
+    }
+    if (!keeps(StaffRole::Admin))
+        close(m_accounts, m_accounts ? static_cast<QWidget *>(m_accounts->view()) : nullptr);
     // A counter sale is staff work too: its hold is released while the credential is
     // still there.
-    if (m_booking && m_booking->isCounterSale()) {
+    if (!keepFor && m_booking && m_booking->isCounterSale()) {
         delete m_booking;
         m_booking = nullptr;
     }

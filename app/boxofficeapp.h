@@ -105,7 +105,8 @@ private:
     enum StaffWindow { Dashboard = 1, QaTools = 2, AuditLog = 4, Accounts = 8 };
     bool needsSignIn(StaffWindow window);
     void openWaitingWindows();
-    void closeStaffWindows();
+    // Closes the staff windows (all of them; with a role, those above it).
+    void closeStaffWindows(std::optional<StaffRole> keepFor = std::nullopt);
     void showStaffState();
 
     ClientOptions m_options;

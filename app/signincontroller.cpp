@@ -53,6 +53,8 @@ SignInController::SignInController(ApiClient *api, QSettings *settings, QWidget 
         minutes = DefaultIdleMinutes;
     setIdleTimeout(std::chrono::minutes(minutes));
     connect(&m_idleCheck, &QTimer::timeout, this, &SignInController::checkIdle);
+    m_recheck.setInterval(std::chrono::minutes(1));
+    connect(&m_recheck, &QTimer::timeout, this, &SignInController::recheck);
     connect(m_api, &ApiClient::staffCredentialRejected, this, [this] {
         if (m_state == State::SignedIn) {
             qCInfo(lcStaff) << "the server refused the staff credential (401): signing out";
@@ -170,6 +172,7 @@ void SignInController::adopt(const QString &credential, const StaffAccount &staf
         QCoreApplication::instance()->installEventFilter(this);
         m_idleCheck.start();
     }
+    m_recheck.start();
     setState(State::SignedIn);
     if (m_dialog)
         m_dialog->accept();
@@ -200,6 +203,7 @@ void SignInController::signOut(SignOutReason reason)
     ++m_attempt;
     Q_EMIT aboutToSignOut(reason);
     m_idleCheck.stop();
+    m_recheck.stop();
     QCoreApplication::instance()->removeEventFilter(this);
     // A session is ended on the server too (a key is not a session: it stays valid).
     if (m_session && reason != SignOutReason::Rejected)
@@ -247,6 +251,24 @@ void SignInController::setIdleClock(std::function<qint64()> clock)
 {
     m_clock = std::move(clock);
     m_lastInput = m_clock();
+}
+
+void SignInController::recheck()
+{
+    if (m_state != State::SignedIn)
+        return;
+    const int attempt = m_attempt;
+    // A 401 is handled where every staff answer is (staffCredentialRejected).
+    m_api->currentStaff(this, [this, attempt](const ApiResult<StaffSession> &r) {
+        if (!r || attempt != m_attempt || m_state != State::SignedIn || !m_staff)
+            return;
+        const StaffAccount &now = r.value().staff;
+        if (now.id != m_staff->id || (now.role == m_staff->role && now.name == m_staff->name))
+            return;
+        qCInfo(lcStaff).nospace() << "the account changed: " << now.login << " (" << staffRoleName(now.role) << ")";
+        m_staff = now;
+        Q_EMIT staffUpdated(now);
+    });
 }
 
 void SignInController::checkIdle()

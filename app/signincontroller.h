@@ -76,6 +76,11 @@ public:
     void setIdleCheckInterval(std::chrono::milliseconds interval) { m_idleCheck.setInterval(interval); }
     // Signs out if the idle time has passed (what the check timer does).
     void checkIdle();
+    // While signed in, who the credential is gets read again this often (default a
+    // minute): a session ended on the server is noticed without waiting for a staff
+    // window's call, and a changed role or name is taken over.
+    void setRecheckInterval(std::chrono::milliseconds interval) { m_recheck.setInterval(interval); }
+    void recheck();
 
 Q_SIGNALS:
     void signedIn(const StaffAccount &staff);
@@ -83,6 +88,8 @@ Q_SIGNALS:
     // still releases its hold with it).
     void aboutToSignOut(SignOutReason reason);
     void signedOut(SignOutReason reason);
+    // The signed-in person's account changed on the server (role or name).
+    void staffUpdated(const StaffAccount &staff);
     void stateChanged();
     // A sign-in failed (shown in the dialog when it is open); serverAnswered: refused,
     // rather than the server not reached.
@@ -110,6 +117,7 @@ private:
     bool m_kiosk = false;
     std::chrono::milliseconds m_idleTimeout{0};
     QTimer m_idleCheck;
+    QTimer m_recheck;
     QElapsedTimer m_monotonic;
     std::function<qint64()> m_clock;
     qint64 m_lastInput = 0;

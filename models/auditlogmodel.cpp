@@ -118,7 +118,9 @@ QByteArray AuditLogModel::toCsv() const
 {
     QString csv = u"time,login,staffId,action,target,details\r\n"_s;
     for (const AuditEntry &e : m_entries) {
-        const QStringList fields{e.at.toLocalTime().toString(Qt::ISODate),
+        // Local time with its offset: "2026-11-24T18:30:05+09:00" (unambiguous, and as on the screen).
+        const QDateTime local = e.at.toLocalTime();
+        const QStringList fields{local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODate),
                                  e.login,
                                  e.staffId.value_or(QString()),
                                  e.action,

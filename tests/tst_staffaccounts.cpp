@@ -42,6 +42,7 @@
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -533,6 +534,43 @@ private Q_SLOTS:
         QVERIFY(visible(app.get(), "signInAction"));
     }
 
+    void recheck_followsARoleChangeAndNoticesASessionEndedElsewhere()
+    {
+        const QString login = uniqueLogin(u"demoted"_s);
+        const QString id = addAccount(login, u"Soon Clerk"_s, u"manager"_s, u"1470"_s);
+        auto app = startApp();
+        signIn(app.get(), login, u"1470"_s);
+        QVERIFY(!QTest::currentTestFailed());
+        app->showStaffDashboard();
+        app->showAuditLog();
+        QVERIFY(app->audit());
+        QVERIFY(visible(app.get(), "auditAction"));
+        // An admin makes the manager a clerk: the next read of who is signed in says so.
+        QCOMPARE(http(m_network, "PATCH", m_server->at(u"/api/v1/admin/staff/"_s + id), R"({"role":"clerk"})", Key).status,
+                 200);
+        QSignalSpy updated(app->staffSignIn(), &SignInController::staffUpdated);
+        app->staffSignIn()->recheck();
+        QTRY_COMPARE_WITH_TIMEOUT(updated.size(), 1, 10000);
+        QCOMPARE(app->staffSignIn()->staff()->role, StaffRole::Clerk);
+        QCOMPARE(staffLabel(app.get()), signedInAs(u"Soon Clerk"_s, StaffRole::Clerk));
+        QVERIFY(!visible(app.get(), "auditAction"));
+        QVERIFY(!app->audit());  // closed: above the role now
+        QVERIFY(app->staff());   // the dashboard stays, without the manager's controls
+        QVERIFY(!app->staff()->dashboard()->findChild<QGroupBox *>(u"waitingRoomBox"_s)->isVisibleTo(app->staff()->dashboard()));
+        // The session signed out elsewhere (the token's own DELETE): noticed at the next read.
+        QCOMPARE(http(m_network, "DELETE", m_server->at(u"/api/v1/staff/sessions/current"_s), {},
+                      {{"Authorization", "Bearer " + app->api()->staffCredential().toUtf8()}})
+                     .status,
+                 204);
+        app->staff()->setInterval(std::chrono::hours(1));  // not the dashboard's reads: the recheck's
+        QSignalSpy signedOut(app->staffSignIn(), &SignInController::signedOut);
+        app->staffSignIn()->recheck();
+        QTRY_COMPARE_WITH_TIMEOUT(signedOut.size(), 1, 10000);
+        QCOMPARE(signedOut.first().first().value<SignInController::SignOutReason>(),
+                 SignInController::SignOutReason::Rejected);
+        QVERIFY(!app->staff());
+    }
+
     void accounts_addEditDeactivateAndTheServersRefusals()
     {
         auto app = startApp(u"test-staff-key"_s);  // the bootstrap admin
@@ -757,6 +795,8 @@ private Q_SLOTS:
             const AuditEntry &e = model->entries().at(i);
             const QStringList &r = rows.at(i + 1);
             QCOMPARE(r.size(), 6);
+            QVERIFY2(QRegularExpression(u"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d([+-]\\d\\d:\\d\\d|Z)$"_s).match(r[0]).hasMatch(),
+                     qPrintable(r[0]));  // with its offset
             QCOMPARE(QDateTime::fromString(r[0], Qt::ISODate).toUTC(), e.at);
             QCOMPARE(r[1], e.login);
             QCOMPARE(r[2], e.staffId.value_or(QString()));

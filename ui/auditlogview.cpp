@@ -130,8 +130,11 @@ AuditLogView::AuditLogView(AuditLogModel *model, QWidget *parent) : QWidget(pare
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(AuditLogModel::DetailsColumn, QHeaderView::Stretch);
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        for (int column = 0; column < AuditLogModel::DetailsColumn; ++column)
+            m_table->resizeColumnToContents(column);
+    });
     layout->addWidget(m_table, 1);
     m_message = new QLabel(this);
     m_message->setObjectName(u"auditMessage"_s);

@@ -74,7 +74,7 @@ MainWindow::MainWindow(ConcertModel *concerts, QWidget *parent) : QMainWindow(pa
     m_dashboard->setShortcut(Qt::CTRL | Qt::Key_D);
     m_audit = staffMenu->addAction(tr("&Audit log"), this, &MainWindow::auditLogRequested);
     m_audit->setObjectName(u"auditAction"_s);
-    m_accounts = staffMenu->addAction(tr("&Accounts"), this, &MainWindow::staffAccountsRequested);
+    m_accounts = staffMenu->addAction(tr("A&ccounts"), this, &MainWindow::staffAccountsRequested);
     m_accounts->setObjectName(u"accountsAction"_s);
     m_qa = staffMenu->addAction(tr("&QA tools"), this, &MainWindow::qaToolsRequested);
     m_qa->setObjectName(u"qaToolsAction"_s);

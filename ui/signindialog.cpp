@@ -20,6 +20,7 @@ SignInDialog::SignInDialog(QWidget *parent) : QDialog(parent)
 {
     setObjectName(u"signInDialog"_s);
     setWindowTitle(tr("Staff sign-in"));
+    setMinimumWidth(440);
     auto *layout = new QVBoxLayout(this);
     auto *title = new QLabel(tr("Sign in with your staff login and PIN."), this);
     QFont f = title->font();
@@ -107,8 +108,18 @@ SignInDialog::SignInDialog(QWidget *parent) : QDialog(parent)
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_useKey, &QCheckBox::toggled, this, [this](bool useKey) {
-        m_pages->setCurrentIndex(useKey ? 1 : 0);
+    // The stack takes the size of the page shown, not of the larger one.
+    auto showPage = [this](int index) {
+        for (int i = 0; i < m_pages->count(); ++i)
+            m_pages->widget(i)->setSizePolicy(QSizePolicy::Preferred,
+                                              i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+        m_pages->setCurrentIndex(index);
+        m_pages->adjustSize();
+        adjustSize();
+    };
+    showPage(0);
+    connect(m_useKey, &QCheckBox::toggled, this, [this, showPage](bool useKey) {
+        showPage(useKey ? 1 : 0);
         m_message->hide();
         (useKey ? m_key : (m_login->text().isEmpty() ? m_login : m_pin))->setFocus();
         updateButtons();

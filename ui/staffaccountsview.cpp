@@ -41,8 +41,18 @@ StaffAccountsView::StaffAccountsView(StaffAccountModel *model, QWidget *parent) 
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(StaffAccountModel::NameColumn, QHeaderView::Stretch);
+    // The other columns fit their text whenever it changes (a header set to
+    // ResizeToContents measured them once, empty, and cut "Manager" short).
+    auto fit = [this] {
+        for (int column : {int(StaffAccountModel::LoginColumn), int(StaffAccountModel::RoleColumn),
+                           int(StaffAccountModel::ActiveColumn)})
+            m_table->resizeColumnToContents(column);
+    };
+    connect(model, &QAbstractItemModel::modelReset, this, fit);
+    connect(model, &QAbstractItemModel::rowsInserted, this, fit);
+    connect(model, &QAbstractItemModel::dataChanged, this, fit);
+    fit();
     layout->addWidget(m_table, 1);
 
     auto *buttons = new QHBoxLayout;

@@ -1011,7 +1011,7 @@ Total: %3</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Accounts</source>
+        <source>A&amp;ccounts</source>
         <translation>계정(&amp;C)</translation>
     </message>
     <message>
