@@ -222,8 +222,7 @@ void SignInController::signOut(SignOutReason reason)
         break;
     }
     case SignOutReason::Rejected:
-        m_note = tr("Signed out: the server no longer accepts this sign-in (signed out elsewhere, expired, or the "
-                    "account was deactivated). Please sign in again.");
+        m_note = tr("Signed out: this sign-in has ended (expired, signed out elsewhere, or deactivated).");
         break;
     }
     setState(State::SignedOut);

@@ -529,8 +529,7 @@ private Q_SLOTS:
         QVERIFY(!app->api()->hasStaffCredential());
         QCOMPARE(staffLabel(app.get()),
                  translated("BoxOffice::SignInController",
-                    "Signed out: the server no longer accepts this sign-in (signed out elsewhere, expired, or the "
-                    "account was deactivated). Please sign in again."));
+                            "Signed out: this sign-in has ended (expired, signed out elsewhere, or deactivated)."));
         QVERIFY(visible(app.get(), "signInAction"));
     }
 

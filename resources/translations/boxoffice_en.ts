@@ -86,7 +86,7 @@
 <context>
     <name>BoxOffice::SignInController</name>
     <message numerus="yes">
-        <location filename="../../app/signincontroller.cpp" line="+217"/>
+        <location filename="../../app/signincontroller.cpp" line="+221"/>
         <source>Signed out after %n minute(s) without use.</source>
         <translation>
             <numerusform>Signed out after %n minute without use.</numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+79"/>
         <source>Too many failed sign-ins: this login is locked for %n second(s).</source>
         <translation>
             <numerusform>Too many failed sign-ins: this login is locked for %n second.</numerusform>

@@ -259,7 +259,7 @@
         <translation>스태프 키</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>The server&apos;s configured staff key</source>
         <translation>서버에 설정된 스태프 키</translation>
     </message>
@@ -308,12 +308,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+119"/>
+        <location line="+122"/>
         <source>Everyone</source>
         <translation>모든 사람</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-121"/>
         <source>Choose a person, or type a login</source>
         <translation>사람을 선택하거나 로그인 ID를 입력하세요</translation>
     </message>
@@ -374,7 +374,7 @@
         <translation>기록 수(&amp;E):</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>Export the audit log</source>
         <translation>감사 로그 내보내기</translation>
     </message>
@@ -760,13 +760,13 @@ Total: %3</source>
 <context>
     <name>BoxOffice::BoxOfficeApp</name>
     <message>
-        <location filename="../../app/boxofficeapp.cpp" line="+82"/>
-        <location line="+182"/>
+        <location filename="../../app/boxofficeapp.cpp" line="+87"/>
+        <location line="+190"/>
         <source>Server: %1</source>
         <translation>서버: %1</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-176"/>
         <source>Local server (embedded demo) at %1</source>
         <translation>로컬 서버(내장 데모): %1</translation>
     </message>
@@ -786,7 +786,7 @@ Total: %3</source>
         <translation>스태프: 로그인 중…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+85"/>
         <source>The QA tools are for managers.</source>
         <translation>QA 도구는 매니저 이상만 사용할 수 있습니다.</translation>
     </message>
@@ -1613,12 +1613,12 @@ Total: %3</source>
 <context>
     <name>BoxOffice::SignInController</name>
     <message>
-        <location filename="../../app/signincontroller.cpp" line="+106"/>
+        <location filename="../../app/signincontroller.cpp" line="+108"/>
         <source>Server: %1</source>
         <translation>서버: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+111"/>
+        <location line="+113"/>
         <source>Signed out after %n minute(s) without use.</source>
         <translation>
             <numerusform>%n분 동안 사용하지 않아 로그아웃되었습니다.</numerusform>
@@ -1626,11 +1626,11 @@ Total: %3</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>Signed out: the server no longer accepts this sign-in (signed out elsewhere, expired, or the account was deactivated). Please sign in again.</source>
-        <translation>로그아웃되었습니다: 서버가 이 로그인을 더 이상 받아들이지 않습니다(다른 곳에서 로그아웃했거나, 만료되었거나, 계정이 비활성화됨). 다시 로그인하세요.</translation>
+        <source>Signed out: this sign-in has ended (expired, signed out elsewhere, or deactivated).</source>
+        <translation>로그아웃됨: 이 로그인이 끝났습니다(만료, 다른 곳에서 로그아웃, 또는 계정 비활성화).</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+71"/>
         <source>This staff key is not valid on this server.</source>
         <translation>이 서버에서 사용할 수 없는 스태프 키입니다.</translation>
     </message>
@@ -1670,7 +1670,7 @@ Total: %3</source>
         <translation>스태프 로그인</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sign in with your staff login and PIN.</source>
         <translation>스태프 로그인 ID와 PIN으로 로그인하세요.</translation>
     </message>
@@ -1716,7 +1716,7 @@ Total: %3</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+58"/>
+        <location line="+68"/>
         <source>Sign in</source>
         <translation>로그인</translation>
     </message>
@@ -1890,7 +1890,7 @@ Total: %3</source>
         <translation>이 매표소에 로그인하는 사람들입니다. 점원은 창구에서 판매하고, 매니저는 대기실 운영과 감사 로그 열람도 하며, 관리자는 이 계정들도 관리합니다.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+34"/>
         <source>&amp;Add…</source>
         <translation>추가(&amp;A)…</translation>
     </message>
