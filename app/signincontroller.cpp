@@ -65,7 +65,8 @@ SignInController::SignInController(ApiClient *api, QSettings *settings, QWidget 
 
 SignInController::~SignInController()
 {
-    QCoreApplication::instance()->removeEventFilter(this);
+    if (auto *app = QCoreApplication::instance())
+        app->removeEventFilter(this);
     delete m_dialog;
 }
 
