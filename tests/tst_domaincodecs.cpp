@@ -264,7 +264,10 @@ private Q_SLOTS:
     {
         const Hold h{u"h1"_s, u"p1"_s, {u"A-1-1"_s, u"A-1-2"_s}, at("2026-11-24T18:05:00Z"), {396000, u"KRW"_s}};
         QCOMPARE(roundTrip(h), h);
-        const Order o{u"o1"_s, u"p1"_s, {u"A-1-1"_s}, {198000, u"KRW"_s}, at("2026-11-24T18:04:00Z")};
+        // The v1 purchase answer's members, the whole order's left empty (every member named:
+        // the order grew fields with no default member initializers).
+        const Order o{u"o1"_s, u"p1"_s, {u"A-1-1"_s}, {198000, u"KRW"_s}, at("2026-11-24T18:04:00Z"), {}, {}, {}, {},
+                      {}, std::nullopt, {}, {}};
         QCOMPARE(roundTrip(o), o);
         const QueueStats s{u"c1"_s, 1000, 100, 100, 180, true, 37};
         QCOMPARE(roundTrip(s), s);
