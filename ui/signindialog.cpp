@@ -22,7 +22,7 @@ SignInDialog::SignInDialog(QWidget *parent) : QDialog(parent)
     setWindowTitle(tr("Staff sign-in"));
     setMinimumWidth(440);
     auto *layout = new QVBoxLayout(this);
-    auto *title = new QLabel(tr("Sign in with your staff login and PIN."), this);
+    auto *title = m_title = new QLabel(tr("Sign in with your staff login and PIN."), this);
     QFont f = title->font();
     f.setPointSize(f.pointSize() + 2);
     f.setBold(true);
@@ -119,6 +119,7 @@ SignInDialog::SignInDialog(QWidget *parent) : QDialog(parent)
     };
     showPage(0);
     connect(m_useKey, &QCheckBox::toggled, this, [this, showPage](bool useKey) {
+        m_title->setText(useKey ? tr("Sign in with the server's staff key.") : tr("Sign in with your staff login and PIN."));
         showPage(useKey ? 1 : 0);
         m_message->hide();
         (useKey ? m_key : (m_login->text().isEmpty() ? m_login : m_pin))->setFocus();

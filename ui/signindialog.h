@@ -47,7 +47,7 @@ private:
     void submit();
     void updateButtons();
 
-    QLabel *m_server, *m_message;
+    QLabel *m_title, *m_server, *m_message;
     QStackedWidget *m_pages;
     QLineEdit *m_login, *m_pin, *m_key;
     PinKeypad *m_keypad;

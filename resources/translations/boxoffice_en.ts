@@ -86,7 +86,7 @@
 <context>
     <name>BoxOffice::SignInController</name>
     <message numerus="yes">
-        <location filename="../../app/signincontroller.cpp" line="+221"/>
+        <location filename="../../app/signincontroller.cpp" line="+222"/>
         <source>Signed out after %n minute(s) without use.</source>
         <translation>
             <numerusform>Signed out after %n minute without use.</numerusform>

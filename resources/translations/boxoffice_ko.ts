@@ -1613,7 +1613,7 @@ Total: %3</source>
 <context>
     <name>BoxOffice::SignInController</name>
     <message>
-        <location filename="../../app/signincontroller.cpp" line="+108"/>
+        <location filename="../../app/signincontroller.cpp" line="+109"/>
         <source>Server: %1</source>
         <translation>서버: %1</translation>
     </message>
@@ -1671,11 +1671,12 @@ Total: %3</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+97"/>
         <source>Sign in with your staff login and PIN.</source>
         <translation>스태프 로그인 ID와 PIN으로 로그인하세요.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-76"/>
         <source>&amp;Login:</source>
         <translation>로그인 ID(&amp;L):</translation>
     </message>
@@ -1716,12 +1717,17 @@ Total: %3</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Sign in</source>
         <translation>로그인</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-50"/>
+        <source>Sign in with the server&apos;s staff key.</source>
+        <translation>서버의 스태프 키로 로그인하세요.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Signing in…</source>
         <translation>로그인 중…</translation>
     </message>
