@@ -19,7 +19,7 @@ ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent) : QObject(
 template <typename T>
 ApiJob *ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body, const QString &token,
                         std::function<Result<T>(const QJsonValue &)> decode, QObject *context, Callback<T> done,
-                        bool inBackground)
+                        bool inBackground, const std::optional<QString> &bearer)
 {
     QUrl url = m_baseUrl;
     const qsizetype query = path.indexOf(u'?');
@@ -30,15 +30,28 @@ ApiJob *ApiClient::send(const QByteArray &method, const QString &path, const QBy
     request.setRawHeader("Accept", "application/json");
     if (!body.isEmpty())
         request.setRawHeader("Content-Type", "application/json");
-    if (!token.isEmpty())
+    // The staff credential this call carries, if it is the one in use (a 401 to it
+    // means nobody is signed in any more).
+    QString staff;
+    if (!token.isEmpty()) {
         request.setRawHeader("X-Queue-Token", token.toUtf8());
-    else if (!m_staffKey.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_staffKey.toUtf8());
+    } else if (bearer) {
+        if (!bearer->isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + bearer->toUtf8());
+    } else if (!m_staffCredential.isEmpty()) {
+        request.setRawHeader("Authorization", "Bearer " + m_staffCredential.toUtf8());
+        staff = m_staffCredential;
+    }
     auto *job = new ApiJob(m_network->sendCustomRequest(request, method, body), m_timeout, this);
     job->setKeepRawBody(inBackground);
-    connect(job, &ApiJob::finished, this, [this, job] {
+    connect(job, &ApiJob::finished, this, [this, job, staff] {
         if (const auto server = job->serverTime())  // whole seconds: aim at the middle
             m_clockOffsetMs = QDateTime::currentDateTimeUtc().msecsTo(*server) + 500;
+        // Only while it is still the credential in use: an answer to one already
+        // replaced (signed out, someone else signed in) says nothing about the new one.
+        const auto &result = job->result();
+        if (!staff.isEmpty() && staff == m_staffCredential && !result && result.error().isUnauthenticated())
+            Q_EMIT staffCredentialRejected();
     });
     connect(job, &ApiJob::finished, context, [job, context, inBackground, decode = std::move(decode), done = std::move(done)] {
         const auto &result = job->result();
@@ -251,6 +264,59 @@ ApiJob *ApiClient::heldHolds(const QString &performanceId, QObject *context, Cal
     };
     return get<QList<HeldHold>>(u"/api/v1/admin/performances/%1/holds"_s.arg(escaped(performanceId)), decode,
                                  context, std::move(done));
+}
+
+ApiJob *ApiClient::signIn(const QString &login, const QString &pin, QObject *context, Callback<StaffSession> done)
+{
+    return send<StaffSession>("POST", u"/api/v1/staff/sessions"_s,
+                              json({{u"login"_s, login}, {u"pin"_s, pin}}), {}, &decodeAs<StaffSession>, context,
+                              std::move(done), false, QString());
+}
+
+ApiJob *ApiClient::currentStaff(QObject *context, Callback<StaffSession> done)
+{
+    return get<StaffSession>(u"/api/v1/staff/sessions/current"_s, &decodeAs<StaffSession>, context, std::move(done));
+}
+
+ApiJob *ApiClient::currentStaff(const QString &credential, QObject *context, Callback<StaffSession> done)
+{
+    return send<StaffSession>("GET", u"/api/v1/staff/sessions/current"_s, {}, {}, &decodeAs<StaffSession>, context,
+                              std::move(done), false, credential);
+}
+
+ApiJob *ApiClient::signOut(QObject *context, Callback<bool> done)
+{
+    return send<bool>("DELETE", u"/api/v1/staff/sessions/current"_s, {}, {}, &noBody, context, std::move(done));
+}
+
+ApiJob *ApiClient::signOut(const QString &credential, QObject *context, Callback<bool> done)
+{
+    return send<bool>("DELETE", u"/api/v1/staff/sessions/current"_s, {}, {}, &noBody, context, std::move(done), false,
+                      credential);
+}
+
+ApiJob *ApiClient::staffAccounts(QObject *context, Callback<QList<StaffAccount>> done)
+{
+    return get<QList<StaffAccount>>(u"/api/v1/admin/staff"_s, &StaffAccount::listFromJson, context, std::move(done));
+}
+
+ApiJob *ApiClient::addStaff(const NewStaffAccount &account, QObject *context, Callback<StaffAccount> done)
+{
+    return send<StaffAccount>("POST", u"/api/v1/admin/staff"_s, json(account.toJson()), {}, &decodeAs<StaffAccount>,
+                              context, std::move(done));
+}
+
+ApiJob *ApiClient::updateStaff(const QString &staffId, const StaffAccountChange &change, QObject *context,
+                               Callback<StaffAccount> done)
+{
+    return send<StaffAccount>("PATCH", u"/api/v1/admin/staff/"_s + escaped(staffId), json(change.toJson()), {},
+                              &decodeAs<StaffAccount>, context, std::move(done));
+}
+
+ApiJob *ApiClient::auditLog(const AuditQuery &query, QObject *context, Callback<QList<AuditEntry>> done)
+{
+    return get<QList<AuditEntry>>(u"/api/v1/admin/audit?"_s + query.toQueryString(), &AuditEntry::listFromJson,
+                                  context, std::move(done));
 }
 
 } // namespace BoxOffice

@@ -13,6 +13,9 @@
 #include "domain/ranking.h"
 #include "domain/seatlayout.h"
 #include "domain/seatstatus.h"
+#include "domain/auditentry.h"
+#include "domain/staffaccount.h"
+#include "domain/staffsession.h"
 #include "domain/result.h"
 
 #include <QObject>
@@ -39,11 +42,13 @@ public:
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
     QUrl baseUrl() const { return m_baseUrl; }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
-    // Staff mode: the key rides as `Authorization: Bearer` on every call made without a
-    // queue token (counter sales, the dashboard, QA tools).
-    void setStaffKey(const QString &key) { m_staffKey = key; }
-    QString staffKey() const { return m_staffKey; }
-    bool isStaff() const { return !m_staffKey.isEmpty(); }
+    // The staff credential: a session token from signIn(), or a configured staff key
+    // (--staff-key, or the embedded server's own). It rides as `Authorization: Bearer` on
+    // every call made without a queue token (counter sales, the dashboard, QA tools, the
+    // admin routes). Empty: no staff credential. Never logged.
+    void setStaffCredential(const QString &credential) { m_staffCredential = credential; }
+    QString staffCredential() const { return m_staffCredential; }
+    bool hasStaffCredential() const { return !m_staffCredential.isEmpty(); }
 
     // "Now" on the server's clock, from the Date header of the latest answer (to the
     // second): hold countdowns use it, so a wrong local clock does not shorten them.
@@ -90,12 +95,34 @@ public:
     ApiJob *queueHistory(const QString &concertId, QObject *context, Callback<QList<QueueHistory::Sample>> done);
     ApiJob *heldHolds(const QString &performanceId, QObject *context, Callback<QList<HeldHold>> done);
 
+    // Staff accounts and sessions. signIn sends no credential; its token is the caller's
+    // to keep (setStaffCredential). currentStaff reads who the staff credential is (or, with
+    // `credential`, who that one is, without adopting it); signOut ends the session.
+    ApiJob *signIn(const QString &login, const QString &pin, QObject *context, Callback<StaffSession> done);
+    ApiJob *currentStaff(QObject *context, Callback<StaffSession> done);
+    ApiJob *currentStaff(const QString &credential, QObject *context, Callback<StaffSession> done);
+    ApiJob *signOut(QObject *context, Callback<bool> done);
+    ApiJob *signOut(const QString &credential, QObject *context, Callback<bool> done);
+    ApiJob *staffAccounts(QObject *context, Callback<QList<StaffAccount>> done);
+    ApiJob *addStaff(const NewStaffAccount &account, QObject *context, Callback<StaffAccount> done);
+    ApiJob *updateStaff(const QString &staffId, const StaffAccountChange &change, QObject *context,
+                        Callback<StaffAccount> done);
+    // Newest first.
+    ApiJob *auditLog(const AuditQuery &query, QObject *context, Callback<QList<AuditEntry>> done);
+
+Q_SIGNALS:
+    // The server answered 401 to the staff credential in use (a session signed out,
+    // expired or of a deactivated account): whoever was signed in is not any more.
+    void staffCredentialRejected();
+
 private:
     // inBackground: decode on the thread pool (a 60,000-seat layout takes ~115 ms).
+    // The credential of a call: a queue token (X-Queue-Token), else `bearer` when given
+    // (empty: none at all), else the staff credential.
     template <typename T>
     ApiJob *send(const QByteArray &method, const QString &path, const QByteArray &body, const QString &token,
                  std::function<Result<T>(const QJsonValue &)> decode, QObject *context, Callback<T> done,
-                 bool inBackground = false);
+                 bool inBackground = false, const std::optional<QString> &bearer = std::nullopt);
     template <typename T>
     ApiJob *get(const QString &path, std::function<Result<T>(const QJsonValue &)> decode, QObject *context,
                 Callback<T> done)
@@ -107,7 +134,7 @@ private:
     QUrl m_baseUrl;
     std::chrono::milliseconds m_timeout{10000};
     qint64 m_clockOffsetMs = 0;
-    QString m_staffKey;
+    QString m_staffCredential;
 };
 
 } // namespace BoxOffice

@@ -30,8 +30,15 @@ ApiError ApiError::fromReply(const QNetworkReply *reply, const QByteArray &body,
             if (auto error = ErrorBody::fromJson(json.value()); error.ok()) {
                 e.code = error.value().code;
                 e.details = error.value().details;
+                e.serverMessage = error.value().message;
             }
         }
+        bool seconds = false;
+        const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt(&seconds);
+        if (seconds && retryAfter > 0)
+            e.retryAfterSeconds = retryAfter;
+        else if (const QJsonValue wait = e.details.value(u"retryAfterSeconds"_s); wait.isDouble() && wait.toInt() > 0)
+            e.retryAfterSeconds = wait.toInt();
         switch (e.httpStatus) {
         case 400: e.message = tr("The server could not accept this request."); break;
         case 401:

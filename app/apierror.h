@@ -27,12 +27,16 @@ public:
     QString code;         // Http: the API error code, e.g. "not_found"
     QString message;      // for the user, translated
     QJsonObject details;  // Http: the error object's other members
+    QString serverMessage;  // Http: the error body's "message", as the server wrote it (untranslated)
+    int retryAfterSeconds = 0;  // Http: the Retry-After header (429), when given in seconds
 
     // The server could not be reached (refused, reset, no answer in time): worth
     // trying again later, and the offline views apply.
     bool isUnreachable() const { return kind == Kind::Network || kind == Kind::Timeout; }
     // The server answered that the caller may not do this (credential refused).
     bool isRefused() const { return kind == Kind::Http && (httpStatus == 401 || httpStatus == 403); }
+    // 401: the credential is not (or no longer) one the server knows: nobody is signed in.
+    bool isUnauthenticated() const { return kind == Kind::Http && httpStatus == 401; }
     // The server answered at all (any status): it is there.
     bool serverAnswered() const { return kind == Kind::Http; }
 

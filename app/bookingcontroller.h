@@ -27,9 +27,10 @@ public:
                       OfflineCache *cache = nullptr, QObject *parent = nullptr);
     ~BookingController() override;
 
-    // A staff counter sale: no queue (the ApiClient carries the staff key), no seat
+    // A staff counter sale: no queue (the ApiClient carries the staff credential), no seat
     // limit, cash or card. Call before start().
     void setCounterSale(bool counter);
+    bool isCounterSale() const { return m_session.isCounterSale(); }
     // What the ticket and the title bar show besides the order (venue, start time in
     // the venue's zone).
     void setTicketDetails(const QString &venue, const QDateTime &startsAt, const QString &timeZone = {});

@@ -92,7 +92,7 @@ void BookingSession::start()
 {
     if (m_counter) {  // staff: straight to the seats
         m_live.setServer(m_api->baseUrl());
-        m_live.setStaffKey(m_api->staffKey());
+        m_live.setStaffCredential(m_api->staffCredential());
         m_live.start();
         setState(State::Choosing);
         loadSeats();

@@ -39,7 +39,7 @@ public:
                    OfflineCache *cache = nullptr, QObject *parent = nullptr);
     ~BookingSession() override;
 
-    // Staff at a counter: no queue (the ApiClient carries the staff key). Before start().
+    // Staff at a counter: no queue (the ApiClient carries the staff credential). Before start().
     void setCounterSale(bool counter) { m_counter = counter; }
     bool isCounterSale() const { return m_counter; }
     // Polling periods; tests set them short.
@@ -96,7 +96,7 @@ private:
     void showCachedSeats(const ApiError &error);
     void showCachedStatus();
     void suggestEquivalents();
-    // The credential for seat calls: the queue token, or none (the staff key) at a counter.
+    // The credential for seat calls: the queue token, or none (the staff credential) at a counter.
     QString buyerToken() const { return m_counter ? QString() : m_token; }
 
     ApiClient *m_api;

@@ -1,12 +1,17 @@
 #include "app/boxofficeapp.h"
 
+#include "app/accountscontroller.h"
+#include "app/auditcontroller.h"
 #include "app/bookingcontroller.h"
 #include "app/embeddedserver.h"
 #include "app/offlinecache.h"
 #include "app/qacontroller.h"
 #include "app/rankingcontroller.h"
+#include "app/signincontroller.h"
 #include "app/staffcontroller.h"
+#include "ui/auditlogview.h"
 #include "ui/qapanel.h"
+#include "ui/staffaccountsview.h"
 #include "ui/staffdashboard.h"
 #include "ui/rankingview.h"
 #include "ui/mainwindow.h"
@@ -14,7 +19,6 @@
 #include "domain/jsonreader.h"
 
 #include <QDir>
-#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -39,8 +43,9 @@ BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
     connect(m_window.get(), &MainWindow::staffDashboardRequested, this, &BoxOfficeApp::showStaffDashboard);
     connect(m_window.get(), &MainWindow::qaToolsRequested, this, &BoxOfficeApp::showQaTools);
     connect(m_window.get(), &MainWindow::staffSignInRequested, this, &BoxOfficeApp::signIn);
-    if (!m_options.staffKey.isEmpty())
-        m_api.setStaffKey(m_options.staffKey);
+    connect(m_window.get(), &MainWindow::staffSignOutRequested, this, &BoxOfficeApp::signOut);
+    connect(m_window.get(), &MainWindow::auditLogRequested, this, &BoxOfficeApp::showAuditLog);
+    connect(m_window.get(), &MainWindow::staffAccountsRequested, this, &BoxOfficeApp::showAccounts);
     m_watch.setInterval(std::chrono::seconds(3));
     connect(&m_watch, &QTimer::timeout, this, &BoxOfficeApp::checkConnection);
     const QString dataDir = m_options.dataDirectory.isEmpty()
@@ -48,23 +53,54 @@ BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
                                 : m_options.dataDirectory;
     m_settings = std::make_unique<QSettings>(QDir(dataDir).filePath(u"client.ini"_s), QSettings::IniFormat);
     m_cache = new OfflineCache(QDir(dataDir).filePath(u"offline-cache.sqlite"_s), this);
+
+    m_signIn = new SignInController(&m_api, m_settings.get(), m_window.get(), this);
+    if (m_options.idleSignOutMinutes)
+        m_signIn->setIdleTimeout(std::chrono::minutes(*m_options.idleSignOutMinutes));
+    connect(m_signIn, &SignInController::stateChanged, this, &BoxOfficeApp::showStaffState);
+    connect(m_signIn, &SignInController::signedIn, this, [this] {
+        m_startKey.clear();
+        openWaitingWindows();
+    });
+    connect(m_signIn, &SignInController::staffUpdated, this, [this](const StaffAccount &staff) {
+        // A role changed while signed in: the menus follow, and windows above it close.
+        showStaffState();
+        closeStaffWindows(staff.role);
+    });
+    connect(m_signIn, &SignInController::aboutToSignOut, this, [this] {
+        m_startKey.clear();  // asked, idle or refused: not signed in again by itself
+        closeStaffWindows();
+    });
+    connect(m_signIn, &SignInController::signInFailed, this, [this](const QString &, bool serverAnswered) {
+        if (serverAnswered)
+            m_startKey.clear();  // refused: no use trying it again
+        // A staff window was asked for at start (--staff) with a key that did not do:
+        // ask for a sign-in instead.
+        if (m_waiting && !m_signIn->dialog() && serverAnswered)
+            m_signIn->showDialog();
+    });
+    m_startKey = m_options.staffKey;
+    showStaffState();
+
     if (m_options.server) {
         m_api.setBaseUrl(*m_options.server);
         m_window->setServerDescription(tr("Server: %1").arg(m_options.server->toDisplayString()));
         return;
     }
     m_embedded = new EmbeddedServer(&m_network, this);
-    // The local server is ours: its staff key is made here, so staff mode and the QA
-    // tools work against it without a sign-in.
-    if (m_options.staffKey.isEmpty())
-        m_api.setStaffKey(QString::fromLatin1(QUuid::createUuid().toRfc4122().toHex()
-                                              + QUuid::createUuid().toRfc4122().toHex()));
-    m_embedded->setStaffKey(m_api.staffKey());
+    // The local server is ours: its staff key is made here (and kept only in memory), and
+    // the client signs in with it as the local admin, with no account needed.
+    if (m_startKey.isEmpty())
+        m_startKey = QString::fromLatin1(QUuid::createUuid().toRfc4122().toHex() + QUuid::createUuid().toRfc4122().toHex());
+    m_embedded->setStaffKey(m_startKey);
+    m_signIn->setLocalKey(m_startKey);
     if (!m_options.dataDirectory.isEmpty())
         m_embedded->setDataDirectory(m_options.dataDirectory);
     connect(m_embedded, &EmbeddedServer::ready, this, [this](const QUrl &url) {
         m_api.setBaseUrl(url);
         m_window->setServerDescription(tr("Local server (embedded demo) at %1").arg(url.toDisplayString()));
+        if (!m_startKey.isEmpty() && m_signIn->state() == SignInController::State::SignedOut)
+            m_signIn->signInWithKey(m_startKey);
         reload();
     });
     connect(m_embedded, &EmbeddedServer::failed, this, [this](const QString &message) {
@@ -79,21 +115,87 @@ BoxOfficeApp::~BoxOfficeApp()
     delete m_rankings;
     delete m_staff;
     delete m_qa;
+    delete m_accounts;
+    delete m_audit;
 }
 
-void BoxOfficeApp::setStaffKey(const QString &key)
+void BoxOfficeApp::setKioskMode(bool kiosk)
 {
-    m_api.setStaffKey(key);
+    m_kiosk = kiosk;
+    m_signIn->setKiosk(kiosk);
+}
+
+void BoxOfficeApp::showStaffState()
+{
+    switch (m_signIn->state()) {
+    case SignInController::State::SignedIn: m_window->setStaff(m_signIn->staff()); break;
+    case SignInController::State::Checking: m_window->setStaff(std::nullopt, tr("Staff: signing in…")); break;
+    case SignInController::State::SignedOut: m_window->setStaff(std::nullopt, m_signIn->note()); break;
+    }
+}
+
+bool BoxOfficeApp::needsSignIn(StaffWindow window)
+{
+    if (m_signIn->isSignedIn())
+        return false;
+    m_waiting |= window;
+    if (m_signIn->state() == SignInController::State::SignedOut)
+        m_signIn->showDialog();
+    return true;
+}
+
+void BoxOfficeApp::openWaitingWindows()
+{
+    const int waiting = std::exchange(m_waiting, 0);
+    if (waiting & Dashboard)
+        showStaffDashboard();
+    if (waiting & QaTools)
+        showQaTools();
+    if (waiting & AuditLog)
+        showAuditLog();
+    if (waiting & Accounts)
+        showAccounts();
+}
+
+void BoxOfficeApp::closeStaffWindows(std::optional<StaffRole> keepFor)
+{
+    auto keeps = [&keepFor](StaffRole least) { return keepFor && int(*keepFor) >= int(least); };
+    if (!keepFor)
+        m_waiting = 0;
+    // Hidden at once, deleted from the event loop (a sign-out may come from inside one
+    // of their own answers).
+    auto close = [](auto *&controller, QWidget *window) {
+        if (!controller)
+            return;
+        window->hide();
+        controller->deleteLater();
+        controller = nullptr;
+    };
+    if (keeps(StaffRole::Clerk) && m_staff)
+        m_staff->dashboard()->setRole(*keepFor);
+    else
+        close(m_staff, m_staff ? static_cast<QWidget *>(m_staff->dashboard()) : nullptr);
+    if (!keeps(StaffRole::Manager)) {
+        close(m_qa, m_qa ? static_cast<QWidget *>(m_qa->panel()) : nullptr);
+        close(m_audit, m_audit ? static_cast<QWidget *>(m_audit->view()) : nullptr);
+    }
+    if (!keeps(StaffRole::Admin))
+        close(m_accounts, m_accounts ? static_cast<QWidget *>(m_accounts->view()) : nullptr);
+    // A counter sale is staff work too: its hold is released while the credential is
+    // still there.
+    if (!keepFor && m_booking && m_booking->isCounterSale()) {
+        delete m_booking;
+        m_booking = nullptr;
+    }
 }
 
 void BoxOfficeApp::showStaffDashboard()
 {
-    if (!m_api.isStaff()) {
-        m_openDashboardAfterSignIn = true;
-        return signIn();
-    }
+    if (needsSignIn(Dashboard))
+        return;
     if (!m_staff) {
         m_staff = new StaffController(&m_api, &m_concerts, this);
+        m_staff->dashboard()->setRole(m_signIn->staff()->role);
         connect(m_staff, &StaffController::counterSaleRequested, this,
                 [this](const QString &concertId, const QString &performanceId) {
                     for (const Concert &c : m_concerts.concerts())
@@ -109,10 +211,10 @@ void BoxOfficeApp::showStaffDashboard()
 
 void BoxOfficeApp::showQaTools()
 {
-    if (!m_api.isStaff()) {
-        m_openQaAfterSignIn = true;
-        return signIn();
-    }
+    if (needsSignIn(QaTools))
+        return;
+    if (!m_signIn->hasRole(StaffRole::Manager))
+        return m_window->showStatusMessage(tr("The QA tools are for managers."));
     if (!m_qa) {
         m_qa = new QaController(&m_api, &m_concerts, this);
         connect(m_qa, &QaController::serverRequested, this, &BoxOfficeApp::switchServer);
@@ -125,36 +227,46 @@ void BoxOfficeApp::showQaTools()
     }
 }
 
+void BoxOfficeApp::showAuditLog()
+{
+    if (needsSignIn(AuditLog))
+        return;
+    if (!m_signIn->hasRole(StaffRole::Manager))
+        return m_window->showStatusMessage(tr("The audit log is for managers."));
+    if (!m_audit) {
+        m_audit = new AuditController(&m_api, m_signIn->hasRole(StaffRole::Admin), m_kiosk, this);
+        m_audit->start();
+    } else {
+        m_audit->view()->show();
+        m_audit->view()->raise();
+    }
+}
+
+void BoxOfficeApp::showAccounts()
+{
+    if (needsSignIn(Accounts))
+        return;
+    if (!m_signIn->hasRole(StaffRole::Admin))
+        return m_window->showStatusMessage(tr("Staff accounts are for admins."));
+    if (!m_accounts) {
+        m_accounts = new AccountsController(&m_api, m_signIn->staff()->id, this);
+        m_accounts->start();
+    } else {
+        m_accounts->view()->show();
+        m_accounts->view()->raise();
+    }
+}
+
 void BoxOfficeApp::signIn()
 {
-    bool ok = false;
-    const QString key = QInputDialog::getText(m_window.get(), tr("Sign in as staff"),
-                                              tr("Staff key of the server at %1:").arg(m_api.baseUrl().toDisplayString()),
-                                              QLineEdit::Password, {}, &ok);
-    if (!ok || key.isEmpty()) {
-        m_openDashboardAfterSignIn = m_openQaAfterSignIn = false;
+    if (m_signIn->isSignedIn())
         return;
-    }
-    // Checked against the server before it is kept: a staff read of any concert.
-    const QString previous = m_api.staffKey();
-    m_api.setStaffKey(key);
-    const QString concert = m_concerts.concerts().isEmpty() ? u"-"_s : m_concerts.concerts().first().id;
-    m_api.queueStats(concert, this, [this, previous](const ApiResult<QueueStats> &r) {
-        const bool refused = !r && r.error().isRefused();
-        if (refused || (!r && !r.error().serverAnswered())) {
-            m_api.setStaffKey(previous);
-            m_window->setServerDescription(refused ? tr("Staff sign-in refused: %1").arg(r.error().message)
-                                                   : tr("Staff sign-in failed: %1").arg(r.error().message));
-            m_openDashboardAfterSignIn = m_openQaAfterSignIn = false;
-            Q_EMIT signedIn(false);
-            return;
-        }
-        Q_EMIT signedIn(true);
-        if (std::exchange(m_openDashboardAfterSignIn, false))
-            showStaffDashboard();
-        if (std::exchange(m_openQaAfterSignIn, false))
-            showQaTools();
-    });
+    m_signIn->showDialog();
+}
+
+void BoxOfficeApp::signOut()
+{
+    m_signIn->signOut(SignInController::SignOutReason::Requested);
 }
 
 void BoxOfficeApp::switchServer(const QUrl &url)
@@ -235,9 +347,10 @@ void BoxOfficeApp::start()
 {
     m_watch.start();
     if (m_embedded)
-        startEmbedded();
-    else
-        reload();
+        return startEmbedded();
+    if (!m_startKey.isEmpty())
+        m_signIn->signInWithKey(m_startKey);
+    reload();
 }
 
 void BoxOfficeApp::retry()
@@ -297,6 +410,9 @@ void BoxOfficeApp::reload()
         for (const Concert &c : result.value())
             list.append(c.toJson());
         m_cache->store(u"concerts"_s, u"all"_s, QJsonDocument(list).toJson(QJsonDocument::Compact));
+        // A start key the server could not be asked about (it was not there): now it can.
+        if (!m_startKey.isEmpty() && m_signIn->state() == SignInController::State::SignedOut)
+            m_signIn->signInWithKey(m_startKey);
         Q_EMIT concertsLoaded();
     });
 }

@@ -14,19 +14,25 @@
 
 namespace BoxOffice {
 
+class AccountsController;
+class AuditController;
 class BookingController;
 class OfflineCache;
 class RankingController;
 class EmbeddedServer;
 class MainWindow;
 class QaController;
+class SignInController;
 class StaffController;
 
 struct ClientOptions
 {
     std::optional<QUrl> server;  // --server; absent: the embedded default
     QString dataDirectory;       // for the embedded server's SQLite file
-    QString staffKey;            // --staff-key: staff mode from the start
+    QString staffKey;            // --staff-key: signed in with this key from the start
+    // --idle-sign-out: minutes without input before staff are signed out (0: never);
+    // absent: client.ini's staff/idleSignOutMinutes (default 15).
+    std::optional<int> idleSignOutMinutes = std::nullopt;
 };
 
 // The client's wiring: the network manager, the API client, the embedded server
@@ -57,12 +63,22 @@ public:
     // counter: a staff counter sale, without the queue.
     void book(const QString &concertId, const QString &performanceId, const QString &title, bool counter = false);
 
-    // Staff mode: the key goes with every staff call; the dashboard and QA tools need it.
-    void setStaffKey(const QString &key);
+    // Staff windows, each for its least role (clerk: the dashboard; manager: the QA
+    // tools and the audit log; admin: the accounts). Signed out, each asks to sign in
+    // first and opens after it, if the role allows.
     void showStaffDashboard();
     void showQaTools();
-    // Asks for the staff key and checks it against the server.
+    void showAuditLog();
+    void showAccounts();
+    // Staff → Sign in… (the dialog) and Sign out (closes every staff window first).
     void signIn();
+    void signOut();
+    SignInController *staffSignIn() const { return m_signIn; }
+    AccountsController *accounts() const { return m_accounts; }
+    AuditController *audit() const { return m_audit; }
+    // A kiosk: the sign-in dialog shows its keypad, and nothing offers a file dialog.
+    void setKioskMode(bool kiosk);
+    bool isKiosk() const { return m_kiosk; }
     // Points the client at another server (QA): closes the booking, reloads.
     void switchServer(const QUrl &url);
 
@@ -79,13 +95,19 @@ public:
 Q_SIGNALS:
     void concertsLoaded();
     void bookingStarted(BookingController *booking);
-    void signedIn(bool ok);
 
 private:
     void checkConnection();
     void retry();
     void reload();
     void startEmbedded();
+    // The staff windows that wait for a sign-in.
+    enum StaffWindow { Dashboard = 1, QaTools = 2, AuditLog = 4, Accounts = 8 };
+    bool needsSignIn(StaffWindow window);
+    void openWaitingWindows();
+    // Closes the staff windows (all of them; with a role, those above it).
+    void closeStaffWindows(std::optional<StaffRole> keepFor = std::nullopt);
+    void showStaffState();
 
     ClientOptions m_options;
     std::unique_ptr<QSettings> m_settings;
@@ -100,7 +122,12 @@ private:
     RankingController *m_rankings = nullptr;
     StaffController *m_staff = nullptr;
     QaController *m_qa = nullptr;
-    bool m_openDashboardAfterSignIn = false, m_openQaAfterSignIn = false;
+    AccountsController *m_accounts = nullptr;
+    AuditController *m_audit = nullptr;
+    SignInController *m_signIn = nullptr;
+    int m_waiting = 0;        // StaffWindow flags: opened once signed in
+    QString m_startKey;       // --staff-key, until the server has answered it
+    bool m_kiosk = false;
     QTimer m_watch;
     bool m_checking = false;
     bool m_offline = false;

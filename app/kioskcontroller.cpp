@@ -131,6 +131,7 @@ QString KioskController::touchStyleSheet()
 void KioskController::start()
 {
     m_active = true;
+    m_app->setKioskMode(true);  // a kiosk stays one after staff leave kiosk mode: no file dialogs
     qApp->setStyleSheet(touchStyleSheet());
     qApp->installEventFilter(this);
     MainWindow *main = m_app->window();

@@ -104,8 +104,8 @@ void LiveChannel::connectNow()
     QNetworkRequest request(url);
     if (!m_token.isEmpty())
         request.setRawHeader("X-Queue-Token", m_token.toUtf8());
-    if (!m_staffKey.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_staffKey.toUtf8());
+    if (!m_staffCredential.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_staffCredential.toUtf8());
     m_socket.open(request);
     // A handshake that never completes counts as a failure too.
     m_pongDeadline.start();

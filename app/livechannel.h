@@ -27,7 +27,7 @@ public:
 
     void setServer(const QUrl &baseUrl) { m_base = baseUrl; }
     void setToken(const QString &token) { m_token = token; }  // sent as X-Queue-Token on connect
-    void setStaffKey(const QString &key) { m_staffKey = key; }  // sent as Authorization: Bearer
+    void setStaffCredential(const QString &credential) { m_staffCredential = credential; }  // sent as Authorization: Bearer
     void setBackoff(std::chrono::milliseconds first, std::chrono::milliseconds max);
     void setPingInterval(std::chrono::milliseconds interval);
 
@@ -61,7 +61,7 @@ private:
     QWebSocket m_socket;
     QUrl m_base;
     QString m_token;
-    QString m_staffKey;
+    QString m_staffCredential;
     QSet<QString> m_topics;
     QTimer m_reconnect;
     QTimer m_ping;

@@ -49,11 +49,17 @@ struct Options
                             QCoreApplication::translate("main", "Language of the client: ko or en (default: the system's)."),
                             u"LANG"_s};
     QCommandLineOption staffKey{u"staff-key"_s,
-                                QCoreApplication::translate("main", "Staff mode with this key (or BOXOFFICE_STAFF_KEY): the "
-                                                                    "dashboard opens at start."),
+                                QCoreApplication::translate("main", "Sign in as staff with this key (or BOXOFFICE_STAFF_KEY), "
+                                                                    "the server's administrator: the dashboard opens at start."),
                                 u"KEY"_s};
     QCommandLineOption staff{u"staff"_s, QCoreApplication::translate("main", "Staff mode: open the dashboard at start (asks "
-                                                                             "for the key unless the server is the local one).")};
+                                                                             "you to sign in unless the server is the local "
+                                                                             "one).")};
+    QCommandLineOption idleSignOut{u"idle-sign-out"_s,
+                                   QCoreApplication::translate("main", "Sign staff out after MINUTES without input (0: "
+                                                                       "never; default: staff/idleSignOutMinutes in "
+                                                                       "client.ini, else 15)."),
+                                   u"MINUTES"_s};
     QCommandLineOption qa{u"qa"_s, QCoreApplication::translate("main", "Open the QA tools at start.")};
     QCommandLineOption kiosk{u"kiosk"_s, QCoreApplication::translate("main", "Kiosk mode: full screen, touch sized, resets "
                                                                              "itself when left alone; leave with the staff PIN.")};
@@ -76,7 +82,7 @@ struct Options
         parser.setApplicationDescription(QCoreApplication::translate("main", "BoxOffice: concert box office client."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({server, screenshot, lang, staffKey, staff, qa, kiosk, pin, idle, printer});
+        parser.addOptions({server, screenshot, lang, staffKey, staff, idleSignOut, qa, kiosk, pin, idle, printer});
     }
 };
 
@@ -149,6 +155,15 @@ int main(int argc, char *argv[])
 
     options.staffKey = parser.isSet(o.staffKey) ? parser.value(o.staffKey)
                                                     : qEnvironmentVariable("BOXOFFICE_STAFF_KEY");
+    if (parser.isSet(o.idleSignOut)) {
+        bool ok = false;
+        const int minutes = parser.value(o.idleSignOut).toInt(&ok);
+        if (!ok || minutes < 0 || minutes > 24 * 60) {
+            std::fprintf(stderr, "boxoffice: --idle-sign-out is 0 to 1440 minutes\n");
+            return 2;
+        }
+        options.idleSignOutMinutes = minutes;
+    }
 
     std::optional<KioskOptions> kiosk;
     if (parser.isSet(o.kiosk)) {

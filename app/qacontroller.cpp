@@ -49,7 +49,7 @@ void QaController::start()
     m_panel->setServer(m_api->baseUrl().toString());
     m_panel->show();
     m_live.setServer(m_api->baseUrl());
-    m_live.setStaffKey(m_api->staffKey());
+    m_live.setStaffCredential(m_api->staffCredential());
     m_live.subscribe({u"rankings"_s});
     m_live.start();
     select(m_panel->selectedConcert());
@@ -70,7 +70,7 @@ void QaController::serverChanged()
     m_live.stop();
     m_panel->setServer(m_api->baseUrl().toString());
     m_live.setServer(m_api->baseUrl());
-    m_live.setStaffKey(m_api->staffKey());
+    m_live.setStaffCredential(m_api->staffCredential());
     m_live.start();
     m_panel->showMessage(tr("Now on %1.").arg(m_api->baseUrl().toDisplayString()));
 }

@@ -57,7 +57,7 @@ void StaffController::refresh()
             else
                 m_model.setUnavailable(id, r.error().message);
             if (!r && r.error().isRefused())
-                m_dashboard->showMessage(tr("The server refused the staff key: %1").arg(r.error().message));
+                m_dashboard->showMessage(tr("The server refused the staff sign-in: %1").arg(r.error().message));
             if (--m_pending == 0)
                 Q_EMIT refreshed();
         });

@@ -24,6 +24,7 @@ public:
         QByteArray body;
         NetworkError error = NoError;
         bool never = false;
+        QList<QPair<QByteArray, QByteArray>> headers = {};  // raw response headers (e.g. Retry-After)
     };
 
     ScriptedReply(const QNetworkRequest &request, QNetworkAccessManager::Operation op, Script script, QObject *parent)
@@ -40,6 +41,8 @@ public:
                 setError(script.error, u"scripted failure"_s);
                 Q_EMIT errorOccurred(script.error);
             } else {
+                for (const auto &[name, value] : script.headers)
+                    setRawHeader(name, value);
                 setAttribute(QNetworkRequest::HttpStatusCodeAttribute, script.status);
                 if (script.status >= 400)
                     setError(ProtocolInvalidOperationError, u"HTTP error"_s);
@@ -88,6 +91,7 @@ public:
         QByteArray method;
         QString path;
         QByteArray body;
+        QByteArray authorization = {};  // the Authorization header sent, if any
     };
 
     ScriptedReply::Script next;
@@ -114,7 +118,8 @@ protected:
             method = op == GetOperation ? "GET" : op == PostOperation ? "POST" : op == PutOperation ? "PUT"
                      : op == DeleteOperation                          ? "DELETE"
                                                                       : "HEAD";
-        requests.append({method, request.url().path(), data ? data->peek(1 << 20) : QByteArray()});
+        requests.append({method, request.url().path(), data ? data->peek(1 << 20) : QByteArray(),
+                         request.rawHeader("Authorization")});
         for (const Route &r : std::as_const(routes))
             if (r.method == method && request.url().path().startsWith(r.pathPrefix))
                 return new ScriptedReply(request, op, r.script, this);

@@ -222,7 +222,7 @@ private Q_SLOTS:
     {
         ApiClient api(&m_network);
         api.setBaseUrl(m_server->url);
-        api.setStaffKey(u"test-staff-key"_s);
+        api.setStaffCredential(u"test-staff-key"_s);
         BookingController sale(&api, u"jazz-after-dark"_s, u"jazz-after-dark-p1"_s, u"Jazz After Dark"_s, {});
         sale.setCounterSale(true);
         sale.setTicketDetails(u"Hanbit Concert Hall"_s, QDateTime(QDate(2026, 12, 24), QTime(11, 0), Qt::UTC),

@@ -1,3 +1,4 @@
+#include "domain/auditentry.h"
 #include "domain/concert.h"
 #include "domain/errorbody.h"
 #include "domain/health.h"
@@ -11,11 +12,14 @@
 #include "domain/seatlayout.h"
 #include "domain/seatdelta.h"
 #include "domain/seatstatus.h"
+#include "domain/staffaccount.h"
+#include "domain/staffsession.h"
 #include "domain/venuetime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace BoxOffice;
 using namespace Qt::StringLiterals;
@@ -260,7 +264,10 @@ private Q_SLOTS:
     {
         const Hold h{u"h1"_s, u"p1"_s, {u"A-1-1"_s, u"A-1-2"_s}, at("2026-11-24T18:05:00Z"), {396000, u"KRW"_s}};
         QCOMPARE(roundTrip(h), h);
-        const Order o{u"o1"_s, u"p1"_s, {u"A-1-1"_s}, {198000, u"KRW"_s}, at("2026-11-24T18:04:00Z")};
+        // The v1 purchase answer's members, the whole order's left empty (every member named:
+        // the order grew fields with no default member initializers).
+        const Order o{u"o1"_s, u"p1"_s, {u"A-1-1"_s}, {198000, u"KRW"_s}, at("2026-11-24T18:04:00Z"), {}, {}, {}, {},
+                      {}, std::nullopt, {}, {}};
         QCOMPARE(roundTrip(o), o);
         const QueueStats s{u"c1"_s, 1000, 100, 100, 180, true, 37};
         QCOMPARE(roundTrip(s), s);
@@ -343,6 +350,96 @@ private Q_SLOTS:
         QVERIFY(parseTime(u"2026-11-24T18:00:00.250Z"_s).has_value());
         QVERIFY(!parseTime(u"2026-13-45T18:00:00Z"_s).has_value());
         QVERIFY(!parseTime(u"2026-11-24"_s).has_value());
+    }
+
+    void staff_sessionsAccountsAndTheStaffKey()
+    {
+        // The sign-in answer, as API.md gives it.
+        const auto signedIn = StaffSession::fromJson(parseObject(
+            R"({"token":"t0k3n","expiresAt":"2026-11-25T06:00:00Z","staff":{"id":"s1","login":"minji","name":"Kim Minji","role":"clerk"}})"));
+        QVERIFY(signedIn.ok());
+        QCOMPARE(signedIn.value().token, u"t0k3n"_s);
+        QCOMPARE(*signedIn.value().expiresAt, at("2026-11-25T06:00:00Z"));
+        QCOMPARE(signedIn.value().staff.id, u"s1"_s);
+        QCOMPARE(signedIn.value().staff.role, StaffRole::Clerk);
+        QVERIFY(signedIn.value().staff.active);  // a session's staff carries no "active"
+        QCOMPARE(roundTrip(signedIn.value()), signedIn.value());
+        // The configured key: no id, no expiry, the admin.
+        const auto key = StaffSession::fromJson(parseObject(
+            R"x({"expiresAt":null,"staff":{"id":null,"login":"(staff key)","name":"Staff key","role":"admin"}})x"));
+        QVERIFY(key.ok());
+        QVERIFY(key.value().token.isEmpty());
+        QVERIFY(!key.value().expiresAt);
+        QVERIFY(key.value().staff.isStaffKey());
+        QVERIFY(key.value().staff.hasRole(StaffRole::Manager));
+        QCOMPARE(roundTrip(key.value()), key.value());
+        QVERIFY(key.value().toJson().value(u"staff"_s).toObject().value(u"id"_s).isNull());
+        // Roles rank, and only the three names exist.
+        const StaffAccount clerk{u"s2"_s, u"a"_s, u"A"_s, StaffRole::Clerk, true};
+        QVERIFY(clerk.hasRole(StaffRole::Clerk) && !clerk.hasRole(StaffRole::Manager));
+        QVERIFY(!StaffSession::fromJson(parseObject(
+                    R"({"expiresAt":null,"staff":{"id":"s","login":"a","name":"A","role":"owner"}})")).ok());
+        // The admin's list.
+        const auto list = StaffAccount::listFromJson(parseObject(
+            R"({"staff":[{"id":"s1","login":"minji","name":"Kim Minji","role":"clerk","active":true},)"
+            R"({"id":"s2","login":"boss","name":"Jung","role":"manager","active":false}]})"));
+        QVERIFY(list.ok());
+        QCOMPARE(list.value().size(), 2);
+        QVERIFY(!list.value().at(1).active);
+        QCOMPARE(list.value().at(1).role, StaffRole::Manager);
+        const auto bad = StaffAccount::listFromJson(parseObject(R"({"staff":[{"id":"s1","login":"x","name":"X","role":"clerk","active":"yes"}]})"));
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().path, u"staff[0].active"_s);
+    }
+
+    void staff_newAccountsAndChangesCarryOnlyWhatIsSet()
+    {
+        const NewStaffAccount added{u"minji"_s, u"Kim Minji"_s, StaffRole::Manager, u"013579"_s};
+        QCOMPARE(added.toJson(), parseObject(R"({"login":"minji","name":"Kim Minji","role":"manager","pin":"013579"})"));
+        QCOMPARE(roundTrip(added), added);
+        StaffAccountChange change;
+        QVERIFY(change.isEmpty());
+        QCOMPARE(change.toJson(), QJsonObject());
+        change.role = StaffRole::Admin;
+        change.active = false;
+        QCOMPARE(change.toJson(), parseObject(R"({"role":"admin","active":false})"));
+        QCOMPARE(roundTrip(change), change);
+        QVERIFY(!StaffAccountChange::fromJson(parseObject(R"({"active":"no"})")).ok());
+        for (const char *pin : {"1234", "000000000000", "0987"})
+            QVERIFY2(isValidStaffPin(QString::fromLatin1(pin)), pin);
+        for (const char *pin : {"", "123", "1234567890123", "12a4", "١٢٣٤", " 1234"})
+            QVERIFY2(!isValidStaffPin(QString::fromUtf8(pin)), pin);
+    }
+
+    void audit_entriesAndTheQuery()
+    {
+        const auto entries = AuditEntry::listFromJson(parseObject(
+            R"x({"entries":[{"id":"7","at":"2026-11-24T09:30:05Z","staffId":"s1","login":"minji","action":"order.sale",)x"
+            R"x("target":"o-1","details":{"seats":["A-1-1","A-1-2"],"total":{"amount":198000,"currency":"KRW"}}},)x"
+            R"x({"id":"6","at":"2026-11-24T09:00:00Z","staffId":null,"login":"(staff key)","action":"staff.create",)x"
+            R"x("target":"s1","details":{}}]})x"));
+        QVERIFY(entries.ok());
+        QCOMPARE(entries.value().size(), 2);
+        const AuditEntry &sale = entries.value().first();
+        QCOMPARE(sale.at, at("2026-11-24T09:30:05Z"));
+        QCOMPARE(sale.details.value(u"seats"_s).toArray().size(), 2);
+        QVERIFY(!sale.byStaffKey());
+        QVERIFY(entries.value().at(1).byStaffKey());
+        QCOMPARE(roundTrip(sale), sale);
+        QCOMPARE(roundTrip(entries.value().at(1)), entries.value().at(1));
+        // A failed sign-in of an unknown login: no account, but not the key either.
+        const auto unknown = AuditEntry::fromJson(parseObject(
+            R"({"id":"8","at":"2026-11-24T09:31:00Z","staffId":null,"login":"mallory","action":"staff.sign_in_failed","target":"mallory","details":{"reason":"unknown_login"}})"));
+        QVERIFY(unknown.ok());
+        QVERIFY(!unknown.value().byStaffKey());
+        QVERIFY(!AuditEntry::fromJson(parseObject(R"({"id":"9","at":"yesterday","staffId":null,"login":"x","action":"a","target":"","details":{}})")).ok());
+        QVERIFY(!AuditEntry::fromJson(parseObject(R"({"id":"9","at":"2026-11-24T09:31:00Z","staffId":null,"login":"x","action":"a","target":"","details":[1]})")).ok());
+
+        AuditQuery query;
+        QCOMPARE(query.toQueryString(), u"limit=100"_s);
+        query.staffId = u"s 1"_s;
+        query.to = QDateTime(QDate(2026, 11, 24), QTime(18, 0), QTimeZone(9 * 3600));  // sent in UTC
+        QCOMPARE(query.toQueryString(), u"staffId=s%201&to=2026-11-24T09%3A00%3A00Z&limit=100"_s);
     }
 };
 

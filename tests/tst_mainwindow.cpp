@@ -5,10 +5,14 @@
 
 #include "app/boxofficeapp.h"
 #include "app/embeddedserver.h"
+#include "app/signincontroller.h"
+#include "models/staffaccountmodel.h"
 #include "ui/mainwindow.h"
 
 #include <QAbstractItemModel>
+#include <QAction>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -177,6 +181,18 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(60000));
         QCOMPARE(app.concerts()->rowCount(), 12);
         QVERIFY(app.embeddedServer()->isRunning());
+        // With no accounts at all, the local server's own key makes this its admin.
+        QTRY_VERIFY_WITH_TIMEOUT(app.staffSignIn()->isSignedIn(), 10000);
+        const StaffAccount staff = *app.staffSignIn()->staff();
+        QVERIFY(staff.isStaffKey());
+        QCOMPARE(staff.login, u"(staff key)"_s);
+        QCOMPARE(staff.role, StaffRole::Admin);
+        QVERIFY(app.window()->findChild<QAction *>(u"accountsAction"_s)->isVisible());
+        QVERIFY(!app.window()->findChild<QAction *>(u"signInAction"_s)->isVisible());
+        const QString signedIn = QCoreApplication::translate("BoxOffice::MainWindow", "Signed in: %1 (%2)")
+                                     .arg(QCoreApplication::translate("BoxOffice::MainWindow", "Staff key"),
+                                          QLocale().toLower(StaffAccountModel::roleText(StaffRole::Admin)));
+        QCOMPARE(app.window()->findChild<QLabel *>(u"staffLabel"_s)->text(), signedIn);
     }
 };
 

@@ -9,6 +9,7 @@
 
 #include "app/apiclient.h"
 #include "app/boxofficeapp.h"
+#include "app/signincontroller.h"
 #include "app/qacontroller.h"
 #include "app/livechannel.h"
 #include "domain/queuestats.h"
@@ -50,6 +51,7 @@ class TestQaTools : public QObject
         QSignalSpy loaded(app.get(), &BoxOfficeApp::concertsLoaded);
         app->start();
         [&] { QVERIFY(loaded.wait(10000)); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(app->staffSignIn()->isSignedIn(), 10000); }();
         return app;
     }
     static void selectConcert(QaPanel *panel, const QString &id)
@@ -145,7 +147,7 @@ private Q_SLOTS:
         LiveChannel booking;
         app->qa()->watch(&booking);
         booking.setServer(m_server->url);
-        booking.setStaffKey(u"test-staff-key"_s);
+        booking.setStaffCredential(u"test-staff-key"_s);
         booking.subscribe({u"seats:jazz-after-dark-p2"_s});
         booking.start();
         const QRegularExpression own(u"^\\S+ "_s + qaLabel + u" +[<>] "_s), other(u"^\\S+ "_s + bookingLabel + u" +[<>] "_s);

@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "models/concertmodel.h"
+#include "models/staffaccountmodel.h"
 #include "ui/availabilitydelegate.h"
 
 #include <QAction>
@@ -61,14 +62,23 @@ MainWindow::MainWindow(ConcertModel *concerts, QWidget *parent) : QMainWindow(pa
     rankings->setObjectName(u"rankingsAction"_s);
     rankings->setShortcut(Qt::CTRL | Qt::Key_R);
     auto *staffMenu = menuBar()->addMenu(tr("&Staff"));
-    auto *dashboard = staffMenu->addAction(tr("&Dashboard"), this, &MainWindow::staffDashboardRequested);
-    dashboard->setObjectName(u"dashboardAction"_s);
-    dashboard->setShortcut(Qt::CTRL | Qt::Key_D);
-    auto *qa = staffMenu->addAction(tr("&QA tools"), this, &MainWindow::qaToolsRequested);
-    qa->setObjectName(u"qaToolsAction"_s);
-    qa->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_T);
+    staffMenu->setObjectName(u"staffMenu"_s);
+    m_signIn = staffMenu->addAction(tr("&Sign in…"), this, &MainWindow::staffSignInRequested);
+    m_signIn->setObjectName(u"signInAction"_s);
+    m_signIn->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_L);
+    m_signOut = staffMenu->addAction(tr("Sign &out"), this, &MainWindow::staffSignOutRequested);
+    m_signOut->setObjectName(u"signOutAction"_s);
     staffMenu->addSeparator();
-    staffMenu->addAction(tr("&Sign in as staff…"), this, &MainWindow::staffSignInRequested);
+    m_dashboard = staffMenu->addAction(tr("&Dashboard"), this, &MainWindow::staffDashboardRequested);
+    m_dashboard->setObjectName(u"dashboardAction"_s);
+    m_dashboard->setShortcut(Qt::CTRL | Qt::Key_D);
+    m_audit = staffMenu->addAction(tr("&Audit log"), this, &MainWindow::auditLogRequested);
+    m_audit->setObjectName(u"auditAction"_s);
+    m_accounts = staffMenu->addAction(tr("A&ccounts"), this, &MainWindow::staffAccountsRequested);
+    m_accounts->setObjectName(u"accountsAction"_s);
+    m_qa = staffMenu->addAction(tr("&QA tools"), this, &MainWindow::qaToolsRequested);
+    m_qa->setObjectName(u"qaToolsAction"_s);
+    m_qa->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_T);
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About BoxOffice"), this, [this] {
         QMessageBox::about(this, tr("About BoxOffice"),
@@ -103,8 +113,13 @@ MainWindow::MainWindow(ConcertModel *concerts, QWidget *parent) : QMainWindow(pa
 
     m_serverLabel = new QLabel(this);
     m_updatedLabel = new QLabel(this);
+    m_staffLabel = new QLabel(this);
+    m_staffLabel->setObjectName(u"staffLabel"_s);
+    m_staffLabel->setWordWrap(false);
     statusBar()->addWidget(m_serverLabel, 1);
+    statusBar()->addPermanentWidget(m_staffLabel);
     statusBar()->addPermanentWidget(m_updatedLabel);
+    setStaff(std::nullopt);
 
     showLoading(tr("Loading concerts…"));
 }
@@ -261,6 +276,7 @@ void MainWindow::setKioskMode(bool kiosk)
         for (QAction *action : menu->actions())
             action->setEnabled(!kiosk || action->objectName() == u"rankingsAction");
     m_serverLabel->setVisible(!kiosk);
+    m_staffLabel->setVisible(!kiosk);
 }
 
 void MainWindow::resetView()
@@ -269,6 +285,30 @@ void MainWindow::resetView()
     m_tree->clearSelection();
     m_tree->expandAll();
     m_tree->scrollToTop();
+}
+
+void MainWindow::setStaff(const std::optional<StaffAccount> &staff, const QString &note)
+{
+    m_signIn->setVisible(!staff);
+    m_signOut->setVisible(staff.has_value());
+    m_dashboard->setVisible(staff && staff->hasRole(StaffRole::Clerk));
+    m_qa->setVisible(staff && staff->hasRole(StaffRole::Manager));
+    m_audit->setVisible(staff && staff->hasRole(StaffRole::Manager));
+    m_accounts->setVisible(staff && staff->hasRole(StaffRole::Admin));
+    if (staff) {
+        const QString who = staff->isStaffKey() ? tr("Staff key") : staff->name;
+        m_staffLabel->setText(tr("Signed in: %1 (%2)").arg(who, QLocale().toLower(StaffAccountModel::roleText(staff->role))));
+        m_staffLabel->setToolTip(staff->isStaffKey() ? tr("Signed in with the server's staff key")
+                                                     : tr("Login: %1").arg(staff->login));
+    } else {
+        m_staffLabel->setText(note.isEmpty() ? tr("Staff: not signed in") : note);
+        m_staffLabel->setToolTip(note);
+    }
+}
+
+void MainWindow::showStatusMessage(const QString &text)
+{
+    statusBar()->showMessage(text, 8000);
 }
 
 void MainWindow::showLoading(const QString &message)

@@ -1,8 +1,13 @@
 #pragma once
 
+#include "domain/staffaccount.h"
+
 #include <QDateTime>
 #include <QMainWindow>
 
+#include <optional>
+
+class QAction;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -36,13 +41,23 @@ public Q_SLOTS:
     void setKioskMode(bool kiosk);
     // Back to the top of the list with no search (a kiosk starting over).
     void resetView();
+    // Who is signed in as staff (none: nobody; `note` says why when there is a reason):
+    // the status bar names them, and the Staff menu offers what their role may do
+    // (signed out: only Sign in; clerk: the dashboard; manager: also the QA tools and
+    // the audit log; admin: also the accounts).
+    void setStaff(const std::optional<StaffAccount> &staff, const QString &note = {});
+    // A passing word in the status bar (a few seconds).
+    void showStatusMessage(const QString &text);
 
 Q_SIGNALS:
     void reloadRequested();
     void rankingsRequested();
     void staffDashboardRequested();
     void staffSignInRequested();
+    void staffSignOutRequested();
     void qaToolsRequested();
+    void auditLogRequested();
+    void staffAccountsRequested();
     // A performance was opened (double click or Enter): the buyer wants tickets.
     void performanceActivated(const QString &concertId, const QString &performanceId, const QString &title);
 
@@ -67,6 +82,9 @@ private:
     QLabel *m_serverLabel = nullptr;
     QLabel *m_updatedLabel = nullptr;
     QLabel *m_offlineBanner = nullptr;
+    QLabel *m_staffLabel = nullptr;
+    QAction *m_signIn = nullptr, *m_signOut = nullptr, *m_dashboard = nullptr, *m_qa = nullptr, *m_audit = nullptr,
+            *m_accounts = nullptr;
     bool m_kiosk = false;
 };
 

@@ -97,7 +97,8 @@ StaffDashboard::StaffDashboard(QueueDashboardModel *model, QWidget *parent) : QW
     m_title->setWordWrap(true);
     controls->addWidget(m_title);
 
-    auto *queueBox = new QGroupBox(tr("Waiting room"), details);
+    auto *queueBox = m_queueBox = new QGroupBox(tr("Waiting room"), details);
+    queueBox->setObjectName(u"waitingRoomBox"_s);
     auto *form = new QFormLayout(queueBox);
     m_pause = new QPushButton(queueBox);
     m_pause->setObjectName(u"pauseButton"_s);
@@ -226,6 +227,13 @@ void StaffDashboard::selectConcert(const QString &concertId)
     for (int row = 0; row < proxy->rowCount(); ++row)
         if (proxy->index(row, 0).data(QueueDashboardModel::ConcertIdRole).toString() == concertId)
             m_table->selectRow(row);
+}
+
+void StaffDashboard::setRole(StaffRole role)
+{
+    const bool manager = role >= StaffRole::Manager;
+    m_queueBox->setVisible(manager);
+    m_release->setVisible(manager);
 }
 
 void StaffDashboard::onSelected(const QString &concertId)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/hold.h"
+#include "domain/staffaccount.h"
 
 #include <QWidget>
 
@@ -9,6 +10,7 @@
 class QChart;
 class QChartView;
 class QComboBox;
+class QGroupBox;
 class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
@@ -36,6 +38,10 @@ public:
 
     QString selectedConcert() const { return m_concertId; }
     void selectConcert(const QString &concertId);
+    // What the signed-in role may do: a clerk sees the rooms, sells at the counter and
+    // lists holds; the waiting room's controls (pause, capacity, session length) and the
+    // forced release are a manager's, and hidden from a clerk.
+    void setRole(StaffRole role);
 
 public Q_SLOTS:
     void showHolds(const QString &performanceId, const QList<HeldHold> &holds);
@@ -64,6 +70,7 @@ private:
     QLineSeries *m_waiting, *m_active;
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_countAxis;
+    QGroupBox *m_queueBox;
     QPushButton *m_pause, *m_applyCapacity, *m_applySession, *m_counter, *m_showHolds, *m_release;
     QSpinBox *m_capacity, *m_session;
     QComboBox *m_performance;

@@ -2,9 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BoxOffice::AccountsController</name>
+    <message numerus="yes">
+        <location filename="../../app/accountscontroller.cpp" line="+36"/>
+        <source>%n account(s).</source>
+        <translation>
+            <numerusform>%n account.</numerusform>
+            <numerusform>%n accounts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::AuditController</name>
+    <message numerus="yes">
+        <location filename="../../app/auditcontroller.cpp" line="+47"/>
+        <source>%n entry(ies), newest first.</source>
+        <translation>
+            <numerusform>%n entry, newest first.</numerusform>
+            <numerusform>%n entries, newest first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>Saved %n entry(ies) to %1.</source>
+        <translation>
+            <numerusform>Saved %n entry to %1.</numerusform>
+            <numerusform>Saved %n entries to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BoxOffice::BookingWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/bookingwindow.cpp" line="+299"/>
+        <location filename="../../ui/bookingwindow.cpp" line="+302"/>
         <source>%Ln person(s) ahead of you, %1 waiting in all</source>
         <translation>
             <numerusform>%Ln person ahead of you, %1 waiting in all</numerusform>
@@ -54,6 +84,25 @@
     </message>
 </context>
 <context>
+    <name>BoxOffice::SignInController</name>
+    <message numerus="yes">
+        <location filename="../../app/signincontroller.cpp" line="+222"/>
+        <source>Signed out after %n minute(s) without use.</source>
+        <translation>
+            <numerusform>Signed out after %n minute without use.</numerusform>
+            <numerusform>Signed out after %n minutes without use.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+79"/>
+        <source>Too many failed sign-ins: this login is locked for %n second(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins: this login is locked for %n second.</numerusform>
+            <numerusform>Too many failed sign-ins: this login is locked for %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BoxOffice::StaffController</name>
     <message numerus="yes">
         <location filename="../../app/staffcontroller.cpp" line="+84"/>
@@ -75,7 +124,7 @@
 <context>
     <name>BoxOffice::StaffDashboard</name>
     <message numerus="yes">
-        <location filename="../../ui/staffdashboard.cpp" line="+137"/>
+        <location filename="../../ui/staffdashboard.cpp" line="+138"/>
         <source>Pause admissions to &quot;%1&quot;? Nobody new is let in until you resume; %Ln buyer(s) waiting stay in line.</source>
         <translation>
             <numerusform>Pause admissions to &quot;%1&quot;? Nobody new is let in until you resume; the %Ln buyer waiting stays in line.</numerusform>
@@ -83,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+189"/>
+        <location line="+196"/>
         <source>%n hold(s) on this performance.</source>
         <translation>
             <numerusform>%n hold on this performance.</numerusform>
@@ -94,7 +143,7 @@
 <context>
     <name>TicketDocument</name>
     <message numerus="yes">
-        <location filename="../../ui/ticketdocument.cpp" line="+159"/>
+        <location filename="../../ui/ticketdocument.cpp" line="+162"/>
         <source>Order %1 · %Ln seat(s), %2 in all</source>
         <translation>
             <numerusform>Order %1 · %Ln seat, %2 in all</numerusform>

@@ -9,7 +9,7 @@
         <translation>서버 응답 시간이 초과되었습니다.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>The server could not accept this request.</source>
         <translation>서버가 이 요청을 처리할 수 없습니다.</translation>
     </message>
@@ -57,6 +57,331 @@
         <location line="+10"/>
         <source>The server sent an answer this version of BoxOffice does not understand.</source>
         <translation>서버의 응답을 이 버전의 BoxOffice에서 처리할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::AccountsController</name>
+    <message>
+        <location filename="../../app/accountscontroller.cpp" line="+35"/>
+        <source>No accounts yet: add the first one.</source>
+        <translation>아직 계정이 없습니다. 첫 계정을 추가하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n account(s).</source>
+        <translation>
+            <numerusform>계정 %n개.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Account %1 added: %2 can sign in now.</source>
+        <translation>계정 %1을(를) 추가했습니다. 이제 %2 님이 로그인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is deactivated and signed out everywhere.</source>
+        <translation>%1 계정을 비활성화했으며 모든 곳에서 로그아웃되었습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is active again.</source>
+        <translation>%1 계정을 다시 활성화했습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account %1 saved.</source>
+        <translation>계정 %1을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This login is taken: choose another.</source>
+        <translation>이미 사용 중인 로그인 ID입니다. 다른 ID를 입력하세요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server did not accept the PIN: it must be 4 to 12 digits.</source>
+        <translation>서버가 PIN을 받아들이지 않았습니다. PIN은 4~12자리 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server did not accept this: %1</source>
+        <translation>서버가 요청을 받아들이지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only an admin may change accounts.</source>
+        <translation>계정은 관리자만 변경할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account no longer exists.</source>
+        <translation>이 계정은 더 이상 존재하지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::AuditController</name>
+    <message>
+        <location filename="../../app/auditcontroller.cpp" line="+37"/>
+        <source>Reading the audit log…</source>
+        <translation>감사 로그를 읽는 중…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No entries match.</source>
+        <translation>조건에 맞는 기록이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n entry(ies), newest first.</source>
+        <translation>
+            <numerusform>기록 %n건 (최신순).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Staff key</source>
+        <translation>스태프 키</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not save %1: %2</source>
+        <translation>%1에 저장할 수 없습니다: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Saved %n entry(ies) to %1.</source>
+        <translation>
+            <numerusform>기록 %n건을 %1에 저장했습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::AuditLogModel</name>
+    <message>
+        <location filename="../../models/auditlogmodel.cpp" line="+81"/>
+        <source>Signed in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in failed</source>
+        <translation>로그인 실패</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked out after failed sign-ins</source>
+        <translation>로그인 실패 반복으로 잠김</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account created</source>
+        <translation>계정 생성</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account changed</source>
+        <translation>계정 변경</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seats held</source>
+        <translation>좌석 선점</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold released</source>
+        <translation>선점 해제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold released by force</source>
+        <translation>선점 강제 해제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seats taken off sale or put back</source>
+        <translation>좌석 판매 중지 또는 재개</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sale</source>
+        <translation>판매</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund</source>
+        <translation>환불</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets reissued</source>
+        <translation>티켓 재발급</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket checked in</source>
+        <translation>티켓 입장 확인</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting room settings changed</source>
+        <translation>대기실 설정 변경</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test crowd added (QA)</source>
+        <translation>테스트 대기 인원 추가 (QA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions ended (QA)</source>
+        <translation>세션 종료 (QA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash: %1</source>
+        <translation>현금: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Staff key</source>
+        <translation>스태프 키</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The server&apos;s configured staff key</source>
+        <translation>서버에 설정된 스태프 키</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account %1</source>
+        <translation>계정 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No account by this login</source>
+        <translation>이 로그인 ID의 계정이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>사람</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>세부 정보</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::AuditLogView</name>
+    <message>
+        <location filename="../../ui/auditlogview.cpp" line="+46"/>
+        <source>Audit log — BoxOffice</source>
+        <translation>감사 로그 — BoxOffice</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+122"/>
+        <source>Everyone</source>
+        <translation>모든 사람</translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <source>Choose a person, or type a login</source>
+        <translation>사람을 선택하거나 로그인 ID를 입력하세요</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>All actions</source>
+        <translation>모든 작업</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Choose an action, or type its code (e.g. order.sale)</source>
+        <translation>작업을 선택하거나 코드를 입력하세요 (예: order.sale)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;From:</source>
+        <translation>시작(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;To:</source>
+        <translation>끝(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>How many entries to read, newest first</source>
+        <translation>최신순으로 읽어 올 기록 수</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV로 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the entries shown as a CSV file (UTF-8)</source>
+        <translation>표시된 기록을 CSV 파일(UTF-8)로 저장합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Person:</source>
+        <translation>사람(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;ction:</source>
+        <translation>작업(&amp;C):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Entries:</source>
+        <translation>기록 수(&amp;E):</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Export the audit log</source>
+        <translation>감사 로그 내보내기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -145,12 +470,12 @@
     <name>BoxOffice::BookingWindow</name>
     <message>
         <location filename="../../ui/bookingwindow.cpp" line="+55"/>
-        <location line="+226"/>
+        <location line="+229"/>
         <source>%1 — BoxOffice</source>
         <translation>%1 — BoxOffice</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-207"/>
         <source>Leave the queue</source>
         <translation>대기열 나가기</translation>
     </message>
@@ -165,7 +490,7 @@
         <translation>자동 배정</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Hold these seats</source>
         <translation>이 좌석 임시 확보</translation>
     </message>
@@ -200,7 +525,7 @@
         <translation>임시 확보한 좌석과 대기 순번을 반납하고 닫습니다.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Someone else just took %1. It is no longer in your selection.</source>
         <translation>방금 다른 분이 %1 좌석을 가져갔습니다. 선택에서 빠졌습니다.</translation>
     </message>
@@ -216,12 +541,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Print ticket…</source>
         <translation>티켓 인쇄…</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-57"/>
         <source>New sale</source>
         <translation>새 판매</translation>
     </message>
@@ -281,7 +606,7 @@
         <translation>예매가 완료되었습니다</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Print ticket</source>
         <translation>티켓 인쇄</translation>
     </message>
@@ -333,7 +658,7 @@
         <translation>내 차례: 좌석 선택과 구매까지 %1 남음</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Paid in cash: %1 received, %2 change</source>
         <translation>현금 결제: %1 받음, 거스름돈 %2</translation>
     </message>
@@ -367,7 +692,7 @@ Total: %3</source>
         <translation>이 키오스크에는 프린터가 없습니다. 입장할 때 위 코드를 보여 주거나 사진으로 찍어 두세요. 매표소에서 인쇄해 드릴 수 있습니다.</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-224"/>
         <source>Updated %1</source>
         <translation>최종 업데이트: %1</translation>
     </message>
@@ -435,18 +760,18 @@ Total: %3</source>
 <context>
     <name>BoxOffice::BoxOfficeApp</name>
     <message>
-        <location filename="../../app/boxofficeapp.cpp" line="+53"/>
-        <location line="+112"/>
+        <location filename="../../app/boxofficeapp.cpp" line="+87"/>
+        <location line="+190"/>
         <source>Server: %1</source>
         <translation>서버: %1</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-176"/>
         <source>Local server (embedded demo) at %1</source>
         <translation>로컬 서버(내장 데모): %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Local server not running</source>
         <translation>로컬 서버가 실행되고 있지 않음</translation>
     </message>
@@ -456,27 +781,27 @@ Total: %3</source>
         <translation>로컬 예매 서버를 시작할 수 없습니다</translation>
     </message>
     <message>
-        <location line="+59"/>
-        <source>Sign in as staff</source>
-        <translation>스태프 로그인</translation>
+        <location line="+24"/>
+        <source>Staff: signing in…</source>
+        <translation>스태프: 로그인 중…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Staff key of the server at %1:</source>
-        <translation>%1 서버의 스태프 키:</translation>
+        <location line="+85"/>
+        <source>The QA tools are for managers.</source>
+        <translation>QA 도구는 매니저 이상만 사용할 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Staff sign-in refused: %1</source>
-        <translation>스태프 로그인이 거부되었습니다: %1</translation>
+        <location line="+18"/>
+        <source>The audit log is for managers.</source>
+        <translation>감사 로그는 매니저 이상만 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Staff sign-in failed: %1</source>
-        <translation>스태프 로그인 실패: %1</translation>
+        <location line="+15"/>
+        <source>Staff accounts are for admins.</source>
+        <translation>스태프 계정은 관리자만 관리할 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+117"/>
         <source>Starting the local box office…</source>
         <translation>로컬 예매 서버를 시작하는 중…</translation>
     </message>
@@ -606,7 +931,7 @@ Total: %3</source>
         <translation>로컬 서버가 제시간에 준비되지 않았습니다.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>The local server announced an address that cannot be used.</source>
         <translation>로컬 서버가 사용할 수 없는 주소를 알려 왔습니다.</translation>
     </message>
@@ -614,7 +939,7 @@ Total: %3</source>
 <context>
     <name>BoxOffice::KioskController</name>
     <message>
-        <location filename="../../app/kioskcontroller.cpp" line="+326"/>
+        <location filename="../../app/kioskcontroller.cpp" line="+327"/>
         <location line="+9"/>
         <location line="+13"/>
         <source>Too many wrong PINs. Try again after %1.</source>
@@ -629,13 +954,13 @@ Total: %3</source>
 <context>
     <name>BoxOffice::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+49"/>
-        <location line="+76"/>
+        <location filename="../../ui/mainwindow.cpp" line="+50"/>
+        <location line="+90"/>
         <source>BoxOffice</source>
         <translation>BoxOffice</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-86"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -665,22 +990,37 @@ Total: %3</source>
         <translation>스태프(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&amp;Sign in…</source>
+        <translation>로그인(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign &amp;out</source>
+        <translation>로그아웃(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Dashboard</source>
         <translation>대시보드(&amp;D)</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Audit log</source>
+        <translation>감사 로그(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;ccounts</source>
+        <translation>계정(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;QA tools</source>
         <translation>QA 도구(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Sign in as staff…</source>
-        <translation>스태프 로그인(&amp;S)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
@@ -700,7 +1040,7 @@ Total: %3</source>
         <translation>&lt;b&gt;BoxOffice&lt;/b&gt;&lt;p&gt;공정한 대기열을 갖춘 콘서트 예매·매표 프로그램입니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Loading concerts…</source>
         <translation>공연 목록을 불러오는 중…</translation>
     </message>
@@ -741,7 +1081,32 @@ Total: %3</source>
         <translation>회차를 누르면 예매할 수 있습니다</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+26"/>
+        <source>Staff key</source>
+        <translation>스태프 키</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in: %1 (%2)</source>
+        <translation>로그인: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in with the server&apos;s staff key</source>
+        <translation>서버의 스태프 키로 로그인했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login: %1</source>
+        <translation>로그인 ID: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff: not signed in</source>
+        <translation>스태프: 로그인하지 않음</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Updated %1</source>
         <translation>최종 업데이트: %1</translation>
     </message>
@@ -765,9 +1130,28 @@ Total: %3</source>
     </message>
 </context>
 <context>
+    <name>BoxOffice::PinKeypad</name>
+    <message>
+        <location filename="../../ui/pinkeypad.cpp" line="+34"/>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the PIN</source>
+        <translation>PIN을 모두 지웁니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Delete the last digit</source>
+        <translation>마지막 숫자 지우기</translation>
+    </message>
+</context>
+<context>
     <name>BoxOffice::PinPad</name>
     <message>
-        <location line="-81"/>
+        <location filename="../../ui/kioskscreens.cpp" line="-81"/>
         <source>Staff PIN</source>
         <translation>스태프 PIN</translation>
     </message>
@@ -1204,7 +1588,7 @@ Total: %3</source>
         <translation>무대</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+255"/>
         <source>available</source>
         <translation>예매 가능</translation>
     </message>
@@ -1227,11 +1611,338 @@ Total: %3</source>
     </message>
 </context>
 <context>
+    <name>BoxOffice::SignInController</name>
+    <message>
+        <location filename="../../app/signincontroller.cpp" line="+109"/>
+        <source>Server: %1</source>
+        <translation>서버: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+113"/>
+        <source>Signed out after %n minute(s) without use.</source>
+        <translation>
+            <numerusform>%n분 동안 사용하지 않아 로그아웃되었습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed out: this sign-in has ended (expired, signed out elsewhere, or deactivated).</source>
+        <translation>로그아웃됨: 이 로그인이 끝났습니다(만료, 다른 곳에서 로그아웃, 또는 계정 비활성화).</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>This staff key is not valid on this server.</source>
+        <translation>이 서버에서 사용할 수 없는 스태프 키입니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong login or PIN.</source>
+        <translation>로그인 ID 또는 PIN이 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This account may not sign in.</source>
+        <translation>이 계정으로는 로그인할 수 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Too many failed sign-ins: this login is locked for %n second(s).</source>
+        <translation>
+            <numerusform>로그인 실패가 너무 많습니다. 이 로그인 ID는 %n초 동안 잠깁니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many failed sign-ins: this login is locked for a while.</source>
+        <translation>로그인 실패가 너무 많습니다. 이 로그인 ID는 잠시 잠깁니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a login and a PIN of 4 to 12 digits.</source>
+        <translation>로그인 ID와 4~12자리 숫자 PIN을 입력하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::SignInDialog</name>
+    <message>
+        <location filename="../../ui/signindialog.cpp" line="+22"/>
+        <source>Staff sign-in</source>
+        <translation>스태프 로그인</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+97"/>
+        <source>Sign in with your staff login and PIN.</source>
+        <translation>스태프 로그인 ID와 PIN으로 로그인하세요.</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>&amp;Login:</source>
+        <translation>로그인 ID(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>4 to 12 digits</source>
+        <translation>4~12자리 숫자</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;PIN:</source>
+        <translation>PIN(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server&apos;s configured staff key signs you in as its administrator: use it to create the first accounts on a new server.</source>
+        <translation>서버에 설정된 스태프 키로 로그인하면 관리자가 됩니다. 새 서버에서 첫 계정을 만들 때 사용하세요.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Staff &amp;key:</source>
+        <translation>스태프 키(&amp;K):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use this computer&apos;s local server key</source>
+        <translation>이 컴퓨터의 로컬 서버 키 사용</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The local box office started by this program is yours: sign in as its administrator.</source>
+        <translation>이 프로그램이 실행한 로컬 예매 서버는 사용자의 것입니다. 그 서버의 관리자로 로그인합니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Use a staff &amp;key instead</source>
+        <translation>스태프 키로 로그인(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+69"/>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Sign in with the server&apos;s staff key.</source>
+        <translation>서버의 스태프 키로 로그인하세요.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Signing in…</source>
+        <translation>로그인 중…</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::StaffAccountDialog</name>
+    <message>
+        <location filename="../../ui/staffaccountdialog.cpp" line="+22"/>
+        <source>Edit account %1</source>
+        <translation>계정 %1 편집</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a staff account</source>
+        <translation>스태프 계정 추가</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. minji.kim</source>
+        <translation>예: minji.kim</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Login:</source>
+        <translation>로그인 ID(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>역할(&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A login cannot be changed.</source>
+        <translation>로그인 ID는 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unchanged</source>
+        <translation>변경 안 함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;PIN:</source>
+        <translation>새 PIN(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New PIN &amp;again:</source>
+        <translation>새 PIN 확인(&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>4 to 12 digits</source>
+        <translation>4~12자리 숫자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;PIN:</source>
+        <translation>PIN(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN &amp;again:</source>
+        <translation>PIN 확인(&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Enter a login.</source>
+        <translation>로그인 ID를 입력하세요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the person&apos;s name.</source>
+        <translation>이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PIN must be 4 to 12 digits.</source>
+        <translation>PIN은 4~12자리 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two PINs are not the same.</source>
+        <translation>두 PIN이 서로 다릅니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing has changed.</source>
+        <translation>바뀐 내용이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::StaffAccountModel</name>
+    <message>
+        <location filename="../../models/staffaccountmodel.cpp" line="+13"/>
+        <source>Clerk</source>
+        <translation>점원</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>매니저</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Admin</source>
+        <translation>관리자</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Active</source>
+        <translation>활성</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deactivated</source>
+        <translation>비활성</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Login</source>
+        <translation>로그인 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::StaffAccountsView</name>
+    <message>
+        <location filename="../../ui/staffaccountsview.cpp" line="+22"/>
+        <source>Staff accounts — BoxOffice</source>
+        <translation>스태프 계정 — BoxOffice</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>People who sign in at this box office. A clerk sells at the counter; a manager also runs the waiting room and reads the audit log; an admin also manages these accounts.</source>
+        <translation>이 매표소에 로그인하는 사람들입니다. 점원은 창구에서 판매하고, 매니저는 대기실 운영과 감사 로그 열람도 하며, 관리자는 이 계정들도 관리합니다.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Add…</source>
+        <translation>추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+129"/>
+        <source>&amp;Deactivate</source>
+        <translation>비활성화(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Deactivate account</source>
+        <translation>계정 비활성화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate %1 (%2)? They are signed out at once and cannot sign in until the account is reactivated.</source>
+        <translation>%1 (%2) 계정을 비활성화할까요? 즉시 로그아웃되며, 계정을 다시 활성화할 때까지 로그인할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Re&amp;activate</source>
+        <translation>다시 활성화(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You cannot deactivate the account you are signed in with.</source>
+        <translation>지금 로그인한 계정은 비활성화할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>BoxOffice::StaffController</name>
     <message>
         <location filename="../../app/staffcontroller.cpp" line="+60"/>
-        <source>The server refused the staff key: %1</source>
-        <translation>서버가 스태프 키를 거부했습니다: %1</translation>
+        <source>The server refused the staff sign-in: %1</source>
+        <translation>서버가 스태프 로그인을 거부했습니다: %1</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1291,7 +2002,7 @@ Total: %3</source>
         <translation>대기실</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location line="+13"/>
         <source>Set</source>
         <translation>적용</translation>
@@ -1325,12 +2036,12 @@ Total: %3</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+175"/>
+        <location line="+182"/>
         <source>Counter</source>
         <translation>현장 판매</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-176"/>
         <source>Counter sale…</source>
         <translation>현장 판매…</translation>
     </message>
@@ -1380,7 +2091,7 @@ Total: %3</source>
         <translation>%1 (%2)의 임시 확보를 해제할까요? 좌석은 즉시 다시 판매되고, 확보한 쪽은 좌석을 잃습니다.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
         <source>%1 · %2 of %3 seats left</source>
         <translation>%1 · 잔여석 %2/%3</translation>
     </message>
@@ -1395,8 +2106,8 @@ Total: %3</source>
         <translation>입장 재개</translation>
     </message>
     <message>
-        <location line="-129"/>
-        <location line="+129"/>
+        <location line="-136"/>
+        <location line="+136"/>
         <source>Pause admissions</source>
         <translation>입장 일시 정지</translation>
     </message>
@@ -1444,7 +2155,7 @@ Total: %3</source>
 <context>
     <name>BoxOffice::TicketPrinter</name>
     <message>
-        <location filename="../../app/ticketprinter.cpp" line="+60"/>
+        <location filename="../../app/ticketprinter.cpp" line="+56"/>
         <source>The printer &quot;%1&quot; is not available.</source>
         <translation>프린터 &quot;%1&quot;을(를) 사용할 수 없습니다.</translation>
     </message>
@@ -1472,7 +2183,7 @@ Total: %3</source>
         <translation>BoxOffice · 모바일 티켓 %1/%2</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Order %1 · %Ln seat(s), %2 in all</source>
         <translation>
             <numerusform>주문 %1 · %Ln석, 합계 %2</numerusform>
@@ -1484,7 +2195,7 @@ Total: %3</source>
         <translation>구매 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>One entry for this seat. The code is checked once at the door; keep it to yourself.</source>
         <translation>이 좌석으로 한 번 입장할 수 있습니다. 코드는 입장할 때 한 번 확인하니 다른 사람에게 보여 주지 마세요.</translation>
     </message>
@@ -1502,7 +2213,7 @@ Total: %3</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+132"/>
+        <location filename="../../app/main.cpp" line="+138"/>
         <source>BoxOffice</source>
         <translation>BoxOffice</translation>
     </message>
@@ -1512,7 +2223,7 @@ Total: %3</source>
         <translation>BoxOffice: 콘서트 예매 클라이언트.</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-40"/>
         <source>Use the boxoffice-server at URL instead of starting a local one.</source>
         <translation>로컬 서버를 시작하지 않고 URL의 boxoffice-server를 사용합니다.</translation>
     </message>
@@ -1528,16 +2239,21 @@ Total: %3</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Staff mode with this key (or BOXOFFICE_STAFF_KEY): the dashboard opens at start.</source>
-        <translation>이 키(또는 BOXOFFICE_STAFF_KEY)로 스태프 모드 실행: 시작 시 대시보드를 엽니다.</translation>
+        <source>Sign in as staff with this key (or BOXOFFICE_STAFF_KEY), the server&apos;s administrator: the dashboard opens at start.</source>
+        <translation>이 키(또는 BOXOFFICE_STAFF_KEY)로 서버 관리자로서 스태프 로그인합니다. 시작 시 대시보드를 엽니다.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Staff mode: open the dashboard at start (asks for the key unless the server is the local one).</source>
-        <translation>스태프 모드: 시작 시 대시보드를 엽니다(로컬 서버가 아니면 키를 묻습니다).</translation>
+        <source>Staff mode: open the dashboard at start (asks you to sign in unless the server is the local one).</source>
+        <translation>스태프 모드: 시작 시 대시보드를 엽니다(로컬 서버가 아니면 로그인을 요청합니다).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Sign staff out after MINUTES without input (0: never; default: staff/idleSignOutMinutes in client.ini, else 15).</source>
+        <translation>입력이 없는 상태로 MINUTES분이 지나면 스태프를 로그아웃합니다(0: 안 함, 기본값: client.ini의 staff/idleSignOutMinutes, 없으면 15).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Open the QA tools at start.</source>
         <translation>시작 시 QA 도구를 엽니다.</translation>
     </message>
