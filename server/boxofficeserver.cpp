@@ -22,7 +22,11 @@
 #include "server/sales/democatalog.h"
 #include "server/sales/sqlcatalogstore.h"
 #include "server/sales/sqldatabase.h"
+#include "server/routes/orderroutes.h"
 #include "server/routes/staffroutes.h"
+#include "server/sales/orderservice.h"
+#include "server/sales/sqlcashstore.h"
+#include "server/sales/sqlorderstore.h"
 #include "server/staff/auditlog.h"
 #include "server/staff/staffservice.h"
 #include "server/staff/staffstore.h"
@@ -180,6 +184,9 @@ Result<QUrl, QString> BoxOfficeServer::start()
 
     m_seatStore = std::make_unique<SqlSeatStore>(m_database.get());
     m_seats = std::make_unique<SeatService>(m_seatStore.get(), m_catalog.get(), m_queue.get(), m_config.seats, m_config.clock);
+    m_orderStore = std::make_unique<SqlOrderStore>(m_database.get(), m_seatStore.get());
+    m_cashStore = std::make_unique<SqlCashStore>(m_database.get());
+    m_orders = std::make_unique<OrderService>(m_orderStore.get(), m_cashStore.get(), m_catalog.get(), m_config.clock);
     // Holds never outlive the session: a session this instance ends takes its holds along
     // (and a purchase checks the session, wherever it ended).
     m_queue->onSessionsEnded([this](const QStringList &tokens) { m_seats->endSessions(tokens); });
@@ -219,6 +226,7 @@ Result<QUrl, QString> BoxOfficeServer::start()
     addCatalogRoutes(m_router, *m_catalog);
     addQueueRoutes(m_router, *m_queue, *m_staffService);
     addStaffRoutes(m_router, *m_staffService);
+    addOrderRoutes(m_router, *m_orders, *m_staff);
     addSeatRoutes(m_router, *m_seats, *m_staff);
     addRankingRoutes(m_router, *m_rankings);
     addOpsRoutes(m_router, *m_metrics, [this] { return health(); });

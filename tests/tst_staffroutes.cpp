@@ -382,6 +382,13 @@ private Q_SLOTS:
             {u"GET /api/v1/admin/staff"_s, Server::StaffRole::Admin},
             {u"POST /api/v1/admin/staff"_s, Server::StaffRole::Admin},
             {u"PATCH /api/v1/admin/staff/{id}"_s, Server::StaffRole::Admin},
+            {u"GET /api/v1/admin/orders"_s, Server::StaffRole::Clerk},
+            {u"POST /api/v1/admin/orders/{id}/refunds"_s, Server::StaffRole::Manager},
+            {u"POST /api/v1/admin/orders/{id}/reissue"_s, Server::StaffRole::Clerk},
+            {u"POST /api/v1/admin/checkins"_s, Server::StaffRole::Clerk},
+            {u"POST /api/v1/admin/cash-sessions"_s, Server::StaffRole::Clerk},
+            {u"POST /api/v1/admin/cash-sessions/{id}/close"_s, Server::StaffRole::Clerk},
+            {u"POST /api/v1/admin/performances/{id}/seats"_s, Server::StaffRole::Manager},
         };
         for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
             bool found = false;

@@ -10,8 +10,6 @@ namespace BoxOffice::Server {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
 // The credential of a request: a staff key that does not match is refused outright.
 Outcome<Buyer> buyerOf(const HttpRequest &request, const StaffAuth &staff)
 {
@@ -23,6 +21,8 @@ Outcome<Buyer> buyerOf(const HttpRequest &request, const StaffAuth &staff)
     }
     return Buyer{QString::fromUtf8(request.header("x-queue-token")).trimmed(), false, {}};
 }
+
+namespace {
 
 // A route that needs a credential (and, with a body, a JSON object): those checks in
 // one place, then the handler with what they produced.
@@ -104,7 +104,18 @@ void addSeatRoutes(HttpRouter &router, SeatService &seats, const StaffAuth &staf
                    if (!method.isString())
                        return HttpResponse::error(Failure::Code::BadRequest,
                                                   u"payment.method is required (card, cash or test)"_s);
-                   return respond(seats.purchase(request.param(u"id"_s), method.toString(), buyer), 201);
+                   Customer customer;
+                   if (const QJsonValue c = body.value(u"customer"_s); !c.isUndefined() && !c.isNull()) {
+                       auto decoded = Customer::fromJson(c);
+                       if (!c.isObject() || !decoded)
+                           return HttpResponse::error(Failure::Code::BadRequest,
+                                                      u"customer must be {\"name\",\"phone\",\"email\"}, all strings"_s);
+                       customer = decoded.value();
+                       if (customer.name.size() > 200 || customer.phone.size() > 50 || customer.email.size() > 200)
+                           return HttpResponse::error(Failure::Code::BadRequest,
+                                                      u"customer: name and e-mail at most 200 characters, phone 50"_s);
+                   }
+                   return respond(seats.purchase(request.param(u"id"_s), method.toString(), buyer, customer), 201);
                }));
 }
 

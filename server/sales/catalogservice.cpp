@@ -54,6 +54,19 @@ void SeatMap::index()
     }
 }
 
+QString SeatMap::label(int index) const
+{
+    using namespace Qt::StringLiterals;
+    if (index < 0 || index >= seats.size())
+        return {};
+    const Seat &seat = seats[index];
+    // "Section 109", but "Upper 205" and "Floor A" as they are named.
+    const QString name = sectionName.value(seat.section, seat.section);
+    const bool bare = !name.isEmpty() && std::all_of(name.cbegin(), name.cend(), [](QChar c) { return c.isDigit() || c.isUpper(); })
+                      && name.size() <= 4;
+    return u"%1 · Row %2 · Seat %3"_s.arg(bare ? u"Section "_s + name : name, seat.row).arg(seat.number);
+}
+
 Outcome<std::shared_ptr<const SeatMap>> CatalogService::seatMap(const QString &performanceId)
 {
     if (const auto it = m_seatMaps.constFind(performanceId); it != m_seatMaps.cend())
@@ -79,6 +92,8 @@ Outcome<std::shared_ptr<const SeatMap>> CatalogService::seatMap(const QString &p
         map->indexOf.insert(map->seats[i].id, int(i));
     for (const Tier &t : layout.value().tiers)
         map->priceOfTier.insert(t.id, t.price);
+    for (const Section &section : layout.value().sections)
+        map->sectionName.insert(section.id, section.name);
     map->index();
     m_seatMaps.insert(performanceId, map);
     return std::shared_ptr<const SeatMap>(map);

@@ -29,6 +29,9 @@ struct SeatMap
     QList<Seat> seats;               // layout order
     QHash<QString, int> indexOf;     // seat id -> index
     QHash<QString, Money> priceOfTier;
+    QHash<QString, QString> sectionName;  // section id -> name
+    // "Section 109 · Row 1 · Seat 17": how people read a seat (tickets, orders).
+    QString label(int index) const;
     // Best available's index, built once per performance by index(): per tier, its rows
     // (seat indexes in seat-number order, rows in section and row order), and the
     // stage's y (in front of the first seats).

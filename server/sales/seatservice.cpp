@@ -335,7 +335,8 @@ Outcome<bool> SeatService::release(const QString &holdId, const Buyer &buyer)
     return true;
 }
 
-Outcome<Order> SeatService::purchase(const QString &holdId, const QString &method, const Buyer &buyer)
+Outcome<Order> SeatService::purchase(const QString &holdId, const QString &method, const Buyer &buyer,
+                                     const Customer &customer)
 {
     auto hold = heldHold(holdId, buyer);
     if (!hold)
@@ -367,8 +368,12 @@ Outcome<Order> SeatService::purchase(const QString &holdId, const QString &metho
                            {{u"performanceId"_s, hold.value().performanceId}, {u"holdId"_s, holdId},
                             {u"seats"_s, QJsonArray::fromStringList(ids)}, {u"method"_s, method},
                             {u"total"_s, Money{hold.value().amount, hold.value().currency}.toJson()}}};
+    if (audit && !customer.name.isEmpty())
+        audit->details.insert(u"customer"_s, customer.name);
+    const OrderDetails details{customer.name, customer.phone, customer.email,
+                               buyer.staff ? (buyer.actor.isBootstrap() ? BootstrapLogin : buyer.actor.staffId) : QString()};
     auto order = m_store->purchase(holdId, orderId, method, map.value()->concertId, prices, m_clock(),
-                                   audit ? &*audit : nullptr);
+                                   audit ? &*audit : nullptr, details);
     if (!order)
         return order.error();
     // The buyer is done: the slot goes to the next waiter.
@@ -376,7 +381,20 @@ Outcome<Order> SeatService::purchase(const QString &holdId, const QString &metho
         if (auto left = m_queue->leave(hold.value().token); !left)
             qCWarning(lcSeatService) << "purchase done, but the queue session could not be ended:" << left.error().message;
     const OrderRecord &o = order.value();
-    return Order{o.id, o.performanceId, ids, Money{o.amount, o.currency}, fromMs(o.purchasedAtMs)};
+    Order out;
+    out.orderId = o.id;
+    out.performanceId = o.performanceId;
+    out.seats = ids;
+    out.total = Money{o.amount, o.currency};
+    out.purchasedAt = fromMs(o.purchasedAtMs);
+    out.code = o.code;
+    out.status = u"paid"_s;
+    for (qsizetype i = 0; i < o.seats.size(); ++i) {
+        const int idx = o.seats[i];
+        out.tickets.append(Ticket{map.value()->seats[idx].id, map.value()->label(idx), Money{prices.value(idx), o.currency},
+                                  u"valid"_s, o.secrets.value(i)});
+    }
+    return out;
 }
 
 bool SeatService::sessionOver(const QString &token)

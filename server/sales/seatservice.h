@@ -48,7 +48,9 @@ public:
     Outcome<Hold> hold(const QString &performanceId, const QStringList &seatIds, const Buyer &buyer);
     Outcome<Hold> holdBest(const QString &performanceId, int count, const QString &tier, const Buyer &buyer);
     Outcome<bool> release(const QString &holdId, const Buyer &buyer);
-    Outcome<Order> purchase(const QString &holdId, const QString &method, const Buyer &buyer);
+    // customer: counter sales may name who bought (all optional).
+    Outcome<Order> purchase(const QString &holdId, const QString &method, const Buyer &buyer,
+                            const Customer &customer = {});
 
     // Staff: the holds of a performance still held, each with whether staff made it.
     Outcome<QList<HeldHold>> heldHolds(const QString &performanceId);

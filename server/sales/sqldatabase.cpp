@@ -126,6 +126,50 @@ const QList<Migration> &migrations()
           u"ALTER TABLE holds ADD COLUMN staff_id TEXT"_s,
           u"ALTER TABLE orders ADD COLUMN staff_id TEXT"_s,
           u"ALTER TABLE orders ADD COLUMN sold_by TEXT"_s}},
+        {7,
+         {// Orders as the box office's day needs them: a code people read out, the concert,
+          // the status after refunds, the customer, the till that took the money.
+          u"ALTER TABLE orders ADD COLUMN code TEXT"_s,
+          u"ALTER TABLE orders ADD COLUMN concert_id TEXT"_s,
+          u"ALTER TABLE orders ADD COLUMN status TEXT NOT NULL DEFAULT 'paid'"_s,
+          u"ALTER TABLE orders ADD COLUMN customer_name TEXT"_s,
+          u"ALTER TABLE orders ADD COLUMN customer_phone TEXT"_s,
+          u"ALTER TABLE orders ADD COLUMN customer_email TEXT"_s,
+          u"ALTER TABLE orders ADD COLUMN cash_session_id TEXT"_s,
+          u"CREATE UNIQUE INDEX orders_code ON orders (code)"_s,
+          u"CREATE INDEX orders_performance ON orders (performance_id, purchased_at)"_s,
+          u"CREATE INDEX orders_purchased ON orders (purchased_at)"_s,
+          u"CREATE INDEX orders_token ON orders (token)"_s,
+          u"CREATE INDEX orders_cash ON orders (cash_session_id)"_s,
+          u"CREATE INDEX seats_id ON seats (id)"_s,
+          // One row per ticket ever issued; `current` marks each seat's latest (a reissue
+          // revokes the old row and adds a new one). The secret is what the QR code holds.
+          u"CREATE TABLE tickets (secret TEXT PRIMARY KEY, order_id TEXT NOT NULL REFERENCES orders(id),"
+          " performance_id TEXT NOT NULL, idx INTEGER NOT NULL, price BIGINT NOT NULL, state TEXT NOT NULL,"
+          " current INTEGER NOT NULL, issued_at BIGINT NOT NULL, used_at BIGINT)"_s,
+          u"CREATE INDEX tickets_order ON tickets (order_id)"_s,
+          u"CREATE INDEX tickets_seat ON tickets (performance_id, idx)"_s,
+          u"CREATE TABLE refunds (id TEXT PRIMARY KEY, order_id TEXT NOT NULL REFERENCES orders(id),"
+          " seat_indexes TEXT NOT NULL, amount BIGINT NOT NULL, currency TEXT NOT NULL, method TEXT NOT NULL,"
+          " reason TEXT NOT NULL, release_to CHAR(1) NOT NULL, at BIGINT NOT NULL, staff_id TEXT, login TEXT NOT NULL,"
+          " cash_session_id TEXT)"_s,
+          u"CREATE INDEX refunds_order ON refunds (order_id)"_s,
+          u"CREATE INDEX refunds_cash ON refunds (cash_session_id)"_s,
+          // Customer search in part ("minj" finds Kim Minji): trigram indexes, FTS5's on
+          // SQLite, pg_trgm's GIN on PostgreSQL (a trusted extension since PostgreSQL 13).
+          u"sqlite:CREATE VIRTUAL TABLE order_search USING fts5(order_id UNINDEXED, text, tokenize='trigram')"_s,
+          u"postgresql:CREATE EXTENSION IF NOT EXISTS pg_trgm"_s,
+          u"postgresql:CREATE TABLE order_search (order_id TEXT PRIMARY KEY, text TEXT NOT NULL)"_s,
+          u"postgresql:CREATE INDEX order_search_text ON order_search USING gin (text gin_trgm_ops)"_s,
+          // A clerk's till: at most one open per person (the partial unique index).
+          u"CREATE TABLE cash_sessions (id TEXT PRIMARY KEY, owner TEXT NOT NULL, staff_id TEXT, login TEXT NOT NULL, role TEXT NOT NULL,"
+          " name TEXT NOT NULL, opened_at BIGINT NOT NULL, closed_at BIGINT, float_amount BIGINT NOT NULL,"
+          " currency TEXT NOT NULL, counted_amount BIGINT)"_s,
+          u"CREATE UNIQUE INDEX cash_sessions_open ON cash_sessions (owner) WHERE closed_at IS NULL"_s,
+          u"CREATE TABLE cash_movements (id TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES cash_sessions(id),"
+          " kind TEXT NOT NULL, amount BIGINT NOT NULL, currency TEXT NOT NULL, reason TEXT NOT NULL, at BIGINT NOT NULL,"
+          " login TEXT NOT NULL)"_s,
+          u"CREATE INDEX cash_movements_session ON cash_movements (session_id)"_s}},
     };
     return list;
 }
@@ -208,9 +252,17 @@ Result<SqlDatabase, QString> SqlDatabase::open(const DatabaseUrl &url, const QSt
 
 bool SqlDatabase::lockForSetup()
 {
-    if (!m_postgres)
-        return true;
     QSqlQuery q(m_db);
+    if (!m_postgres) {
+        // Take SQLite's write lock now, waiting (busy timeout) for another process's set-up:
+        // a deferred transaction that reads first and writes later would instead fail at
+        // once with "database is locked" when two processes start together.
+        // Another process seeding the demo holds it for seconds: wait up to a minute.
+        for (int attempt = 0; attempt < 12; ++attempt)
+            if (q.exec(u"DELETE FROM schema_migrations WHERE 0 = 1"_s))
+                return true;
+        return false;
+    }
     // Any fixed key: only BoxOffice's set-up takes it.
     return q.exec(u"SELECT pg_advisory_xact_lock(20261124)"_s);
 }

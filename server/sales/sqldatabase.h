@@ -41,6 +41,9 @@ public:
 
     bool ping();
 
+    // 503: the answer to a database that failed under a request.
+    static Failure unavailable();
+
     // Runs `work` (returning an Outcome<T>) in a transaction: commits when it succeeds,
     // rolls back when it fails; a failed begin or commit is 503 unavailable.
     template <typename T, typename Work> Outcome<T> transaction(Work work)
@@ -67,7 +70,6 @@ private:
     Result<bool, QString> migrate();
     bool begin();
     bool commit();  // rolls back when the commit fails
-    static Failure unavailable();
 
     QSqlDatabase m_db;
     bool m_postgres = false;

@@ -2,6 +2,7 @@
 
 #include "server/sales/sqldatabase.h"
 #include "server/staff/auditlog.h"
+#include "server/staff/secrets.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -61,6 +62,20 @@ const QString HoldColumns = u"id, performance_id, token, staff, seat_indexes, se
 // The same, as holdFrom() reads them (no seat_count).
 const QString HoldReadColumns = u"id, performance_id, token, staff, seat_indexes, amount, currency, state, created_at,"
                                 " expires_at, order_id, staff_id"_s;
+
+} // namespace
+
+QString orderSearchText(const QString &name, const QString &phone, const QString &email)
+{
+    QString digits;
+    for (QChar c : phone)
+        if (c.isDigit())
+            digits += c;
+    const QString text = QStringList{name, email, phone, digits}.join(u' ').simplified().toLower();
+    return text;
+}
+
+namespace {
 
 // A staff write's entry, in the transaction of its change.
 Outcome<bool> appendAudit(SqlDatabase *database, const AuditEntry *audit, qint64 nowMs)
@@ -274,7 +289,7 @@ Outcome<HoldRecord> SqlSeatStore::release(const QString &holdId, const QString &
 
 Outcome<OrderRecord> SqlSeatStore::purchase(const QString &holdId, const QString &orderId, const QString &method,
                                             const QString &concertId, const QHash<int, qint64> &seatPrices, qint64 nowMs,
-                                            const AuditEntry *audit)
+                                            const AuditEntry *audit, const OrderDetails &details)
 {
     auto found = findHold(holdId);
     if (!found)
@@ -303,17 +318,61 @@ Outcome<OrderRecord> SqlSeatStore::purchase(const QString &holdId, const QString
         if (auto changed = changeSeats(hold.performanceId, version.value(), hold.seats, 'S'); !changed)
             return changed.error();
 
+        QVariant cashSession(QMetaType(QMetaType::QString));
+        if (!details.cashOwner.isEmpty()) {
+            q = &m_database->prepared(u"SELECT id FROM cash_sessions WHERE owner = ? AND closed_at IS NULL"_s);
+            q->addBindValue(details.cashOwner);
+            if (!q->exec())
+                return databaseFailure(*q);
+            if (q->next())
+                cashSession = q->value(0).toString();
+            q->finish();
+        }
+        const auto text = [](const QString &s) { return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s); };
         q = &m_database->prepared(u"INSERT INTO orders (id, performance_id, token, method, amount, currency, purchased_at,"
-                                  " hold_id, staff_id, sold_by) VALUES (?,?,?,?,?,?,?,?,?,?)"_s);
+                                  " hold_id, staff_id, sold_by, code, concert_id, status, customer_name, customer_phone,"
+                                  " customer_email, cash_session_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'paid',?,?,?,?)"
+                                  " ON CONFLICT (code) DO NOTHING"_s);
         const bool byStaffAccount = audit && !audit->actor.isBootstrap();
-        for (const QVariant &v : QVariantList{orderId, hold.performanceId,
-                                              hold.token.isEmpty() ? QVariant() : QVariant(hold.token), method,
-                                              hold.amount, hold.currency, nowMs, holdId,
-                                              byStaffAccount ? QVariant(audit->actor.staffId) : QVariant(),
-                                              audit ? QVariant(audit->actor.login) : QVariant()})
-            q->addBindValue(v);
-        if (!q->exec())
-            return databaseFailure(*q);
+        QString code;
+        for (int attempt = 0; attempt < 8 && code.isEmpty(); ++attempt) {
+            const QString candidate = Secrets::orderCode();  // 40 bits: a clash is rare, and retried
+            for (const QVariant &v : QVariantList{orderId, hold.performanceId,
+                                                  hold.token.isEmpty() ? QVariant() : QVariant(hold.token), method,
+                                                  hold.amount, hold.currency, nowMs, holdId,
+                                                  byStaffAccount ? QVariant(audit->actor.staffId) : QVariant(),
+                                                  audit ? QVariant(audit->actor.login) : QVariant(), candidate,
+                                                  concertId, text(details.name), text(details.phone),
+                                                  text(details.email), cashSession})
+                q->addBindValue(v);
+            if (!q->exec())
+                return databaseFailure(*q);
+            if (q->numRowsAffected() == 1)
+                code = candidate;
+        }
+        if (code.isEmpty())
+            return Failure{Failure::Code::Unavailable, u"no free order code found"_s, {}};
+        QStringList secrets;
+        QList<QVariantList> tickets;
+        for (int idx : hold.seats) {
+            secrets << Secrets::randomToken(18);  // 144 bits
+            tickets.append({secrets.last(), orderId, hold.performanceId, idx, seatPrices.value(idx), u"valid"_s, 1, nowMs});
+        }
+        if (auto ok = m_database->insertRows(u"tickets"_s, {u"secret"_s, u"order_id"_s, u"performance_id"_s, u"idx"_s,
+                                                            u"price"_s, u"state"_s, u"current"_s, u"issued_at"_s},
+                                             tickets);
+            !ok) {
+            qCWarning(lcSeats) << ok.error();
+            return SqlDatabase::unavailable();
+        }
+        const QString search = orderSearchText(details.name, details.phone, details.email);
+        if (!search.isEmpty()) {
+            q = &m_database->prepared(u"INSERT INTO order_search (order_id, text) VALUES (?, ?)"_s);
+            q->addBindValue(orderId);
+            q->addBindValue(search);
+            if (!q->exec())
+                return databaseFailure(*q);
+        }
         QList<QVariantList> sales;
         for (int idx : hold.seats)
             sales.append({hold.performanceId, idx, concertId, orderId, seatPrices.value(idx), nowMs});
@@ -324,7 +383,7 @@ Outcome<OrderRecord> SqlSeatStore::purchase(const QString &holdId, const QString
         }
         if (auto logged = appendAudit(m_database, audit, nowMs); !logged)
             return logged.error();
-        return OrderRecord{orderId, hold.performanceId, hold.seats, hold.amount, hold.currency, nowMs};
+        return OrderRecord{orderId, hold.performanceId, hold.seats, hold.amount, hold.currency, nowMs, code, secrets};
     });
 }
 

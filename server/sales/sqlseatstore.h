@@ -35,6 +35,18 @@ struct OrderRecord
     qint64 amount = 0;
     QString currency;
     qint64 purchasedAtMs = 0;
+    QString code;
+    QStringList secrets;  // the tickets', in the order of `seats`
+};
+
+// What a purchase records besides the seats: the customer (counter sales), and whose
+// till takes the money (the seller's open cash session, if any).
+struct OrderDetails
+{
+    QString name;
+    QString phone;
+    QString email;
+    QString cashOwner;  // a staff id, or "(staff key)"; empty: no till
 };
 
 struct HoldRequest
@@ -52,6 +64,9 @@ struct HoldRequest
     qint64 expiresAtMs = 0;
     int seatLimit = 0;  // seats the token may hold and own in all, 0: no limit (staff)
 };
+
+// What the customer search matches in part: lower case, the phone also as digits only.
+QString orderSearchText(const QString &name, const QString &phone, const QString &email);
 
 // Seat letters, holds, orders and sales in SQL (SQLite or PostgreSQL). Every change
 // is one transaction that moves exactly the requested seats conditionally (A → H only
@@ -81,9 +96,10 @@ public:
                                 qint64 nowMs = 0);
     // Held (and not past its expiry) → purchased: seats S, an order and one sales row per seat.
     // With an audit entry, the order is the staff member's sale (orders.staff_id, sold_by).
+    // The order gets a unique code and one ticket per seat (a fresh secret each).
     Outcome<OrderRecord> purchase(const QString &holdId, const QString &orderId, const QString &method,
                                   const QString &concertId, const QHash<int, qint64> &seatPrices, qint64 nowMs,
-                                  const AuditEntry *audit = nullptr);
+                                  const AuditEntry *audit = nullptr, const OrderDetails &details = {});
     Outcome<QStringList> expiredHolds(qint64 nowMs, int limit);
     // The holds of a performance still held, soonest expiry first (staff: force release).
     Outcome<QList<HoldRecord>> heldHolds(const QString &performanceId, int limit);
@@ -100,17 +116,19 @@ public:
     // The ids of a token's holds still held (its session ended: they go).
     Outcome<QStringList> heldHoldsOf(const QString &token);
 
+    // For stores that move letters in their own transactions (refunds, seats not for
+    // sale): inside a transaction, after the seats moved.
+    // Records the change at the new version.
+    Outcome<bool> changeSeats(const QString &performanceId, qint64 version, const QList<int> &seats, char letter);
+    // Locks the performance row, bumps its version and moves `available`; the new version.
+    Outcome<qint64> bumpVersion(const QString &performanceId, int availableDelta);
+
 private:
     struct Cached
     {
         qint64 version = -1;
         QByteArray letters;
     };
-    // Inside a transaction, after the seats moved: records the change at the new version.
-    Outcome<bool> changeSeats(const QString &performanceId, qint64 version, const QList<int> &seats, char letter);
-    // Locks the performance row, bumps its version and moves `available`; the new version.
-    Outcome<qint64> bumpVersion(const QString &performanceId, int availableDelta);
-
     SqlDatabase *m_database;
     QHash<QString, Cached> m_status;
 };

@@ -61,6 +61,31 @@ QString randomToken(int bytes)
     return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+QString orderCode()
+{
+    initialise();
+    static constexpr char Alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    QString code;
+    for (int i = 0; i < 8; ++i)
+        code += QLatin1Char(Alphabet[randombytes_uniform(32)]);
+    return code;
+}
+
+QString normaliseOrderCode(const QString &text)
+{
+    QString out;
+    for (QChar c : text.toUpper()) {
+        if (c == u'-' || c.isSpace())
+            continue;
+        if (c == u'O')
+            c = u'0';
+        else if (c == u'I' || c == u'L')
+            c = u'1';
+        out += c;
+    }
+    return out;
+}
+
 QByteArray tokenDigest(const QByteArray &token)
 {
     return QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex();

@@ -23,6 +23,12 @@ const QByteArray &decoyHash();
 
 // `bytes` random bytes from libsodium's CSPRNG, base64url without padding.
 QString randomToken(int bytes = 32);
+// An order's code: 8 characters of Crockford's base32 (0-9 A-Z without I L O U), 40
+// random bits, for people to read out; uniqueness is the database's check.
+QString orderCode();
+// Crockford base32 as people type it: upper case, O→0, I and L→1, hyphens and spaces gone.
+QString normaliseOrderCode(const QString &text);
+
 // What the database keeps of a session token: its SHA-256, hex. Tokens carry 256
 // random bits, so a fast hash is enough (no dictionary to try).
 QByteArray tokenDigest(const QByteArray &token);
