@@ -120,6 +120,7 @@ void TillController::addMovement(CashMovement::Kind kind, const Money &amount, c
         m_view->showMessage(r.value().kind == CashMovement::Kind::PaidIn
                                 ? tr("Paid in: %1 (%2).").arg(CashReportDocument::moneyText(r.value().amount), r.value().reason)
                                 : tr("Paid out: %1 (%2).").arg(CashReportDocument::moneyText(r.value().amount), r.value().reason));
+        m_view->clearMovement();
         m_reading = false;
         refresh();
     });

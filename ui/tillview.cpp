@@ -221,6 +221,10 @@ QWidget *TillView::createReportPage()
     m_counted = moneySpin(m_closeBox, u"countedSpin"_s);
     close->addWidget(new QLabel(tr("Cash counted:"), m_closeBox), 0, 0);
     close->addWidget(m_counted, 0, 1);
+    connect(m_counted, &QSpinBox::valueChanged, this, [this] {
+        if (!m_settingCounted)
+            m_countedEdited = true;
+    });
     m_close = new QPushButton(tr("&Close the till…"), m_closeBox);
     m_close->setObjectName(u"closeTillButton"_s);
     close->addWidget(m_close, 1, 0, 1, 2);
@@ -343,14 +347,26 @@ void TillView::showSession(const CashSession &s)
     m_closeBox->setVisible(!s.isClosed());
     m_zBox->setVisible(s.isClosed());
     m_refresh->setVisible(!s.isClosed());
-    if (!s.isClosed() && !wasOpen)
+    if (!wasOpen)
+        m_countedEdited = false;
+    // The cash counted starts at what is expected, and follows it until someone types.
+    if (!s.isClosed() && !m_countedEdited) {
+        m_settingCounted = true;
         m_counted->setValue(int(std::min<qint64>(s.expectedCash.amount, m_counted->maximum())));
+        m_settingCounted = false;
+    }
     setPage(s.isClosed() ? Page::Closed : Page::Open);
 }
 
 void TillView::showMessage(const QString &text)
 {
     m_message->setText(text);
+}
+
+void TillView::clearMovement()
+{
+    m_movementAmount->setValue(0);
+    m_movementReason->clear();
 }
 
 void TillView::setBusy(bool busy)
@@ -379,7 +395,10 @@ void TillView::chooseFile()
     if (m_kiosk)
         return Q_EMIT savePdfRequested(QString());
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString name = u"z-report-"_s + QDate::currentDate().toString(Qt::ISODate) + u".pdf"_s;
+    // The day the till closed, at the venue.
+    const QDate day = m_session && m_session->closedAt ? inVenueZone(*m_session->closedAt, m_timeZone).date()
+                                                        : QDate::currentDate();
+    const QString name = u"z-report-"_s + day.toString(Qt::ISODate) + u".pdf"_s;
     auto *dialog = new QFileDialog(this, tr("Save the Z report"), dir + u'/' + name, tr("PDF files (*.pdf)"));
     dialog->setObjectName(u"saveReportDialog"_s);
     dialog->setAcceptMode(QFileDialog::AcceptSave);

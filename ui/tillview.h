@@ -43,6 +43,8 @@ public Q_SLOTS:
     void showSession(const BoxOffice::CashSession &session);
     void showMessage(const QString &text);
     void setBusy(bool busy);
+    // A paid in or out went through: its amount and reason are cleared for the next.
+    void clearMovement();
 
 Q_SIGNALS:
     void openRequested(const BoxOffice::Money &openingFloat);
@@ -66,6 +68,8 @@ private:
     QString m_timeZone;
     bool m_kiosk = false;
     bool m_busy = false;
+    bool m_countedEdited = false;  // the cash counted was typed: refreshes leave it alone
+    bool m_settingCounted = false;
     std::optional<CashSession> m_session;
     QStackedWidget *m_pages;
     QWidget *m_loadingPage, *m_noTillPage, *m_reportPage;
