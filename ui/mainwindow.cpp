@@ -87,7 +87,7 @@ MainWindow::MainWindow(ConcertModel *concerts, QWidget *parent) : QMainWindow(pa
         void (MainWindow::*signal)();
         StaffRole least;
     } dayActions[] = {
-        {"doorAction", tr("Door &check-in…"), &MainWindow::doorCheckInRequested, StaffRole::Clerk},
+        {"doorAction", tr("Door chec&k-in…"), &MainWindow::doorCheckInRequested, StaffRole::Clerk},
         {"tillAction", tr("&Till…"), &MainWindow::tillRequested, StaffRole::Clerk},
         {"seatsNotForSaleAction", tr("Seats &not for sale…"), &MainWindow::seatsNotForSaleRequested, StaffRole::Manager},
     };

@@ -1170,8 +1170,8 @@ Scan the ticket again.</source>
     </message>
     <message>
         <location line="+11"/>
-        <source>Door &amp;check-in…</source>
-        <translation>입장 확인(&amp;C)…</translation>
+        <source>Door chec&amp;k-in…</source>
+        <translation>입장 확인(&amp;K)…</translation>
     </message>
     <message>
         <location line="+1"/>
