@@ -78,6 +78,7 @@ void NotForSaleController::showPerformance(const QString &performanceId)
 {
     if (performanceId.isEmpty() || performanceId == m_performanceId)
         return;
+    m_view->selectPerformance(performanceId);  // when asked from elsewhere (the dashboard)
     if (!m_performanceId.isEmpty())
         m_live.unsubscribe({u"seats:"_s + m_performanceId});
     m_performanceId = performanceId;

@@ -7,6 +7,7 @@
 // plainly, the Z report as a PDF; an open till resumed), and seats not for sale (a
 // manager takes seats off sale and puts them back, a 409 names the seat; hidden from a
 // clerk). BOXOFFICE_SCREENSHOTS=DIR saves the windows.
+#include "scriptednetwork.h"
 #include "testsupport.h"
 #include "uitestsupport.h"
 
@@ -15,7 +16,9 @@
 #include "app/doorcontroller.h"
 #include "app/notforsalecontroller.h"
 #include "app/signincontroller.h"
+#include "app/staffcontroller.h"
 #include "app/tillcontroller.h"
+#include "models/concertmodel.h"
 #include "domain/venuetime.h"
 #include "models/seatmapmodel.h"
 #include "ui/cashreportdocument.h"
@@ -24,6 +27,7 @@
 #include "ui/notforsaleview.h"
 #include "ui/seatmapview.h"
 #include "ui/signindialog.h"
+#include "ui/staffdashboard.h"
 #include "ui/tillview.h"
 
 #include <QAction>
@@ -213,6 +217,92 @@ private Q_SLOTS:
         QCOMPARE(CashSession::fromJson(s.toJson()).value(), s);
         QCOMPARE(s.paidOut().amount, 2000);
         QCOMPARE(s.paidIn().amount, 0);
+    }
+
+private:
+    template <typename T, typename Call> ApiResult<T> await(Call call)
+    {
+        std::optional<ApiResult<T>> result;
+        call([&](const ApiResult<T> &r) { result = r; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000); }();
+        return result ? *result : ApiResult<T>(ApiError{});
+    }
+
+private Q_SLOTS:
+
+    void apiClient_refusalsWithAReasonAreVerdicts_failuresStayErrors()
+    {
+        ScriptedNetwork network;
+        ApiClient api(&network);
+        api.setBaseUrl(QUrl(u"http://box.invalid"_s));
+        api.setStaffCredential(u"token"_s);
+        auto scan = [&] {
+            return await<CheckIn>([&](auto done) { api.checkIn(u"s3cr3t"_s, u"p1"_s, this, done); });
+        };
+        const QByteArray ticket = R"("ticket":{"seatId":"A-1-1","label":"Section A · Row 1 · Seat 1",)"
+                                  R"("price":{"amount":55000,"currency":"KRW"},"state":"used","secret":"s3cr3t"})";
+        network.route("POST", u"/api/v1/admin/checkins"_s,
+                      {409, R"({"error":{"code":"conflict","message":"this ticket was used already",)"
+                                R"("result":"already_used","usedAt":"2026-11-24T10:05:00Z","orderCode":"7K3M9QXZ",)" + ticket + "}}"});
+        auto used = scan();
+        QVERIFY(used.ok());
+        QCOMPARE(used.value().verdict, CheckIn::Verdict::AlreadyUsed);
+        QCOMPARE(*used.value().usedAt, QDateTime(QDate(2026, 11, 24), QTime(10, 5), Qt::UTC));
+        QCOMPARE(used.value().ticket->seatId, u"A-1-1"_s);
+        QCOMPARE(QJsonDocument::fromJson(network.requests.last().body).object(),
+                 (QJsonObject{{u"secret"_s, u"s3cr3t"_s}, {u"performanceId"_s, u"p1"_s}}));
+        QCOMPARE(network.requests.last().authorization, QByteArray("Bearer token"));
+        network.route("POST", u"/api/v1/admin/checkins"_s,
+                      {200, R"({"result":"valid","orderCode":"7K3M9QXZ",)" + ticket + "}"});
+        QCOMPARE(scan().value().verdict, CheckIn::Verdict::Valid);
+        network.route("POST", u"/api/v1/admin/checkins"_s,
+                      {404, R"({"error":{"code":"not_found","message":"no such ticket"}})"});
+        QCOMPARE(scan().value().verdict, CheckIn::Verdict::Unknown);
+        // No verdict: a 409 without a result, a 503, no answer at all.
+        network.route("POST", u"/api/v1/admin/checkins"_s, {409, R"({"error":{"code":"conflict","message":"?"}})"});
+        QCOMPARE(scan().error().httpStatus, 409);
+        network.route("POST", u"/api/v1/admin/checkins"_s, {503, R"({"error":{"code":"unavailable","message":"db"}})"});
+        QCOMPARE(scan().error().httpStatus, 503);
+        network.route("POST", u"/api/v1/admin/checkins"_s, {0, {}, QNetworkReply::ConnectionRefusedError});
+        QVERIFY(scan().error().isUnreachable());
+        // A 409 with a result the client does not know: not understood, not a guess.
+        network.route("POST", u"/api/v1/admin/checkins"_s,
+                      {409, R"({"error":{"code":"conflict","message":"?","result":"stolen"}})"});
+        QCOMPARE(scan().error().kind, ApiError::Kind::Decode);
+
+        // No till open: nothing, not an error; seats off sale say "X".
+        network.route("GET", u"/api/v1/admin/cash-sessions/current"_s, {404, R"({"error":{"code":"not_found","message":"none"}})"});
+        const auto none = await<std::optional<CashSession>>([&](auto done) { api.currentCashSession(this, done); });
+        QVERIFY(none.ok());
+        QVERIFY(!none.value());
+        network.route("POST", u"/api/v1/admin/performances/p1/seats"_s,
+                      {200, R"({"performanceId":"p1","version":42,"seats":["A-1-1"]})"});
+        const auto version = await<qint64>([&](auto done) { api.setSeatsForSale(u"p1"_s, {u"A-1-1"_s}, false, this, done); });
+        QCOMPARE(version.value(), 42);
+        QCOMPARE(QJsonDocument::fromJson(network.requests.last().body).object().value(u"status"_s).toString(), u"X"_s);
+    }
+
+    void door_noAnswer_saysNotCheckedAndCountsNothing()
+    {
+        ScriptedNetwork network;
+        network.next = {0, {}, QNetworkReply::ConnectionRefusedError};
+        ApiClient api(&network);
+        api.setBaseUrl(QUrl(u"http://box.invalid"_s));
+        ConcertModel concerts;
+        Concert concert;
+        concert.id = u"c1"_s;
+        concert.title = u"Test concert"_s;
+        concert.venue = VenueSummary{u"v1"_s, u"Hall"_s, 100, u"Asia/Seoul"_s};
+        concert.performances.append(PerformanceSummary{u"p1"_s, QDateTime::currentDateTimeUtc().addSecs(3600),
+                                                       QDateTime::currentDateTimeUtc().addDays(-1), 100, 100});
+        concerts.setConcerts({concert});
+        DoorController gate(&api, &concerts);
+        gate.start();
+        QCOMPARE(gate.view()->performanceId(), u"p1"_s);
+        scan(&gate, u"s3cr3t"_s);
+        QCOMPARE(gate.view()->answer(), DoorView::Answer::NotChecked);
+        QCOMPARE(gate.view()->answerTitle(), door("NOT CHECKED"));
+        QCOMPARE(gate.admitted(u"p1"_s) + gate.refused(u"p1"_s), 0);
     }
 
     void door_scans_greenThenRedWithTheReason()
@@ -444,6 +534,10 @@ private Q_SLOTS:
         QVERIFY(!action(app.get(), "seatsNotForSaleAction")->isVisible());
         app->showSeatsNotForSale(m_performance);
         QVERIFY(!app->notForSale());
+        // Nor on the dashboard.
+        app->showStaffDashboard();
+        QVERIFY(app->staff());
+        QVERIFY(!app->staff()->dashboard()->findChild<QPushButton *>(u"notForSaleButton"_s)->isVisibleTo(app->staff()->dashboard()));
     }
 
     void notForSale_managerTakesSeatsOffAndPutsThemBack()
@@ -460,6 +554,11 @@ private Q_SLOTS:
         NotForSaleView *view = kills->view();
         QSignalSpy ready(kills, &NotForSaleController::seatsReady);
         choose(view->findChild<QComboBox *>(u"performanceCombo"_s), m_performance);
+        // The dashboard offers it to a manager, on the performance chosen there.
+        app->showStaffDashboard();
+        QVERIFY(app->staff());
+        auto *fromDashboard = app->staff()->dashboard()->findChild<QPushButton *>(u"notForSaleButton"_s);
+        QVERIFY(fromDashboard->isVisibleTo(app->staff()->dashboard()));
         QVERIFY(ready.count() > 0 || ready.wait(15000));
         SeatMapModel *seats = kills->seats();
         QTRY_VERIFY(seats->hasStatus());
@@ -504,6 +603,30 @@ private Q_SLOTS:
         QCOMPARE(changed.first().at(0).toBool(), false);
         QVERIFY2(view->message().contains(seats->describe(QStringList{sold})), qPrintable(view->message()));
         QCOMPARE(seats->letter(picked[0]), 'A');  // all or none
+
+        // The dashboard's button opens it on the performance chosen there.
+        auto *dashboardCombo = app->staff()->dashboard()->findChild<QComboBox *>(u"performanceCombo"_s);
+        dashboardCombo->setCurrentIndex(dashboardCombo->count() - 1);
+        const QString fromThere = dashboardCombo->currentData().toString();
+        QVERIFY(fromThere != m_performance);
+        const qsizetype readyBefore = ready.count();
+        QTest::mouseClick(fromDashboard, Qt::LeftButton);
+        QCOMPARE(view->performanceId(), fromThere);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), readyBefore + 1, 15000);  // its map, read afresh
+
+        // Demoted to clerk on the server: the window closes and the menu entry goes; the door stays theirs.
+        app->showDoorCheckIn();
+        QVERIFY(app->door());
+        QString staffId;
+        for (const QJsonValue &a : call("GET", u"/api/v1/admin/staff"_s).json()[u"staff"_s].toArray())
+            if (a[u"login"_s].toString() == login)
+                staffId = a[u"id"_s].toString();
+        QCOMPARE(call("PATCH", u"/api/v1/admin/staff/"_s + staffId, u"test-staff-key"_s, json({{u"role"_s, u"clerk"_s}})).status,
+                 200);
+        app->staffSignIn()->recheck();
+        QTRY_VERIFY_WITH_TIMEOUT(!app->notForSale(), 10000);
+        QVERIFY(!action(app.get(), "seatsNotForSaleAction")->isVisible());
+        QVERIFY(app->door());
     }
 
 private:

@@ -93,6 +93,13 @@ void NotForSaleView::setPerformances(const QList<Performance> &performances, con
     m_performance->setCurrentIndex(performances.isEmpty() ? -1 : pick);
 }
 
+void NotForSaleView::selectPerformance(const QString &performanceId)
+{
+    const QSignalBlocker quiet(m_performance);
+    if (const int index = m_performance->findData(performanceId); index >= 0)
+        m_performance->setCurrentIndex(index);
+}
+
 QString NotForSaleView::performanceId() const
 {
     return m_performance->currentData().toString();

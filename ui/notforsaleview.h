@@ -29,6 +29,8 @@ public:
 
     void setPerformances(const QList<Performance> &performances, const QString &current = {});
     QString performanceId() const;
+    // Shows this performance as the chosen one (no performanceChanged).
+    void selectPerformance(const QString &performanceId);
     SeatMapView *seatMap() const { return m_map; }
     // The picked seats by their letter now: on sale (A) and off sale (X).
     QStringList pickedOnSale() const;

@@ -56,7 +56,7 @@
 <context>
     <name>BoxOffice::NotForSaleView</name>
     <message numerus="yes">
-        <location filename="../../ui/notforsaleview.cpp" line="+131"/>
+        <location filename="../../ui/notforsaleview.cpp" line="+138"/>
         <source>%n seat(s) picked</source>
         <translation>
             <numerusform>%n seat picked</numerusform>

@@ -1283,7 +1283,7 @@ Scan the ticket again.</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Loading the seat map…</source>
         <translation>좌석 배치도를 불러오는 중…</translation>
     </message>
@@ -1336,7 +1336,7 @@ Scan the ticket again.</source>
         <translation>선택 해제(&amp;L)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+81"/>
         <source>No seats picked.</source>
         <translation>선택한 좌석이 없습니다.</translation>
     </message>
@@ -2469,7 +2469,7 @@ Scan the ticket again.</source>
         <translation>출금: %1 (%2).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>This till was closed already.</source>
         <translation>이미 마감된 금전 등록기입니다.</translation>
     </message>
@@ -2663,17 +2663,17 @@ Scan the ticket again.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Close the till</source>
         <translation>금전 등록기 마감</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-14"/>
         <source>Cash counted:</source>
         <translation>센 현금:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Close the till…</source>
         <translation>금전 등록기 마감(&amp;C)…</translation>
     </message>
@@ -2748,7 +2748,7 @@ Scan the ticket again.</source>
         <translation>출금</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+61"/>
         <source>Save the Z report</source>
         <translation>Z 리포트 저장</translation>
     </message>
