@@ -34,6 +34,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -498,6 +499,38 @@ private Q_SLOTS:
         QVERIFY2(ink > 500, qPrintable(QString::number(ink)));
         if (const QString dir = qEnvironmentVariable("BOXOFFICE_SCREENSHOTS"); !dir.isEmpty())
             page.save(dir + u"/zreport"_s + (testLanguage().isEmpty() ? QString() : u'-' + testLanguage()) + u".png"_s);
+    }
+
+    void till_onAKiosk_savesTheZReportWithoutADialog()
+    {
+        CashSession closed;
+        closed.id = u"cs-kiosk"_s;
+        closed.staff = StaffAccount{u"st-1"_s, u"minji"_s, u"Kim Minji"_s, StaffRole::Clerk, true};
+        closed.openedAt = QDateTime(QDate(2026, 11, 24), QTime(9, 0), Qt::UTC);
+        closed.closedAt = closed.openedAt.addSecs(8 * 3600);
+        closed.openingFloat = Money{100000, u"KRW"_s};
+        closed.expectedCash = Money{100000, u"KRW"_s};
+        closed.countedCash = Money{100000, u"KRW"_s};
+        closed.difference = Money{0, u"KRW"_s};
+        ScriptedNetwork network;
+        network.route("GET", u"/api/v1/admin/cash-sessions/current"_s, {200, json(closed.toJson())});
+        ApiClient api(&network);
+        api.setBaseUrl(QUrl(u"http://box.invalid"_s));
+        QTemporaryDir dir;
+        TillController till(&api, u"Asia/Seoul"_s, true, dir.filePath(u"reports"_s));
+        till.start();
+        TillView *view = till.view();
+        QTRY_COMPARE(view->page(), TillView::Page::Closed);
+        QCOMPARE(view->findChild<QLabel *>(u"differenceLabel"_s)->text(),
+                 translated("BoxOffice::TillView", "%1 (exact)").arg(CashReportDocument::moneyText(Money{0, u"KRW"_s})));
+        QVERIFY(!view->findChild<QPushButton *>(u"printButton"_s)->isVisibleTo(view));  // no print dialog either
+        QSignalSpy saved(&till, &TillController::reportSaved);
+        QTest::mouseClick(view->findChild<QPushButton *>(u"savePdfButton"_s), Qt::LeftButton);
+        QVERIFY(!view->findChild<QFileDialog *>());
+        QVERIFY(saved.wait(20000));
+        QCOMPARE(saved.first().at(0).toString(), dir.filePath(u"reports/z-report-cs-kiosk.pdf"_s));
+        QCOMPARE(saved.first().at(1).toString(), QString());
+        QVERIFY(QFile(dir.filePath(u"reports/z-report-cs-kiosk.pdf"_s)).size() > 1000);
     }
 
     void till_alreadyOpen_isResumed()

@@ -243,7 +243,7 @@ QWidget *TillView::createReportPage()
     auto *z = new QVBoxLayout(m_zBox);
     auto *save = new QPushButton(tr("&Save as PDF…"), m_zBox);
     save->setObjectName(u"savePdfButton"_s);
-    auto *print = new QPushButton(tr("&Print…"), m_zBox);
+    auto *print = m_print = new QPushButton(tr("&Print…"), m_zBox);
     print->setObjectName(u"printButton"_s);
     auto *again = new QPushButton(tr("Open a &new till"), m_zBox);
     again->setObjectName(u"newTillButton"_s);
@@ -256,6 +256,12 @@ QWidget *TillView::createReportPage()
     connect(again, &QPushButton::clicked, this, &TillView::showNoTill);
     layout->addLayout(actions);
     return page;
+}
+
+void TillView::setKioskMode(bool kiosk)
+{
+    m_kiosk = kiosk;
+    m_print->setVisible(!kiosk);
 }
 
 void TillView::setCurrency(const QString &currency)

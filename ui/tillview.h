@@ -33,8 +33,8 @@ public:
     // The till's currency (the float is asked in it).
     void setCurrency(const QString &currency);
     void setTimeZone(const QString &timeZone) { m_timeZone = timeZone; }
-    // Kiosk: no file dialog (the PDF goes to a folder of the box office's own).
-    void setKioskMode(bool kiosk) { m_kiosk = kiosk; }
+    // Kiosk: no file or print dialog (the PDF goes to a folder of the box office's own).
+    void setKioskMode(bool kiosk);
     QString message() const;
 
 public Q_SLOTS:
@@ -79,7 +79,7 @@ private:
         *m_difference, *m_message;
     QTableWidget *m_methods, *m_movements;
     QGroupBox *m_movementBox, *m_closeBox, *m_zBox;
-    QPushButton *m_open, *m_paidInButton, *m_paidOutButton, *m_close, *m_refresh;
+    QPushButton *m_open, *m_paidInButton, *m_paidOutButton, *m_close, *m_refresh, *m_print;
 };
 
 } // namespace BoxOffice
