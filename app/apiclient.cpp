@@ -80,6 +80,12 @@ ApiJob *ApiClient::send(const QByteArray &method, const QString &path, const QBy
     return job;
 }
 
+// The JSON as served, for the calls defined in other files (apiclient_boxoffice.cpp),
+// which decode it themselves.
+template ApiJob *ApiClient::send<QJsonValue>(const QByteArray &, const QString &, const QByteArray &, const QString &,
+                                             std::function<Result<QJsonValue>(const QJsonValue &)>, QObject *,
+                                             Callback<QJsonValue>, bool, const std::optional<QString> &);
+
 namespace {
 
 template <typename T> Result<T> decodeAs(const QJsonValue &v)

@@ -14,6 +14,8 @@
 #include "domain/seatlayout.h"
 #include "domain/seatstatus.h"
 #include "domain/auditentry.h"
+#include "domain/cashsession.h"
+#include "domain/checkin.h"
 #include "domain/staffaccount.h"
 #include "domain/staffsession.h"
 #include "domain/result.h"
@@ -109,6 +111,26 @@ public:
                         Callback<StaffAccount> done);
     // Newest first.
     ApiJob *auditLog(const AuditQuery &query, QObject *context, Callback<QList<AuditEntry>> done);
+
+    // Door, till, seats not for sale (issue 15). Defined in apiclient_boxoffice.cpp.
+    // A scan at the door: a verdict whenever the server gave one (valid; the 409's
+    // already used, revoked, refunded, wrong performance; a 404 is Unknown); an ApiError
+    // only when there is none (unreachable, refused, …).
+    ApiJob *checkIn(const QString &secret, const QString &performanceId, QObject *context, Callback<CheckIn> done);
+    // The caller's till: opened with a float (409 when one is open already); the one
+    // open now (nullopt: none, a 404); any one's report (the X report, or the Z report
+    // once closed); a paid in or paid out; closed with the cash counted (409 when closed).
+    ApiJob *openCashSession(const Money &openingFloat, QObject *context, Callback<CashSession> done);
+    ApiJob *currentCashSession(QObject *context, Callback<std::optional<CashSession>> done);
+    ApiJob *cashSession(const QString &sessionId, QObject *context, Callback<CashSession> done);
+    ApiJob *addCashMovement(const QString &sessionId, CashMovement::Kind kind, const Money &amount,
+                            const QString &reason, QObject *context, Callback<CashMovement> done);
+    ApiJob *closeCashSession(const QString &sessionId, const Money &countedCash, QObject *context,
+                             Callback<CashSession> done);
+    // Takes seats off sale (A → X) or puts them back (X → A), all or none (409
+    // seat_unavailable names the seats in another state); the new status version.
+    ApiJob *setSeatsForSale(const QString &performanceId, const QStringList &seatIds, bool forSale, QObject *context,
+                            Callback<qint64> done);
 
 Q_SIGNALS:
     // The server answered 401 to the staff credential in use (a session signed out,

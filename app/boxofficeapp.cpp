@@ -3,6 +3,9 @@
 #include "app/accountscontroller.h"
 #include "app/auditcontroller.h"
 #include "app/bookingcontroller.h"
+#include "app/doorcontroller.h"
+#include "app/notforsalecontroller.h"
+#include "app/tillcontroller.h"
 #include "app/embeddedserver.h"
 #include "app/offlinecache.h"
 #include "app/qacontroller.h"
@@ -10,6 +13,9 @@
 #include "app/signincontroller.h"
 #include "app/staffcontroller.h"
 #include "ui/auditlogview.h"
+#include "ui/doorview.h"
+#include "ui/notforsaleview.h"
+#include "ui/tillview.h"
 #include "ui/qapanel.h"
 #include "ui/staffaccountsview.h"
 #include "ui/staffdashboard.h"
@@ -46,6 +52,9 @@ BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
     connect(m_window.get(), &MainWindow::staffSignOutRequested, this, &BoxOfficeApp::signOut);
     connect(m_window.get(), &MainWindow::auditLogRequested, this, &BoxOfficeApp::showAuditLog);
     connect(m_window.get(), &MainWindow::staffAccountsRequested, this, &BoxOfficeApp::showAccounts);
+    connect(m_window.get(), &MainWindow::doorCheckInRequested, this, &BoxOfficeApp::showDoorCheckIn);
+    connect(m_window.get(), &MainWindow::tillRequested, this, &BoxOfficeApp::showTill);
+    connect(m_window.get(), &MainWindow::seatsNotForSaleRequested, this, [this] { showSeatsNotForSale(); });
     m_watch.setInterval(std::chrono::seconds(3));
     connect(&m_watch, &QTimer::timeout, this, &BoxOfficeApp::checkConnection);
     const QString dataDir = m_options.dataDirectory.isEmpty()
@@ -117,6 +126,9 @@ BoxOfficeApp::~BoxOfficeApp()
     delete m_qa;
     delete m_accounts;
     delete m_audit;
+    delete m_door;
+    delete m_till;
+    delete m_notForSale;
 }
 
 void BoxOfficeApp::setKioskMode(bool kiosk)
@@ -155,6 +167,12 @@ void BoxOfficeApp::openWaitingWindows()
         showAuditLog();
     if (waiting & Accounts)
         showAccounts();
+    if (waiting & Door)
+        showDoorCheckIn();
+    if (waiting & Till)
+        showTill();
+    if (waiting & NotForSale)
+        showSeatsNotForSale();
 }
 
 void BoxOfficeApp::closeStaffWindows(std::optional<StaffRole> keepFor)
@@ -181,6 +199,12 @@ void BoxOfficeApp::closeStaffWindows(std::optional<StaffRole> keepFor)
     }
     if (!keeps(StaffRole::Admin))
         close(m_accounts, m_accounts ? static_cast<QWidget *>(m_accounts->view()) : nullptr);
+    if (!keeps(StaffRole::Clerk)) {
+        close(m_door, m_door ? static_cast<QWidget *>(m_door->view()) : nullptr);
+        close(m_till, m_till ? static_cast<QWidget *>(m_till->view()) : nullptr);
+    }
+    if (!keeps(StaffRole::Manager))
+        close(m_notForSale, m_notForSale ? static_cast<QWidget *>(m_notForSale->view()) : nullptr);
     // A counter sale is staff work too: its hold is released while the credential is
     // still there.
     if (!keepFor && m_booking && m_booking->isCounterSale()) {
@@ -202,6 +226,7 @@ void BoxOfficeApp::showStaffDashboard()
                         if (c.id == concertId)
                             book(concertId, performanceId, c.title, true);
                 });
+        connect(m_staff, &StaffController::notForSaleRequested, this, &BoxOfficeApp::showSeatsNotForSale);
         m_staff->start();
     } else {
         m_staff->dashboard()->show();
@@ -254,6 +279,49 @@ void BoxOfficeApp::showAccounts()
     } else {
         m_accounts->view()->show();
         m_accounts->view()->raise();
+    }
+}
+
+void BoxOfficeApp::showDoorCheckIn()
+{
+    if (needsSignIn(Door))
+        return;
+    if (!m_door)
+        m_door = new DoorController(&m_api, &m_concerts, this);
+    m_door->start();
+}
+
+void BoxOfficeApp::showTill()
+{
+    if (needsSignIn(Till))
+        return;
+    if (!m_till) {
+        // The box office's times are its venue's (the demo's venues share one zone).
+        const QString zone = m_concerts.concerts().isEmpty() ? QString() : m_concerts.concerts().first().venue.timeZone;
+        const QString dataDir = m_options.dataDirectory.isEmpty()
+                                    ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                    : m_options.dataDirectory;
+        m_till = new TillController(&m_api, zone, m_kiosk, QDir(dataDir).filePath(u"reports"_s), this);
+        m_till->start();
+    } else {
+        m_till->view()->show();
+        m_till->view()->raise();
+    }
+}
+
+void BoxOfficeApp::showSeatsNotForSale(const QString &performanceId)
+{
+    if (needsSignIn(NotForSale))
+        return;
+    if (!m_signIn->hasRole(StaffRole::Manager))
+        return m_window->showStatusMessage(tr("Taking seats off sale is for managers."));
+    if (!m_notForSale) {
+        m_notForSale = new NotForSaleController(&m_api, &m_concerts, this);
+        m_notForSale->start(performanceId);
+    } else {
+        m_notForSale->view()->show();
+        m_notForSale->view()->raise();
+        m_notForSale->showPerformance(performanceId);
     }
 }
 

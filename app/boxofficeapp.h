@@ -16,6 +16,9 @@ namespace BoxOffice {
 
 class AccountsController;
 class AuditController;
+class DoorController;
+class NotForSaleController;
+class TillController;
 class BookingController;
 class OfflineCache;
 class RankingController;
@@ -70,6 +73,14 @@ public:
     void showQaTools();
     void showAuditLog();
     void showAccounts();
+    // Door, till, seats not for sale (issue 15): the door check-in and the till (clerk),
+    // seats not for sale (manager; on a performance, or the first).
+    void showDoorCheckIn();
+    void showTill();
+    void showSeatsNotForSale(const QString &performanceId = {});
+    DoorController *door() const { return m_door; }
+    TillController *till() const { return m_till; }
+    NotForSaleController *notForSale() const { return m_notForSale; }
     // Staff → Sign in… (the dialog) and Sign out (closes every staff window first).
     void signIn();
     void signOut();
@@ -102,7 +113,7 @@ private:
     void reload();
     void startEmbedded();
     // The staff windows that wait for a sign-in.
-    enum StaffWindow { Dashboard = 1, QaTools = 2, AuditLog = 4, Accounts = 8 };
+    enum StaffWindow { Dashboard = 1, QaTools = 2, AuditLog = 4, Accounts = 8, Door = 1 << 8, Till = 1 << 9, NotForSale = 1 << 10 };
     bool needsSignIn(StaffWindow window);
     void openWaitingWindows();
     // Closes the staff windows (all of them; with a role, those above it).
@@ -125,6 +136,9 @@ private:
     AccountsController *m_accounts = nullptr;
     AuditController *m_audit = nullptr;
     SignInController *m_signIn = nullptr;
+    DoorController *m_door = nullptr;
+    TillController *m_till = nullptr;
+    NotForSaleController *m_notForSale = nullptr;
     int m_waiting = 0;        // StaffWindow flags: opened once signed in
     QString m_startKey;       // --staff-key, until the server has answered it
     bool m_kiosk = false;

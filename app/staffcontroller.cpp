@@ -23,6 +23,7 @@ StaffController::StaffController(ApiClient *api, ConcertModel *concerts, QObject
     connect(m_dashboard.get(), &StaffDashboard::holdsRequested, this, [this](const QString &p) { loadHolds(p); });
     connect(m_dashboard.get(), &StaffDashboard::forceReleaseRequested, this, &StaffController::forceRelease);
     connect(m_dashboard.get(), &StaffDashboard::counterSaleRequested, this, &StaffController::counterSaleRequested);
+    connect(m_dashboard.get(), &StaffDashboard::notForSaleRequested, this, &StaffController::notForSaleRequested);
 }
 
 StaffController::~StaffController() = default;

@@ -34,6 +34,7 @@ public:
 
 Q_SIGNALS:
     void counterSaleRequested(const QString &concertId, const QString &performanceId);
+    void notForSaleRequested(const QString &performanceId);
     void refreshed();  // a round of reads has come back
 
 private:

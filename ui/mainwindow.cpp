@@ -79,6 +79,23 @@ MainWindow::MainWindow(ConcertModel *concerts, QWidget *parent) : QMainWindow(pa
     m_qa = staffMenu->addAction(tr("&QA tools"), this, &MainWindow::qaToolsRequested);
     m_qa->setObjectName(u"qaToolsAction"_s);
     m_qa->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_T);
+    // Door, till, seats not for sale (issue 15).
+    staffMenu->addSeparator();
+    const struct {
+        const char *name;
+        QString text;
+        void (MainWindow::*signal)();
+        StaffRole least;
+    } dayActions[] = {
+        {"doorAction", tr("Door chec&k-in…"), &MainWindow::doorCheckInRequested, StaffRole::Clerk},
+        {"tillAction", tr("&Till…"), &MainWindow::tillRequested, StaffRole::Clerk},
+        {"seatsNotForSaleAction", tr("Seats &not for sale…"), &MainWindow::seatsNotForSaleRequested, StaffRole::Manager},
+    };
+    for (const auto &a : dayActions) {
+        QAction *action = staffMenu->addAction(a.text, this, a.signal);
+        action->setObjectName(QString::fromLatin1(a.name));
+        m_dayActions.append({action, a.least});
+    }
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About BoxOffice"), this, [this] {
         QMessageBox::about(this, tr("About BoxOffice"),
@@ -295,6 +312,8 @@ void MainWindow::setStaff(const std::optional<StaffAccount> &staff, const QStrin
     m_qa->setVisible(staff && staff->hasRole(StaffRole::Manager));
     m_audit->setVisible(staff && staff->hasRole(StaffRole::Manager));
     m_accounts->setVisible(staff && staff->hasRole(StaffRole::Admin));
+    for (const auto &[action, least] : std::as_const(m_dayActions))
+        action->setVisible(staff && staff->hasRole(least));
     if (staff) {
         const QString who = staff->isStaffKey() ? tr("Staff key") : staff->name;
         m_staffLabel->setText(tr("Signed in: %1 (%2)").arg(who, QLocale().toLower(StaffAccountModel::roleText(staff->role))));

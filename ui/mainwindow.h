@@ -58,6 +58,10 @@ Q_SIGNALS:
     void qaToolsRequested();
     void auditLogRequested();
     void staffAccountsRequested();
+    // Door, till, seats not for sale (issue 15).
+    void doorCheckInRequested();
+    void tillRequested();
+    void seatsNotForSaleRequested();
     // A performance was opened (double click or Enter): the buyer wants tickets.
     void performanceActivated(const QString &concertId, const QString &performanceId, const QString &title);
 
@@ -85,6 +89,8 @@ private:
     QLabel *m_staffLabel = nullptr;
     QAction *m_signIn = nullptr, *m_signOut = nullptr, *m_dashboard = nullptr, *m_qa = nullptr, *m_audit = nullptr,
             *m_accounts = nullptr;
+    // Door, till, seats not for sale (issue 15): each action's least role.
+    QList<QPair<QAction *, StaffRole>> m_dayActions;
     bool m_kiosk = false;
 };
 

@@ -13,6 +13,7 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace BoxOffice {
@@ -125,7 +126,7 @@ SeatMapView::SeatMapView(SeatMapModel *model, QWidget *parent) : QWidget(parent)
         QList<int> lost;
         if (m_interactive)  // while our own hold is in progress, our seats turn H by us
             for (int s : std::as_const(m_selected))
-                if (m_model->letter(s) != 'A')
+                if (!selectable(s))
                     lost << s;
         if (!lost.isEmpty()) {
             m_selected.removeIf([&lost](int s) { return lost.contains(s); });
@@ -188,10 +189,25 @@ void SeatMapView::select(const QList<int> &seats)
 {
     m_selected.clear();
     for (int s : seats)
-        if (m_model->letter(s) == 'A' && m_selected.size() < m_maxSelection && !m_selected.contains(s))
+        if (selectable(s) && m_selected.size() < m_maxSelection && !m_selected.contains(s))
             m_selected.append(s);
     update();
     Q_EMIT selectionChanged();
+}
+
+bool SeatMapView::selectable(int seat) const
+{
+    return m_selectable.contains(m_model->letter(seat));
+}
+
+void SeatMapView::setSelectableLetters(const QByteArray &letters)
+{
+    m_selectable = letters;
+    const qsizetype before = m_selected.size();
+    m_selected.removeIf([this](int s) { return !selectable(s); });
+    if (m_selected.size() != before)
+        Q_EMIT selectionChanged();
+    update();
 }
 
 void SeatMapView::setInteractive(bool interactive)
@@ -387,7 +403,21 @@ void SeatMapView::paintEvent(QPaintEvent *event)
         const int tier = m_model->tierIndex(s);
         const char letter = m_model->letter(s);
         const bool selected = m_selected.contains(s);
-        if (letter == 'S' || letter == 'X') {
+        if (letter == 'X') {
+            // Not for sale: a cross, whatever the tier (ringed when picked).
+            const double k = r * 0.5;
+            p.setPen(QPen(selected ? palette().color(QPalette::Text) : sold.darker(125), std::max(1.5, r * 0.22),
+                          Qt::SolidLine, Qt::RoundCap));
+            p.drawLine(c + QPointF(-k, -k), c + QPointF(k, k));
+            p.drawLine(c + QPointF(-k, k), c + QPointF(k, -k));
+            if (selected) {
+                p.setPen(QPen(palette().color(QPalette::Text), std::max(2.0, r * 0.3)));
+                p.setBrush(Qt::NoBrush);
+                p.drawEllipse(c, r, r);
+            }
+            return;
+        }
+        if (letter == 'S') {
             p.setPen(Qt::NoPen);
             p.setBrush(sold);
             p.drawPath(shape(tier, c, r * 0.55));
@@ -410,6 +440,13 @@ void SeatMapView::paintEvent(QPaintEvent *event)
         p.drawEllipse(seatPosition(s), r * 1.55, r * 1.55);
     }
     paintLabels(p, visible);
+    if (m_banding) {
+        p.setPen(QPen(palette().color(QPalette::Highlight), 1.5, Qt::DashLine));
+        QColor fill = palette().color(QPalette::Highlight);
+        fill.setAlphaF(0.12);
+        p.setBrush(fill);
+        p.drawRect(m_bandRect);
+    }
     if (m_focus >= 0 && hasFocus()) {
         p.setPen(QPen(palette().color(QPalette::Highlight), 2, Qt::DashLine));
         p.setBrush(Qt::NoBrush);
@@ -472,7 +509,7 @@ void SeatMapView::toggle(int seat)
         return;
     if (m_selected.removeOne(seat)) {
         Q_EMIT selectionChanged();
-    } else if (m_model->letter(seat) == 'A' && m_selected.size() < m_maxSelection) {
+    } else if (selectable(seat) && m_selected.size() < m_maxSelection) {
         m_selected.append(seat);
         Q_EMIT selectionChanged();
     }
@@ -488,6 +525,12 @@ void SeatMapView::wheelEvent(QWheelEvent *event)
 
 void SeatMapView::mousePressEvent(QMouseEvent *event)
 {
+    if (m_band && m_interactive && event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)) {
+        m_banding = true;
+        m_bandRect = QRectF(event->position(), QSizeF(0, 0));
+        m_dragging = false;
+        return;
+    }
     m_dragFrom = event->position();
     m_dragging = event->button() == Qt::LeftButton;
     m_dragged = false;
@@ -495,6 +538,12 @@ void SeatMapView::mousePressEvent(QMouseEvent *event)
 
 void SeatMapView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_banding) {
+        const QRect before = m_bandRect.normalized().toAlignedRect().adjusted(-2, -2, 2, 2);
+        m_bandRect.setBottomRight(event->position());
+        update(before | m_bandRect.normalized().toAlignedRect().adjusted(-2, -2, 2, 2));
+        return;
+    }
     if (m_dragging) {
         const QPointF delta = event->position() - m_dragFrom;
         if (m_dragged || delta.manhattanLength() > 4) {
@@ -509,12 +558,33 @@ void SeatMapView::mouseMoveEvent(QMouseEvent *event)
     const int hover = seatAt(event->position());
     if (hover != m_hover) {
         m_hover = hover;
-        setCursor(hover >= 0 && m_model->letter(hover) == 'A' ? Qt::PointingHandCursor : Qt::ArrowCursor);
+        setCursor(hover >= 0 && selectable(hover) ? Qt::PointingHandCursor : Qt::ArrowCursor);
     }
 }
 
 void SeatMapView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_banding) {
+        // Every pickable seat in the rectangle joins the selection (up to the limit).
+        m_banding = false;
+        const QRectF band = m_bandRect.normalized();
+        const QRectF venue(toVenue(band.topLeft()), toVenue(band.bottomRight()));
+        QList<int> inside;
+        forSeatsIn(venue, [&](int s) {
+            const Seat &seat = m_model->layout().seats[s];
+            if (venue.contains(QPointF(seat.x, seat.y)) && selectable(s))
+                inside << s;
+        });
+        std::sort(inside.begin(), inside.end());
+        bool changed = false;
+        for (int s : std::as_const(inside))
+            if (m_selected.size() < m_maxSelection && !m_selected.contains(s))
+                m_selected.append(s), changed = true;
+        update();
+        if (changed)
+            Q_EMIT selectionChanged();
+        return;
+    }
     if (m_dragging && !m_dragged) {
         const int seat = seatAt(event->position());
         if (seat >= 0) {
@@ -603,7 +673,10 @@ bool SeatMapView::event(QEvent *event)
         const QString sectionName = section >= 0 ? m_model->sections()[section].name : s.section;
         const Money price = m_model->price(seat);
         const char letter = m_model->letter(seat);
-        const QString state = letter == 'A' ? tr("available") : letter == 'H' ? tr("held") : tr("sold");
+        const QString state = letter == 'A'   ? tr("available")
+                              : letter == 'H' ? tr("held")
+                              : letter == 'X' ? tr("not for sale")
+                                              : tr("sold");
         QToolTip::showText(help->globalPos(),
                            tr("%1, row %2, seat %3\n%4 · %5 %6 · %7")
                                .arg(sectionName, s.row)

@@ -28,6 +28,11 @@ public:
     void clearSelection();
     void select(const QList<int> &seats);  // replaces the selection (available seats, up to the limit)
     void setInteractive(bool interactive);  // false: read-only (offline, or a hold in progress)
+    // Which seat letters may be picked: "A" (the default; buyers and the counter), "AX"
+    // (a manager taking seats off sale or putting them back).
+    void setSelectableLetters(const QByteArray &letters);
+    // Shift+drag picks every pickable seat in the rectangle (staff; off by default).
+    void setBandSelection(bool band) { m_band = band; }
     bool isInteractive() const { return m_interactive; }
     // Seats held for this buyer: marked on the map (a ring), and brought into view.
     void setHeld(const QList<int> &seats);
@@ -80,6 +85,7 @@ private:
     QPointF toWidget(double x, double y) const { return {x * m_scale + m_offset.x(), y * m_scale + m_offset.y()}; }
     QPointF toVenue(const QPointF &p) const { return (p - m_offset) / m_scale; }
     void toggle(int seat);
+    bool selectable(int seat) const;
     void moveFocus(double dx, double dy);
     void userMoved();
     void placeButtons();
@@ -101,6 +107,10 @@ private:
     QPointF m_dragFrom;
     bool m_dragging = false;
     bool m_dragged = false;
+    QByteArray m_selectable = QByteArrayLiteral("A");
+    bool m_band = false;
+    bool m_banding = false;
+    QRectF m_bandRect;  // widget coordinates, while Shift+dragging
     // Seats by 4 m grid cell, for culling and hit tests.
     static constexpr double Cell = 4.0;
     QHash<quint64, QList<int>> m_grid;

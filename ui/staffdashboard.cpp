@@ -158,6 +158,12 @@ StaffDashboard::StaffDashboard(QueueDashboardModel *model, QWidget *parent) : QW
     m_showHolds->setObjectName(u"showHoldsButton"_s);
     saleButtons->addWidget(m_counter);
     saleButtons->addWidget(m_showHolds);
+    m_notForSale = new QPushButton(tr("Seats not for sale…"), saleBox);
+    m_notForSale->setObjectName(u"notForSaleButton"_s);
+    m_notForSale->setToolTip(tr("Take seats of this performance off sale, or put them back."));
+    saleButtons->addWidget(m_notForSale);
+    connect(m_notForSale, &QPushButton::clicked, this,
+            [this] { Q_EMIT notForSaleRequested(m_performance->currentData().toString()); });
     sale->addLayout(saleButtons);
     m_holds = new QTableWidget(0, 4, saleBox);
     m_holds->setObjectName(u"holdsTable"_s);
@@ -234,6 +240,7 @@ void StaffDashboard::setRole(StaffRole role)
     const bool manager = role >= StaffRole::Manager;
     m_queueBox->setVisible(manager);
     m_release->setVisible(manager);
+    m_notForSale->setVisible(manager);
 }
 
 void StaffDashboard::onSelected(const QString &concertId)
@@ -275,6 +282,7 @@ void StaffDashboard::updateDetails()
     m_applySession->setEnabled(s.has_value());
     m_counter->setEnabled(c && m_performance->count() > 0);
     m_showHolds->setEnabled(m_counter->isEnabled());
+    m_notForSale->setEnabled(m_counter->isEnabled());
 }
 
 void StaffDashboard::updateChart()

@@ -54,6 +54,8 @@ Q_SIGNALS:
     void counterSaleRequested(const QString &concertId, const QString &performanceId);
     void holdsRequested(const QString &performanceId);
     void forceReleaseRequested(const QString &holdId, const QString &performanceId);
+    // A manager's: the performance's seat map to take seats off sale (issue 15).
+    void notForSaleRequested(const QString &performanceId);
 
 private:
     void onSelected(const QString &concertId);
@@ -72,6 +74,7 @@ private:
     QValueAxis *m_countAxis;
     QGroupBox *m_queueBox;
     QPushButton *m_pause, *m_applyCapacity, *m_applySession, *m_counter, *m_showHolds, *m_release;
+    QPushButton *m_notForSale;
     QSpinBox *m_capacity, *m_session;
     QComboBox *m_performance;
     QTableWidget *m_holds;

@@ -54,6 +54,17 @@
     </message>
 </context>
 <context>
+    <name>BoxOffice::NotForSaleView</name>
+    <message numerus="yes">
+        <location filename="../../ui/notforsaleview.cpp" line="+138"/>
+        <source>%n seat(s) picked</source>
+        <translation>
+            <numerusform>%n seat picked</numerusform>
+            <numerusform>%n seats picked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BoxOffice::QaController</name>
     <message numerus="yes">
         <location filename="../../app/qacontroller.cpp" line="+23"/>
@@ -105,7 +116,7 @@
 <context>
     <name>BoxOffice::StaffController</name>
     <message numerus="yes">
-        <location filename="../../app/staffcontroller.cpp" line="+84"/>
+        <location filename="../../app/staffcontroller.cpp" line="+85"/>
         <source>Up to %n buyers at once.</source>
         <translation>
             <numerusform>Up to %n buyer at once.</numerusform>
@@ -132,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+196"/>
+        <location line="+204"/>
         <source>%n hold(s) on this performance.</source>
         <translation>
             <numerusform>%n hold on this performance.</numerusform>

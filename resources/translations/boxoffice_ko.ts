@@ -760,13 +760,13 @@ Total: %3</source>
 <context>
     <name>BoxOffice::BoxOfficeApp</name>
     <message>
-        <location filename="../../app/boxofficeapp.cpp" line="+87"/>
-        <location line="+190"/>
+        <location filename="../../app/boxofficeapp.cpp" line="+96"/>
+        <location line="+249"/>
         <source>Server: %1</source>
         <translation>서버: %1</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-235"/>
         <source>Local server (embedded demo) at %1</source>
         <translation>로컬 서버(내장 데모): %1</translation>
     </message>
@@ -781,12 +781,12 @@ Total: %3</source>
         <translation>로컬 예매 서버를 시작할 수 없습니다</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Staff: signing in…</source>
         <translation>스태프: 로그인 중…</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+98"/>
         <source>The QA tools are for managers.</source>
         <translation>QA 도구는 매니저 이상만 사용할 수 있습니다.</translation>
     </message>
@@ -801,7 +801,12 @@ Total: %3</source>
         <translation>스태프 계정은 관리자만 관리할 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+42"/>
+        <source>Taking seats off sale is for managers.</source>
+        <translation>좌석 판매 중지는 매니저만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>Starting the local box office…</source>
         <translation>로컬 예매 서버를 시작하는 중…</translation>
     </message>
@@ -909,6 +914,150 @@ Total: %3</source>
     </message>
 </context>
 <context>
+    <name>BoxOffice::DoorController</name>
+    <message>
+        <location filename="../../app/doorcontroller.cpp" line="+47"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::DoorView</name>
+    <message>
+        <location filename="../../ui/doorview.cpp" line="+40"/>
+        <source>Door check-in — BoxOffice</source>
+        <translation>입장 확인 — BoxOffice</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Performance:</source>
+        <translation>공연(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Scan a ticket, or type its code and press Enter</source>
+        <translation>티켓을 스캔하거나 코드를 입력하고 Enter를 누르세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket code</source>
+        <translation>티켓 코드</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Last scans</source>
+        <translation>최근 스캔</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scan the first ticket.</source>
+        <translation>첫 티켓을 스캔하세요.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Checking…</source>
+        <translation>확인 중…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This ticket has been used already.</source>
+        <translation>이미 사용된 티켓입니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This ticket went in at %1.</source>
+        <translation>이 티켓은 %1에 입장했습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This ticket was replaced by a reissue: ask for the new one.</source>
+        <translation>재발행으로 대체된 티켓입니다. 새 티켓을 요청하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This ticket was refunded.</source>
+        <translation>환불된 티켓입니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This ticket is for another performance.</source>
+        <translation>다른 공연의 티켓입니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No ticket has this code. Scan it again, or type the code.</source>
+        <translation>이 코드의 티켓이 없습니다. 다시 스캔하거나 코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Order %1</source>
+        <translation>주문 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ADMIT</source>
+        <translation>입장 가능</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALREADY USED</source>
+        <translation>이미 사용됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REVOKED</source>
+        <translation>무효 (재발행됨)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REFUNDED</source>
+        <translation>환불됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WRONG PERFORMANCE</source>
+        <translation>다른 공연</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UNKNOWN TICKET</source>
+        <translation>알 수 없는 티켓</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>%1  %2 · %3</source>
+        <translation>%1  %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>NOT CHECKED</source>
+        <translation>확인 안 됨</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1
+Scan the ticket again.</source>
+        <translation>%1
+티켓을 다시 스캔하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1  not checked: %2</source>
+        <translation>%1  확인 안 됨: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Admitted: %1 · Refused: %2</source>
+        <translation>입장: %1 · 거절: %2</translation>
+    </message>
+</context>
+<context>
     <name>BoxOffice::EmbeddedServer</name>
     <message>
         <location filename="../../app/embeddedserver.cpp" line="+40"/>
@@ -955,12 +1104,12 @@ Total: %3</source>
     <name>BoxOffice::MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="+50"/>
-        <location line="+90"/>
+        <location line="+107"/>
         <source>BoxOffice</source>
         <translation>BoxOffice</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-103"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -1020,7 +1169,22 @@ Total: %3</source>
         <translation>QA 도구(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
+        <source>Door chec&amp;k-in…</source>
+        <translation>입장 확인(&amp;K)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Till…</source>
+        <translation>금전 등록기(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seats &amp;not for sale…</source>
+        <translation>판매 중지 좌석(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
@@ -1081,7 +1245,7 @@ Total: %3</source>
         <translation>회차를 누르면 예매할 수 있습니다</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Staff key</source>
         <translation>스태프 키</translation>
     </message>
@@ -1109,6 +1273,94 @@ Total: %3</source>
         <location line="+29"/>
         <source>Updated %1</source>
         <translation>최종 업데이트: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::NotForSaleController</name>
+    <message>
+        <location filename="../../app/notforsalecontroller.cpp" line="+70"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Loading the seat map…</source>
+        <translation>좌석 배치도를 불러오는 중…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Nothing was put back on sale: %1 no longer off sale (someone changed them).</source>
+        <translation>다시 판매된 좌석이 없습니다: %1은(는) 더 이상 판매 중지 상태가 아닙니다(다른 사람이 변경함).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was taken off sale: %1 no longer on sale (held or sold meanwhile).</source>
+        <translation>판매 중지된 좌석이 없습니다: %1은(는) 더 이상 판매 중이 아닙니다(그사이 선점 또는 판매됨).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>some seats</source>
+        <translation>일부 좌석</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back on sale: %1.</source>
+        <translation>다시 판매: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken off sale: %1.</source>
+        <translation>판매 중지: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::NotForSaleView</name>
+    <message>
+        <location filename="../../ui/notforsaleview.cpp" line="+19"/>
+        <source>Seats not for sale — BoxOffice</source>
+        <translation>판매 중지 좌석 — BoxOffice</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Performance:</source>
+        <translation>공연(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Click seats to pick them, or hold Shift and drag over a block. Seats on sale are drawn in their tier&apos;s colour and shape, seats not for sale as a grey ×, sold seats small and grey, held seats hollow.</source>
+        <translation>좌석을 클릭해 선택하거나, Shift를 누른 채 드래그해 구역을 한 번에 선택하세요. 판매 중인 좌석은 등급의 색과 모양으로, 판매 중지 좌석은 회색 ×로, 판매된 좌석은 작은 회색으로, 선점된 좌석은 속이 빈 모양으로 표시됩니다.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>C&amp;lear selection</source>
+        <translation>선택 해제(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>No seats picked.</source>
+        <translation>선택한 좌석이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n seat(s) picked</source>
+        <translation>
+            <numerusform>좌석 %n개 선택</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on sale, %2 not for sale</source>
+        <translation>판매 중 %1, 판매 중지 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Take off sale (%1)</source>
+        <translation>판매 중지(&amp;T) (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put &amp;back on sale (%1)</source>
+        <translation>다시 판매(&amp;B) (%1)</translation>
     </message>
 </context>
 <context>
@@ -1568,7 +1820,7 @@ Total: %3</source>
 <context>
     <name>BoxOffice::SeatMapView</name>
     <message>
-        <location filename="../../ui/seatmapview.cpp" line="+88"/>
+        <location filename="../../ui/seatmapview.cpp" line="+89"/>
         <source>Zoom in</source>
         <translation>확대</translation>
     </message>
@@ -1583,22 +1835,27 @@ Total: %3</source>
         <translation>공연장 전체 보기</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+276"/>
         <source>STAGE</source>
         <translation>무대</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="+309"/>
         <source>available</source>
         <translation>예매 가능</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>held</source>
         <translation>임시 확보</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>not for sale</source>
+        <translation>판매 중지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>sold</source>
         <translation>판매 완료</translation>
     </message>
@@ -1940,7 +2197,7 @@ Total: %3</source>
 <context>
     <name>BoxOffice::StaffController</name>
     <message>
-        <location filename="../../app/staffcontroller.cpp" line="+60"/>
+        <location filename="../../app/staffcontroller.cpp" line="+61"/>
         <source>The server refused the staff sign-in: %1</source>
         <translation>서버가 스태프 로그인을 거부했습니다: %1</translation>
     </message>
@@ -2036,12 +2293,12 @@ Total: %3</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+182"/>
+        <location line="+190"/>
         <source>Counter</source>
         <translation>현장 판매</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-184"/>
         <source>Counter sale…</source>
         <translation>현장 판매…</translation>
     </message>
@@ -2054,6 +2311,16 @@ Total: %3</source>
         <location line="+1"/>
         <source>Show holds</source>
         <translation>임시 확보 보기</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Seats not for sale…</source>
+        <translation>판매 중지 좌석…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take seats of this performance off sale, or put them back.</source>
+        <translation>이 공연의 좌석을 판매 중지하거나 다시 판매합니다.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2091,7 +2358,7 @@ Total: %3</source>
         <translation>%1 (%2)의 임시 확보를 해제할까요? 좌석은 즉시 다시 판매되고, 확보한 쪽은 좌석을 잃습니다.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>%1 · %2 of %3 seats left</source>
         <translation>%1 · 잔여석 %2/%3</translation>
     </message>
@@ -2106,13 +2373,13 @@ Total: %3</source>
         <translation>입장 재개</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+136"/>
+        <location line="-143"/>
+        <location line="+143"/>
         <source>Pause admissions</source>
         <translation>입장 일시 정지</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Hold %1</source>
         <translation>임시 확보 %1</translation>
     </message>
@@ -2168,6 +2435,515 @@ Total: %3</source>
         <location line="+12"/>
         <source>The ticket could not be printed.</source>
         <translation>티켓을 인쇄하지 못했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::TillController</name>
+    <message>
+        <location filename="../../app/tillcontroller.cpp" line="+34"/>
+        <source>Z report saved: %1</source>
+        <translation>Z 리포트를 저장했습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Your till is open: carried on from where you left it.</source>
+        <translation>금전 등록기가 열려 있습니다. 이전 상태에서 이어서 진행합니다.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>A till is open for you already: it is shown now. Close it before opening another.</source>
+        <translation>이미 열린 금전 등록기가 있습니다. 지금 표시합니다. 새로 열기 전에 먼저 마감하세요.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Till opened with a float of %1.</source>
+        <translation>시재금 %1(으)로 금전 등록기를 열었습니다.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This till is closed: nothing more can go in or out.</source>
+        <translation>마감된 금전 등록기입니다. 더 이상 입출금할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid in: %1 (%2).</source>
+        <translation>입금: %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid out: %1 (%2).</source>
+        <translation>출금: %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This till was closed already.</source>
+        <translation>이미 마감된 금전 등록기입니다.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Till closed. This is the Z report: save it as a PDF or print it.</source>
+        <translation>금전 등록기를 마감했습니다. Z 리포트입니다. PDF로 저장하거나 인쇄하세요.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Writing the PDF…</source>
+        <translation>PDF를 만드는 중…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Z report sent to %1.</source>
+        <translation>Z 리포트를 %1(으)로 보냈습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::TillView</name>
+    <message>
+        <location filename="../../ui/tillview.cpp" line="+66"/>
+        <source>Till — BoxOffice</source>
+        <translation>금전 등록기 — BoxOffice</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading your till…</source>
+        <translation>금전 등록기를 읽는 중…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No till is open for you. Count the float into the drawer, enter it, and open the till.</source>
+        <translation>열린 금전 등록기가 없습니다. 서랍에 넣은 시재금을 세어 입력하고 금전 등록기를 여세요.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Float:</source>
+        <translation>시재금(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Open the till</source>
+        <translation>금전 등록기 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cash in the drawer</source>
+        <translation>서랍 안의 현금</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Float</source>
+        <translation>시재금</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ Cash sales</source>
+        <translation>+ 현금 판매</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>− Cash refunds</source>
+        <translation>− 현금 환불</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ Paid in</source>
+        <translation>+ 입금</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>− Paid out</source>
+        <translation>− 출금</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>= Expected cash</source>
+        <translation>= 예상 현금</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counted cash</source>
+        <translation>실제 현금</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Difference</source>
+        <translation>차액</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>By payment method</source>
+        <translation>결제 수단별</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Method</source>
+        <translation>결제 수단</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sales</source>
+        <translation>판매</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refunds</source>
+        <translation>환불</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count</source>
+        <translation>건수</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Paid in and paid out</source>
+        <translation>입금과 출금</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>담당</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Paid in / paid out</source>
+        <translation>입금 / 출금</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason (required)</source>
+        <translation>사유 (필수)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid &amp;in</source>
+        <translation>입금(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid o&amp;ut</source>
+        <translation>출금(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amount:</source>
+        <translation>금액:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason:</source>
+        <translation>사유:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter the amount first.</source>
+        <translation>먼저 금액을 입력하세요.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Say why the money goes in or out: the reason is required.</source>
+        <translation>입출금 사유를 입력하세요. 사유는 필수입니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+17"/>
+        <source>Close the till</source>
+        <translation>금전 등록기 마감</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Cash counted:</source>
+        <translation>센 현금:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Close the till…</source>
+        <translation>금전 등록기 마감(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Close the till with %1 counted? %2 is expected. A closed till cannot be opened again.</source>
+        <translation>센 현금 %1(으)로 금전 등록기를 마감할까요? 예상 금액은 %2입니다. 마감한 금전 등록기는 다시 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Z report</source>
+        <translation>Z 리포트</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>PDF로 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print…</source>
+        <translation>인쇄(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a &amp;new till</source>
+        <translation>새 금전 등록기 열기(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Staff key</source>
+        <translation>스태프 키</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Z report · till of %1 · opened %2 · closed %3</source>
+        <translation>Z 리포트 · %1의 금전 등록기 · 개시 %2 · 마감 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Till of %1 · open since %2 (X report)</source>
+        <translation>%1의 금전 등록기 · %2부터 영업 중 (X 리포트)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not counted yet</source>
+        <translation>아직 세지 않음</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (exact)</source>
+        <translation>%1 (일치)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (over)</source>
+        <translation>%1 (초과)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (short)</source>
+        <translation>%1 (부족)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Paid in</source>
+        <translation>입금</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paid out</source>
+        <translation>출금</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Save the Z report</source>
+        <translation>Z 리포트 저장</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 파일 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>CashReportDocument</name>
+    <message>
+        <location filename="../../ui/cashreportdocument.cpp" line="+30"/>
+        <location line="+31"/>
+        <source>Cash</source>
+        <translation>현금</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Card</source>
+        <translation>카드</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test payment</source>
+        <translation>테스트 결제</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+71"/>
+        <source>Z report</source>
+        <translation>Z 리포트</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>X report (the till is still open)</source>
+        <translation>X 리포트 (금전 등록기 영업 중)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff key</source>
+        <translation>스태프 키</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Till %1 · %2</source>
+        <translation>금전 등록기 %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opened: %1</source>
+        <translation>개시: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed: %1</source>
+        <translation>마감: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Float</source>
+        <translation>시재금</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash sales</source>
+        <translation>현금 판매</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash refunds</source>
+        <translation>현금 환불</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+37"/>
+        <source>Paid in</source>
+        <translation>입금</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+36"/>
+        <source>Paid out</source>
+        <translation>출금</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Expected cash</source>
+        <translation>예상 현금</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counted cash</source>
+        <translation>실제 현금</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (exact)</source>
+        <translation>%1 (일치)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (over)</source>
+        <translation>%1 (초과)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (short)</source>
+        <translation>%1 (부족)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Difference</source>
+        <translation>차액</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>By payment method</source>
+        <translation>결제 수단별</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sales or refunds.</source>
+        <translation>판매나 환불이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Method</source>
+        <translation>결제 수단</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales</source>
+        <translation>판매</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refunds</source>
+        <translation>환불</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>건수</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Paid in and paid out</source>
+        <translation>입금과 출금</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None.</source>
+        <translation>없음.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>담당</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Printed %1</source>
+        <translation>출력 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
