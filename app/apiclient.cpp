@@ -80,6 +80,11 @@ ApiJob *ApiClient::send(const QByteArray &method, const QString &path, const QBy
     return job;
 }
 
+// For the calls defined in other files (apiclient_orders.cpp): they decode in their own way.
+template ApiJob *ApiClient::send<QJsonValue>(const QByteArray &, const QString &, const QByteArray &, const QString &,
+                                             std::function<Result<QJsonValue>(const QJsonValue &)>, QObject *,
+                                             Callback<QJsonValue>, bool, const std::optional<QString> &);
+
 namespace {
 
 template <typename T> Result<T> decodeAs(const QJsonValue &v)

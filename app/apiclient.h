@@ -110,6 +110,21 @@ public:
     // Newest first.
     ApiJob *auditLog(const AuditQuery &query, QObject *context, Callback<QList<AuditEntry>> done);
 
+    // Orders, tickets, refunds (issue 15)
+    // A purchase with the buyer's particulars (a counter sale); an empty customer sends none.
+    ApiJob *purchase(const QString &holdId, const QString &method, const Customer &customer, const QString &token,
+                     QObject *context, Callback<Order> done);
+    // One order by id or code: with `token`, as the queue token that bought it (a buyer);
+    // without, as staff (clerk).
+    ApiJob *fetchOrder(const QString &idOrCode, const QString &token, QObject *context, Callback<Order> done);
+    // Staff (clerk): the orders `query` finds (a code or id, a seat id, part of a customer's
+    // name, phone or e-mail), newest first, at most `limit` (1–500).
+    ApiJob *searchOrders(const QString &query, int limit, QObject *context, Callback<QList<Order>> done);
+    // Staff (manager): refunds seats of an order.
+    ApiJob *refundOrder(const QString &orderId, const RefundRequest &request, QObject *context, Callback<Refund> done);
+    // Staff (clerk): new secrets for every valid ticket of the order; the old ones are revoked.
+    ApiJob *reissueTickets(const QString &orderId, QObject *context, Callback<Order> done);
+
 Q_SIGNALS:
     // The server answered 401 to the staff credential in use (a session signed out,
     // expired or of a deactivated account): whoever was signed in is not any more.
