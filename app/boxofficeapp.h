@@ -21,6 +21,9 @@ class OfflineCache;
 class RankingController;
 class EmbeddedServer;
 class MainWindow;
+class MyOrdersController;
+class MyOrdersStore;
+class OrdersController;
 class QaController;
 class SignInController;
 class StaffController;
@@ -70,6 +73,13 @@ public:
     void showQaTools();
     void showAuditLog();
     void showAccounts();
+    // Staff → Orders… (clerks; managers also refund) and View → My orders (a buyer's
+    // purchases on this computer; not on a kiosk).
+    void showOrders();
+    void showMyOrders();
+    OrdersController *orders() const { return m_orders; }
+    MyOrdersController *myOrders() const { return m_myOrders; }
+    MyOrdersStore *myOrdersStore() const { return m_myOrdersStore.get(); }
     // Staff → Sign in… (the dialog) and Sign out (closes every staff window first).
     void signIn();
     void signOut();
@@ -102,7 +112,7 @@ private:
     void reload();
     void startEmbedded();
     // The staff windows that wait for a sign-in.
-    enum StaffWindow { Dashboard = 1, QaTools = 2, AuditLog = 4, Accounts = 8 };
+    enum StaffWindow { Dashboard = 1, QaTools = 2, AuditLog = 4, Accounts = 8, Orders = 16 };
     bool needsSignIn(StaffWindow window);
     void openWaitingWindows();
     // Closes the staff windows (all of them; with a role, those above it).
@@ -124,6 +134,9 @@ private:
     QaController *m_qa = nullptr;
     AccountsController *m_accounts = nullptr;
     AuditController *m_audit = nullptr;
+    OrdersController *m_orders = nullptr;
+    MyOrdersController *m_myOrders = nullptr;
+    std::unique_ptr<MyOrdersStore> m_myOrdersStore;
     SignInController *m_signIn = nullptr;
     int m_waiting = 0;        // StaffWindow flags: opened once signed in
     QString m_startKey;       // --staff-key, until the server has answered it

@@ -79,6 +79,12 @@ MainWindow::MainWindow(ConcertModel *concerts, QWidget *parent) : QMainWindow(pa
     m_qa = staffMenu->addAction(tr("&QA tools"), this, &MainWindow::qaToolsRequested);
     m_qa->setObjectName(u"qaToolsAction"_s);
     m_qa->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_T);
+    // Orders, tickets, refunds (issue 15): a buyer's own orders; the staff's order desk.
+    m_myOrders = viewMenu->addAction(tr("My &orders"), this, &MainWindow::myOrdersRequested);
+    m_myOrders->setObjectName(u"myOrdersAction"_s);
+    m_orders = staffMenu->addAction(tr("O&rders…"), this, &MainWindow::ordersRequested);
+    m_orders->setObjectName(u"ordersAction"_s);
+    m_orders->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About BoxOffice"), this, [this] {
         QMessageBox::about(this, tr("About BoxOffice"),
@@ -277,6 +283,7 @@ void MainWindow::setKioskMode(bool kiosk)
             action->setEnabled(!kiosk || action->objectName() == u"rankingsAction");
     m_serverLabel->setVisible(!kiosk);
     m_staffLabel->setVisible(!kiosk);
+    m_myOrders->setVisible(!kiosk);  // a kiosk serves many people: nobody's orders are kept there
 }
 
 void MainWindow::resetView()
@@ -292,6 +299,7 @@ void MainWindow::setStaff(const std::optional<StaffAccount> &staff, const QStrin
     m_signIn->setVisible(!staff);
     m_signOut->setVisible(staff.has_value());
     m_dashboard->setVisible(staff && staff->hasRole(StaffRole::Clerk));
+    m_orders->setVisible(staff && staff->hasRole(StaffRole::Clerk));
     m_qa->setVisible(staff && staff->hasRole(StaffRole::Manager));
     m_audit->setVisible(staff && staff->hasRole(StaffRole::Manager));
     m_accounts->setVisible(staff && staff->hasRole(StaffRole::Admin));
