@@ -13,7 +13,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int SearchLimit = 100;
+// What a search brings back: enough to pick from; the newest few when nothing is typed
+// (the server reads every order it lists in full: a short list comes back quickly).
+constexpr int SearchLimit = 50;
+constexpr int LatestLimit = 20;
 
 } // namespace
 
@@ -72,7 +75,8 @@ void OrdersController::search(const QString &text)
     const int read = ++m_searches;  // an older search still out is ignored when it answers
     const QString query = text.trimmed();
     m_view->setSearching(true);
-    m_api->searchOrders(query, SearchLimit, this, [this, read, query](const ApiResult<QList<Order>> &r) {
+    const int limit = query.isEmpty() ? LatestLimit : SearchLimit;
+    m_api->searchOrders(query, limit, this, [this, read, query, limit](const ApiResult<QList<Order>> &r) {
         if (read != m_searches)
             return;
         m_view->setSearching(false);
@@ -86,7 +90,7 @@ void OrdersController::search(const QString &text)
         const int n = int(r.value().size());
         m_view->showMessage(n == 0                ? (query.isEmpty() ? tr("No orders yet.") : tr("No order matches."))
                             : query.isEmpty()     ? tr("The newest %n order(s).", nullptr, n)
-                            : n >= SearchLimit    ? tr("The newest %n orders that match; type more to narrow it.", nullptr, n)
+                            : n >= limit          ? tr("The newest %n orders that match; type more to narrow it.", nullptr, n)
                                                   : tr("%n order(s) match.", nullptr, n));
         // The order in the detail stays there if it is still listed.
         if (!shown.isEmpty() && m_model.rowOf(shown) >= 0)

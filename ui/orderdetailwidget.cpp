@@ -1,5 +1,6 @@
 #include "ui/orderdetailwidget.h"
 
+#include "domain/auditentry.h"
 #include "domain/venuetime.h"
 #include "ui/refunddialog.h"
 
@@ -149,9 +150,13 @@ void OrderDetailWidget::showOrder(const Order &order, const OrderListModel::Perf
                           locale.toString(starts, QLocale::ShortFormat) + u' ' + starts.timeZoneAbbreviation());
     }
     const QString bought = locale.toString(inVenueZone(order.purchasedAt, performance.timeZone), QLocale::ShortFormat);
-    lines << (order.soldBy.isEmpty()
-                  ? tr("Bought online %1 (%2)").arg(bought, paymentText(order.paymentMethod))
-                  : tr("Sold at the counter by %1, %2 (%3)").arg(order.soldBy, bought, paymentText(order.paymentMethod)));
+    const QString paid = paymentText(order.paymentMethod);
+    if (order.soldBy.isEmpty())
+        lines << tr("Bought online %1 (%2)").arg(bought, paid);
+    else if (order.soldBy == AuditEntry::StaffKeyLogin)  // the bootstrap key: said in words
+        lines << tr("Sold at the counter with the staff key, %1 (%2)").arg(bought, paid);
+    else
+        lines << tr("Sold at the counter by %1, %2 (%3)").arg(order.soldBy, bought, paid);
     if (order.customer && !order.customer->isEmpty()) {
         QStringList who;
         for (const QString &part : {order.customer->name, order.customer->phone, order.customer->email})

@@ -67,21 +67,19 @@ OrdersView::OrdersView(OrderListModel *model, Mode mode, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(OrderListModel::CustomerColumn, QHeaderView::Stretch);
+    // Every column as wide as its text (a status that changes to "Partly refunded"
+    // too); the customer takes the rest (a buyer's list has none: the status does).
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(staff ? OrderListModel::CustomerColumn
+                                                            : OrderListModel::StatusColumn,
+                                                      QHeaderView::Stretch);
     m_table->setColumnHidden(OrderListModel::CustomerColumn, !staff);
-    if (!staff)
-        m_table->horizontalHeader()->setStretchLastSection(true);
-    connect(model, &QAbstractItemModel::modelReset, this, [this] {
-        for (int column = 0; column < OrderListModel::ColumnCount; ++column)
-            if (column != OrderListModel::CustomerColumn)
-                m_table->resizeColumnToContents(column);
-    });
     m_detail = new OrderDetailWidget(split);
     split->addWidget(m_table);
     split->addWidget(m_detail);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-    split->setSizes({700, 520});
+    split->setSizes({600, 640});
     layout->addWidget(split, 1);
 
     m_message = new QLabel(this);

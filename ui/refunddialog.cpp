@@ -24,7 +24,8 @@ RefundDialog::RefundDialog(const Order &order, QWidget *parent) : QDialog(parent
     setWindowTitle(tr("Refund order %1").arg(code));
     resize(520, 520);
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("Choose the seats to refund:"), this);
+    auto *intro = new QLabel(tr("Order %1: choose the seats to refund.").arg(code), this);
+    intro->setWordWrap(true);
     layout->addWidget(intro);
     m_seats = new QListWidget(this);
     m_seats->setObjectName(u"refundSeats"_s);
