@@ -228,13 +228,12 @@ void TicketDocument::paintTicket(QPainter &painter, const QRectF &card, int tick
                int(2.2 * unit));
     // The order's code as people read it out at the desk, this ticket's price, the buyer.
     const std::optional<Ticket> mine = o.ticketFor(seatId(ticket));
-    QStringList orderLines{tr("Order %1 · %2").arg(o.code.isEmpty() ? o.orderId : o.code,
-                                                 OrderListModel::moneyText(mine ? mine->price : o.total)),
-                           tr("Purchased %1").arg(locale.toString(inVenueZone(o.purchasedAt, m_timeZone),
-                                                                  QLocale::ShortFormat))};
-    if (o.customer && !o.customer->name.isEmpty())
-        orderLines.last() += tr(" · for %1").arg(o.customer->name);
-    const QString order = orderLines.join(u'\n');
+    const QString purchased = locale.toString(inVenueZone(o.purchasedAt, m_timeZone), QLocale::ShortFormat);
+    const QString order =
+        tr("Order %1 · %2").arg(o.code.isEmpty() ? o.orderId : o.code, OrderListModel::moneyText(mine ? mine->price : o.total))
+        + u'\n'
+        + (o.customer && !o.customer->name.isEmpty() ? tr("Purchased %1 for %2").arg(purchased, o.customer->name)
+                                                     : tr("Purchased %1").arg(purchased));
     drawFitted(painter, order, small, QRectF(left, orderTop, width, footerTop - orderTop), int(1.5 * unit));
     painter.setFont(small);
     painter.drawText(QRectF(inner.left(), footerTop, inner.width(), inner.bottom() - footerTop),
