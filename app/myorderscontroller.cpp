@@ -22,6 +22,7 @@ MyOrdersController::MyOrdersController(ApiClient *api, MyOrdersStore *store, Con
     connect(concerts, &QAbstractItemModel::modelReset, this, [this] { m_model.setConcerts(m_concerts->concerts()); });
     OrderDetailWidget *detail = m_view->detail();
     detail->setActions(OrderDetailWidget::Print | OrderDetailWidget::SavePdf);
+    detail->setShowCodes(true);
     connect(m_view.get(), &OrdersView::refreshRequested, this, &MyOrdersController::refresh);
     connect(m_view.get(), &OrdersView::orderChosen, this, [this](const QString &orderId) {
         if (const auto order = m_model.order(orderId))

@@ -543,6 +543,9 @@ private Q_SLOTS:
         QVERIFY(!detail->findChild<QPushButton *>(u"reissueButton"_s)->isVisibleTo(detail));
         QVERIFY(detail->findChild<QPushButton *>(u"saveTicketsButton"_s)->isVisibleTo(detail));
         QVERIFY(mine->view()->findChild<QTableView *>(u"orderTable"_s)->isColumnHidden(OrderListModel::CustomerColumn));
+        // The tickets' codes on screen, to show at the door.
+        QVERIFY(!detail->findChild<QLabel *>(u"ticketCodes"_s)->pixmap().isNull());
+        QVERIFY(detail->findChild<QLabel *>(u"ticketCodes"_s)->isVisibleTo(detail));
         screenshot(mine->view(), u"my-orders"_s);
         const QString pdf = data.filePath(u"mine.pdf"_s);
         QSignalSpy saved(mine, &MyOrdersController::ticketSaved);

@@ -3,6 +3,7 @@
 #include "domain/auditentry.h"
 #include "domain/venuetime.h"
 #include "ui/refunddialog.h"
+#include "ui/ticketdocument.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -10,7 +11,9 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStandardPaths>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -82,6 +85,17 @@ OrderDetailWidget::OrderDetailWidget(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_title);
     layout->addWidget(m_summary);
     layout->addWidget(m_tickets, 1);
+    auto *codes = new QScrollArea(this);
+    codes->setFrameShape(QFrame::NoFrame);
+    codes->setWidgetResizable(true);
+    m_codes = new QLabel(codes);
+    m_codes->setObjectName(u"ticketCodes"_s);
+    m_codes->setAlignment(Qt::AlignCenter);
+    m_codes->setToolTip(tr("Each valid ticket's code, as on the printed ticket: show it at the door"));
+    codes->setWidget(m_codes);
+    codes->hide();
+    m_codesArea = codes;
+    layout->addWidget(codes, 2);
     layout->addWidget(m_refunds);
     layout->addLayout(buttons);
 
@@ -99,6 +113,12 @@ void OrderDetailWidget::setActions(int actions)
 {
     m_actions = actions;
     updateButtons();
+}
+
+void OrderDetailWidget::setShowCodes(bool show)
+{
+    m_showCodes = show;
+    m_codesArea->setVisible(show && !m_codes->pixmap().isNull());
 }
 
 void OrderDetailWidget::setBusy(bool busy)
@@ -133,6 +153,8 @@ void OrderDetailWidget::clear(const QString &note)
     m_summary->clear();
     m_refunds->clear();
     m_tickets->clear();
+    m_codes->clear();
+    m_codesArea->hide();
     updateButtons();
 }
 
@@ -178,9 +200,14 @@ void OrderDetailWidget::showOrder(const Order &order, const OrderListModel::Perf
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         item->setText(2, t ? OrderListModel::ticketStateText(t->state) : tr("No ticket"));
         item->setData(2, Qt::UserRole, t ? t->state : QString());
-        if (t && t->state != u"valid")  // not a way in any more: shown as such, not by colour alone
-            for (int column = 0; column < 3; ++column)
-                item->setForeground(column, palette().brush(QPalette::Disabled, QPalette::Text));
+        if (t && t->state != u"valid") {  // no way in any more: said in words, and set apart (still readable)
+            QFont italic = m_tickets->font();
+            italic.setItalic(true);
+            for (int column = 0; column < 3; ++column) {
+                item->setFont(column, italic);
+                item->setForeground(column, QColor(0x5f, 0x5f, 0x5f));
+            }
+        }
     }
 
     QStringList refunds;
@@ -193,6 +220,11 @@ void OrderDetailWidget::showOrder(const Order &order, const OrderListModel::Perf
     }
     m_refunds->setText(refunds.join(u'\n'));
     m_refunds->setVisible(!refunds.isEmpty());
+    if (m_showCodes) {
+        const QImage codes = TicketDocument({order, {}, {}, {}}).codesImage(4, 4);
+        m_codes->setPixmap(QPixmap::fromImage(codes));
+        m_codesArea->setVisible(!codes.isNull());
+    }
     updateButtons();
 }
 

@@ -26,6 +26,9 @@ public:
     enum Action { Reissue = 1, Refund = 2, Print = 4, SavePdf = 8 };
     explicit OrderDetailWidget(QWidget *parent = nullptr);
 
+    // The valid tickets' codes under the list, as on the printed tickets (a buyer's own
+    // orders: shown at the door from the screen).
+    void setShowCodes(bool show);
     // The buttons offered (Action flags); the others are hidden.
     void setActions(int actions);
     int actions() const { return m_actions; }
@@ -51,7 +54,9 @@ private:
     std::optional<Order> m_order;
     int m_actions = Print | SavePdf;
     bool m_busy = false;
-    QLabel *m_title, *m_summary, *m_refunds;
+    QLabel *m_title, *m_summary, *m_refunds, *m_codes;
+    QWidget *m_codesArea;
+    bool m_showCodes = false;
     QTreeWidget *m_tickets;
     QPushButton *m_reissue, *m_refund, *m_print, *m_save;
 };
