@@ -80,8 +80,8 @@ ApiJob *ApiClient::send(const QByteArray &method, const QString &path, const QBy
     return job;
 }
 
-// The JSON as served, for the calls defined in other files (apiclient_boxoffice.cpp),
-// which decode it themselves.
+// The JSON as served, for the calls defined in other files (apiclient_boxoffice.cpp,
+// apiclient_orders.cpp), which decode it themselves.
 template ApiJob *ApiClient::send<QJsonValue>(const QByteArray &, const QString &, const QByteArray &, const QString &,
                                              std::function<Result<QJsonValue>(const QJsonValue &)>, QObject *,
                                              Callback<QJsonValue>, bool, const std::optional<QString> &);

@@ -131,6 +131,20 @@ public:
     // seat_unavailable names the seats in another state); the new status version.
     ApiJob *setSeatsForSale(const QString &performanceId, const QStringList &seatIds, bool forSale, QObject *context,
                             Callback<qint64> done);
+    // Orders, tickets, refunds (issue 15)
+    // A purchase with the buyer's particulars (a counter sale); an empty customer sends none.
+    ApiJob *purchase(const QString &holdId, const QString &method, const Customer &customer, const QString &token,
+                     QObject *context, Callback<Order> done);
+    // One order by id or code: with `token`, as the queue token that bought it (a buyer);
+    // without, as staff (clerk).
+    ApiJob *fetchOrder(const QString &idOrCode, const QString &token, QObject *context, Callback<Order> done);
+    // Staff (clerk): the orders `query` finds (a code or id, a seat id, part of a customer's
+    // name, phone or e-mail), newest first, at most `limit` (1–500).
+    ApiJob *searchOrders(const QString &query, int limit, QObject *context, Callback<QList<Order>> done);
+    // Staff (manager): refunds seats of an order.
+    ApiJob *refundOrder(const QString &orderId, const RefundRequest &request, QObject *context, Callback<Refund> done);
+    // Staff (clerk): new secrets for every valid ticket of the order; the old ones are revoked.
+    ApiJob *reissueTickets(const QString &orderId, QObject *context, Callback<Order> done);
 
 Q_SIGNALS:
     // The server answered 401 to the staff credential in use (a session signed out,

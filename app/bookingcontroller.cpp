@@ -25,7 +25,9 @@ BookingController::BookingController(ApiClient *api, QString concertId, QString 
     connect(w, &BookingWindow::holdRequested, &m_session, &BookingSession::hold);
     connect(w, &BookingWindow::bestRequested, &m_session, &BookingSession::holdBest);
     connect(w, &BookingWindow::releaseRequested, &m_session, &BookingSession::release);
-    connect(w, &BookingWindow::purchaseRequested, &m_session, &BookingSession::purchase);
+    connect(w, &BookingWindow::purchaseRequested, this, [this](const QString &method) {
+        m_session.purchase(method, m_session.isCounterSale() ? m_window->customer() : Customer{});
+    });
     connect(w, &BookingWindow::newSaleRequested, &m_session, &BookingSession::newSale);  // the window reset itself
     connect(w, &BookingWindow::saveTicketRequested, this, &BookingController::saveTicket);
     connect(w, &BookingWindow::printTicketRequested, this, &BookingController::printTicket);

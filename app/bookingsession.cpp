@@ -375,13 +375,13 @@ void BookingSession::release()
     });
 }
 
-void BookingSession::purchase(const QString &method)
+void BookingSession::purchase(const QString &method, const Customer &customer)
 {
     if (!m_hold || m_state != State::Holding)
         return;  // one payment per hold
     setState(State::Paying);
     const QString holdId = m_hold->holdId;
-    m_api->purchase(holdId, method, buyerToken(), this, [this, method, holdId](const ApiResult<Order> &r) {
+    m_api->purchase(holdId, method, customer, buyerToken(), this, [this, method, holdId](const ApiResult<Order> &r) {
         if (m_state != State::Paying || !m_hold || m_hold->holdId != holdId)
             return;  // a new sale started meanwhile
         if (!r) {

@@ -52,8 +52,9 @@ public:
     void hold(const QStringList &seatIds);
     void holdBest(int count, const QString &tierId);
     void release();
-    // One payment per hold: a second call while one is on its way does nothing.
-    void purchase(const QString &method);
+    // One payment per hold: a second call while one is on its way does nothing. A
+    // counter sale may name the customer (sent only when not empty).
+    void purchase(const QString &method, const Customer &customer = {});
     // Counter: the next sale, from a clean state.
     void newSale();
 

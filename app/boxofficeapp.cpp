@@ -7,7 +7,10 @@
 #include "app/notforsalecontroller.h"
 #include "app/tillcontroller.h"
 #include "app/embeddedserver.h"
+#include "app/myorderscontroller.h"
+#include "app/myordersstore.h"
 #include "app/offlinecache.h"
+#include "app/orderscontroller.h"
 #include "app/qacontroller.h"
 #include "app/rankingcontroller.h"
 #include "app/signincontroller.h"
@@ -21,6 +24,7 @@
 #include "ui/staffdashboard.h"
 #include "ui/rankingview.h"
 #include "ui/mainwindow.h"
+#include "ui/ordersview.h"
 
 #include "domain/jsonreader.h"
 
@@ -55,6 +59,8 @@ BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
     connect(m_window.get(), &MainWindow::doorCheckInRequested, this, &BoxOfficeApp::showDoorCheckIn);
     connect(m_window.get(), &MainWindow::tillRequested, this, &BoxOfficeApp::showTill);
     connect(m_window.get(), &MainWindow::seatsNotForSaleRequested, this, [this] { showSeatsNotForSale(); });
+    connect(m_window.get(), &MainWindow::ordersRequested, this, &BoxOfficeApp::showOrders);
+    connect(m_window.get(), &MainWindow::myOrdersRequested, this, &BoxOfficeApp::showMyOrders);
     m_watch.setInterval(std::chrono::seconds(3));
     connect(&m_watch, &QTimer::timeout, this, &BoxOfficeApp::checkConnection);
     const QString dataDir = m_options.dataDirectory.isEmpty()
@@ -62,6 +68,7 @@ BoxOfficeApp::BoxOfficeApp(ClientOptions options, QObject *parent)
                                 : m_options.dataDirectory;
     m_settings = std::make_unique<QSettings>(QDir(dataDir).filePath(u"client.ini"_s), QSettings::IniFormat);
     m_cache = new OfflineCache(QDir(dataDir).filePath(u"offline-cache.sqlite"_s), this);
+    m_myOrdersStore = std::make_unique<MyOrdersStore>(m_settings.get());
 
     m_signIn = new SignInController(&m_api, m_settings.get(), m_window.get(), this);
     if (m_options.idleSignOutMinutes)
@@ -129,6 +136,8 @@ BoxOfficeApp::~BoxOfficeApp()
     delete m_door;
     delete m_till;
     delete m_notForSale;
+    delete m_orders;
+    delete m_myOrders;
 }
 
 void BoxOfficeApp::setKioskMode(bool kiosk)
@@ -173,6 +182,8 @@ void BoxOfficeApp::openWaitingWindows()
         showTill();
     if (waiting & NotForSale)
         showSeatsNotForSale();
+    if (waiting & Orders)
+        showOrders();
 }
 
 void BoxOfficeApp::closeStaffWindows(std::optional<StaffRole> keepFor)
@@ -193,6 +204,10 @@ void BoxOfficeApp::closeStaffWindows(std::optional<StaffRole> keepFor)
         m_staff->dashboard()->setRole(*keepFor);
     else
         close(m_staff, m_staff ? static_cast<QWidget *>(m_staff->dashboard()) : nullptr);
+    if (keeps(StaffRole::Clerk) && m_orders)
+        m_orders->setCanRefund(keeps(StaffRole::Manager));
+    else
+        close(m_orders, m_orders ? static_cast<QWidget *>(m_orders->view()) : nullptr);
     if (!keeps(StaffRole::Manager)) {
         close(m_qa, m_qa ? static_cast<QWidget *>(m_qa->panel()) : nullptr);
         close(m_audit, m_audit ? static_cast<QWidget *>(m_audit->view()) : nullptr);
@@ -322,6 +337,32 @@ void BoxOfficeApp::showSeatsNotForSale(const QString &performanceId)
         m_notForSale->view()->show();
         m_notForSale->view()->raise();
         m_notForSale->showPerformance(performanceId);
+void BoxOfficeApp::showOrders()
+{
+    if (needsSignIn(Orders))
+        return;
+    if (!m_signIn->hasRole(StaffRole::Clerk))
+        return m_window->showStatusMessage(tr("The orders are for staff."));
+    if (!m_orders) {
+        m_orders = new OrdersController(&m_api, &m_concerts, m_signIn->hasRole(StaffRole::Manager), m_kiosk, this);
+        m_orders->start();
+    } else {
+        m_orders->view()->show();
+        m_orders->view()->raise();
+    }
+}
+
+void BoxOfficeApp::showMyOrders()
+{
+    if (m_kiosk)
+        return m_window->showStatusMessage(tr("A kiosk keeps nobody's orders."));
+    if (!m_myOrders) {
+        m_myOrders = new MyOrdersController(&m_api, m_myOrdersStore.get(), &m_concerts, this);
+        m_myOrders->start();
+    } else {
+        m_myOrders->view()->show();
+        m_myOrders->view()->raise();
+        m_myOrders->refresh();
     }
 }
 
@@ -388,6 +429,16 @@ void BoxOfficeApp::book(const QString &concertId, const QString &performanceId, 
                 m_booking->setTicketDetails(c.venue.name, p.startsAt, c.venue.timeZone);
     if (m_qa)
         m_qa->watch(m_booking->live());
+    // A buyer's purchase is kept (with the token that can read it back) for My orders;
+    // not a counter sale (staff find it under Orders), not on a kiosk (many people).
+    if (!counter && !m_kiosk)
+        connect(m_booking->session(), &BookingSession::purchased, this, [this, session = m_booking->session()](const Order &order) {
+            if (session->token().isEmpty())
+                return;
+            m_myOrdersStore->add({order.orderId, session->token(), order.purchasedAt});
+            if (m_myOrders)
+                m_myOrders->refresh();
+        });
     connect(m_booking, &BookingController::finished, this, [this] {
         m_booking->deleteLater();
         m_booking = nullptr;

@@ -24,6 +24,9 @@ class OfflineCache;
 class RankingController;
 class EmbeddedServer;
 class MainWindow;
+class MyOrdersController;
+class MyOrdersStore;
+class OrdersController;
 class QaController;
 class SignInController;
 class StaffController;
@@ -81,6 +84,13 @@ public:
     DoorController *door() const { return m_door; }
     TillController *till() const { return m_till; }
     NotForSaleController *notForSale() const { return m_notForSale; }
+    // Staff → Orders… (clerks; managers also refund) and View → My orders (a buyer's
+    // purchases on this computer; not on a kiosk).
+    void showOrders();
+    void showMyOrders();
+    OrdersController *orders() const { return m_orders; }
+    MyOrdersController *myOrders() const { return m_myOrders; }
+    MyOrdersStore *myOrdersStore() const { return m_myOrdersStore.get(); }
     // Staff → Sign in… (the dialog) and Sign out (closes every staff window first).
     void signIn();
     void signOut();
@@ -113,7 +123,7 @@ private:
     void reload();
     void startEmbedded();
     // The staff windows that wait for a sign-in.
-    enum StaffWindow { Dashboard = 1, QaTools = 2, AuditLog = 4, Accounts = 8, Door = 1 << 8, Till = 1 << 9, NotForSale = 1 << 10 };
+    enum StaffWindow { Dashboard = 1, QaTools = 2, AuditLog = 4, Accounts = 8, Orders = 16, Door = 1 << 8, Till = 1 << 9, NotForSale = 1 << 10 };
     bool needsSignIn(StaffWindow window);
     void openWaitingWindows();
     // Closes the staff windows (all of them; with a role, those above it).
@@ -135,6 +145,9 @@ private:
     QaController *m_qa = nullptr;
     AccountsController *m_accounts = nullptr;
     AuditController *m_audit = nullptr;
+    OrdersController *m_orders = nullptr;
+    MyOrdersController *m_myOrders = nullptr;
+    std::unique_ptr<MyOrdersStore> m_myOrdersStore;
     SignInController *m_signIn = nullptr;
     DoorController *m_door = nullptr;
     TillController *m_till = nullptr;

@@ -66,6 +66,22 @@ Result<Refund> Refund::fromJson(const QJsonValue &json, const QString &path)
     return r.finish(f);
 }
 
+QJsonObject RefundRequest::toJson() const
+{
+    QJsonObject o{{u"reason"_s, reason}, {u"release"_s, release}};
+    if (!seats.isEmpty())
+        o.insert(u"seats"_s, QJsonArray::fromStringList(seats));
+    return o;
+}
+
+std::optional<Ticket> Order::ticketFor(const QString &seatId) const
+{
+    for (const Ticket &t : tickets)
+        if (t.seatId == seatId)
+            return t;
+    return std::nullopt;
+}
+
 QJsonObject Order::toJson() const
 {
     QJsonObject o{{u"orderId"_s, orderId},
@@ -116,6 +132,13 @@ Result<Order> Order::fromJson(const QJsonValue &json, const QString &path)
     if (!r.value(u"refunds").isUndefined())
         o.refunds = r.list<Refund>(u"refunds");
     return r.finish(o);
+}
+
+Result<QList<Order>> Order::listFromJson(const QJsonValue &json)
+{
+    JsonReader r(json);
+    const QList<Order> orders = r.list<Order>(u"orders");
+    return r.finish(orders);
 }
 
 } // namespace BoxOffice

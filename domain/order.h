@@ -51,6 +51,18 @@ struct Refund
     friend bool operator==(const Refund &, const Refund &) = default;
 };
 
+// POST /api/v1/admin/orders/{id}/refunds: which seats (none: every seat not yet
+// refunded), why, and where the seats go (available | not_for_sale).
+struct RefundRequest
+{
+    QStringList seats;
+    QString reason;
+    QString release = QStringLiteral("available");
+
+    QJsonObject toJson() const;
+    friend bool operator==(const RefundRequest &, const RefundRequest &) = default;
+};
+
 // POST /api/v1/holds/{id}/purchase → 201 (the first fields, with code, status and
 // tickets), and the whole order (GET /api/v1/orders/{id}): every field.
 struct Order
@@ -69,8 +81,13 @@ struct Order
     QString soldBy;                // a staff login; empty: bought online
     QList<Refund> refunds;
 
+    // The current ticket of a seat (none: an order from before tickets, or not its seat).
+    std::optional<Ticket> ticketFor(const QString &seatId) const;
+
     QJsonObject toJson() const;
     static Result<Order> fromJson(const QJsonValue &json, const QString &path = {});
+    // GET /api/v1/admin/orders → {"orders":[…]}
+    static Result<QList<Order>> listFromJson(const QJsonValue &json);
     friend bool operator==(const Order &, const Order &) = default;
 };
 

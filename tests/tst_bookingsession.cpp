@@ -196,8 +196,12 @@ private Q_SLOTS:
     void counter_newSale_startsClean()
     {
         m_network->route("POST", u"/api/v1/performances/p1/holds"_s, {201, hold({u"A-1-1"_s, u"A-1-2"_s})});
-        Order order{u"o-1"_s, u"p1"_s, {u"A-1-1"_s, u"A-1-2"_s}, {200000, u"KRW"_s}, QDateTime::currentDateTimeUtc(),
-                    {}, {}, {}, {}, {}, std::nullopt, {}, {}};
+        Order order;  // the purchase's first fields only, as before tickets
+        order.orderId = u"o-1"_s;
+        order.performanceId = u"p1"_s;
+        order.seats = {u"A-1-1"_s, u"A-1-2"_s};
+        order.total = {200000, u"KRW"_s};
+        order.purchasedAt = QDateTime::currentDateTimeUtc();
         m_network->route("POST", u"/api/v1/holds/h1/purchase"_s, {200, json(order.toJson())});
         auto s = session(true);
         QSignalSpy purchased(s.get(), &BookingSession::purchased);

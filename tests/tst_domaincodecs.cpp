@@ -264,15 +264,45 @@ private Q_SLOTS:
     {
         const Hold h{u"h1"_s, u"p1"_s, {u"A-1-1"_s, u"A-1-2"_s}, at("2026-11-24T18:05:00Z"), {396000, u"KRW"_s}};
         QCOMPARE(roundTrip(h), h);
-        // The v1 purchase answer's members, the whole order's left empty (every member named:
-        // the order grew fields with no default member initializers).
-        const Order o{u"o1"_s, u"p1"_s, {u"A-1-1"_s}, {198000, u"KRW"_s}, at("2026-11-24T18:04:00Z"), {}, {}, {}, {},
-                      {}, std::nullopt, {}, {}};
+        Order o;  // the purchase's first fields only, as before tickets
+        o.orderId = u"o1"_s;
+        o.performanceId = u"p1"_s;
+        o.seats = {u"A-1-1"_s};
+        o.total = {198000, u"KRW"_s};
+        o.purchasedAt = at("2026-11-24T18:04:00Z");
         QCOMPARE(roundTrip(o), o);
         const QueueStats s{u"c1"_s, 1000, 100, 100, 180, true, 37};
         QCOMPARE(roundTrip(s), s);
         const Health health{u"ok"_s, u"redis"_s, u"postgresql"_s};
         QCOMPARE(roundTrip(health), health);
+    }
+
+    void refundRequestAndOrderList_asTheApiWritesThem()
+    {
+        // No seats named: the server refunds every seat not yet refunded.
+        RefundRequest all;
+        all.reason = u"ill"_s;
+        QCOMPARE(all.toJson(), (QJsonObject{{u"reason"_s, u"ill"_s}, {u"release"_s, u"available"_s}}));
+        const RefundRequest some{{u"A-1-2"_s}, u"double booked"_s, u"not_for_sale"_s};
+        QCOMPARE(some.toJson()[u"seats"_s].toArray(), QJsonArray{u"A-1-2"_s});
+        QCOMPARE(some.toJson()[u"release"_s].toString(), u"not_for_sale"_s);
+
+        const auto list = Order::listFromJson(parseObject(
+            R"({"orders":[{"orderId":"o1","code":"7K3M9Q2X","performanceId":"p1","concertId":"c1","status":"partially_refunded",
+                "payment":{"method":"cash"},"customer":{"name":"Hong"},"soldBy":"minji","purchasedAt":"2026-11-24T18:04:00Z",
+                "total":{"amount":198000,"currency":"KRW"},"seats":["A-1-1","A-1-2"],
+                "tickets":[{"seatId":"A-1-2","label":"Section A · Row 1 · Seat 2","price":{"amount":99000,"currency":"KRW"},"state":"refunded","secret":"s2"},
+                           {"seatId":"A-1-1","label":"Section A · Row 1 · Seat 1","price":{"amount":99000,"currency":"KRW"},"state":"valid","secret":"s1"}],
+                "refunds":[]}]})"));
+        QVERIFY2(list.ok(), list.ok() ? "" : qPrintable(list.error().toString()));
+        QCOMPARE(list.value().size(), 1);
+        const Order &o = list.value().first();
+        QCOMPARE(o.ticketFor(u"A-1-1"_s)->secret, u"s1"_s);
+        QCOMPARE(o.ticketFor(u"A-1-2"_s)->state, u"refunded"_s);
+        QVERIFY(!o.ticketFor(u"B-9-9"_s));
+        QCOMPARE(o.customer->name, u"Hong"_s);
+        QVERIFY(!Order::listFromJson(parseObject(R"({"orders":[{"orderId":1}]})")).ok());
+        QVERIFY(!Order::listFromJson(parseObject(R"({"list":[]})")).ok());
     }
 
     void ranking_roundTripsWithNullSellOut()

@@ -1,11 +1,15 @@
-// The ticket: its QR code holds the order (checked module by module against the QR
-// standard's fixed patterns and sizes), and the PDF is written, or refused with a reason.
+// The ticket: each seat's QR code holds its ticket's secret (an order from before
+// tickets: the order and the seat), checked module by module against the QR standard's
+// fixed patterns and sizes; only valid tickets are printed; the PDF is written, or
+// refused with a reason.
 #include "ui/ticketdocument.h"
 
 #include <QFile>
 #include <QImage>
 #include <QSet>
 #include <QTemporaryDir>
+
+#include <algorithm>
 #include <QTest>
 
 using namespace BoxOffice;
@@ -133,6 +137,41 @@ private Q_SLOTS:
             if (!shots.isEmpty())
                 image.save(shots + u"/ticket-page%1.png"_s.arg(page + 1));
         }
+    }
+
+    void tickets_eachCodeIsItsTicketsSecret_onlyValidOnesPrinted()
+    {
+        Order o = order(4);
+        o.code = u"7K3M9Q2X"_s;
+        const QStringList states{u"valid"_s, u"refunded"_s, u"valid"_s, u"used"_s};
+        for (int i = 0; i < 4; ++i)
+            o.tickets << Ticket{o.seats[i], u"Section 10%1 · Row 12 · Seat %2"_s.arg(i).arg(i + 1), {99000, u"KRW"_s},
+                                states[i], u"secret-%1-abcdefghijklmnopqrstuv"_s.arg(i)};
+        // Listed in another order than the seats: matched by seat id.
+        std::reverse(o.tickets.begin(), o.tickets.end());
+        const TicketDocument ticket({o, u"Aurora"_s, u"Hangang Stadium"_s, {}});
+        QCOMPARE(ticket.ticketCount(), 2);  // refunded and used tickets let nobody in
+        QCOMPARE(ticket.pageCount(), 1);
+        QCOMPARE(ticket.seatId(0), o.seats[0]);
+        QCOMPARE(ticket.seatId(1), o.seats[2]);
+        QCOMPARE(ticket.seatPayload(0), QByteArray("secret-0-abcdefghijklmnopqrstuv"));
+        QCOMPARE(ticket.seatPayload(1), QByteArray("secret-2-abcdefghijklmnopqrstuv"));
+        // The code on the ticket is exactly that secret's symbol.
+        QCOMPARE(TicketDocument::encode(ticket.seatPayload(1)).modules,
+                 TicketDocument::encode("secret-2-abcdefghijklmnopqrstuv").modules);
+        // On screen: both codes side by side, each over its seat.
+        const QImage codes = ticket.codesImage(4, 4);
+        QVERIFY(!codes.isNull());
+        QVERIFY(codes.width() > codes.height());
+        // Nothing valid: nothing to print, said so.
+        for (Ticket &t : o.tickets)
+            t.state = u"refunded"_s;
+        const TicketDocument none({o, {}, {}, {}});
+        QCOMPARE(none.ticketCount(), 0);
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(!none.writePdf(dir.filePath(u"none.pdf"_s), &error));
+        QVERIFY(!error.isEmpty());
     }
 
     void pdf_isWrittenOrRefusedWithAReason()

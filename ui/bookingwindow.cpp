@@ -6,7 +6,10 @@
 
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLineEdit>
 #include <QSpinBox>
 #include <QIcon>
 #include <QLabel>
@@ -147,8 +150,27 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     m_message = new QLabel(seatsPage);
     m_message->setWordWrap(true);
     m_message->setObjectName(u"message"_s);
+    // Counter: who buys, for the order search and the confirmation (all optional).
+    m_customerBox = new QGroupBox(tr("Customer (optional)"), seatsPage);
+    m_customerBox->setObjectName(u"customerBox"_s);
+    auto *customerForm = new QFormLayout(m_customerBox);
+    customerForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_customerName = new QLineEdit(m_customerBox);
+    m_customerName->setObjectName(u"customerName"_s);
+    m_customerName->setMaxLength(200);
+    m_customerPhone = new QLineEdit(m_customerBox);
+    m_customerPhone->setObjectName(u"customerPhone"_s);
+    m_customerPhone->setMaxLength(50);
+    m_customerPhone->setInputMethodHints(Qt::ImhDialableCharactersOnly);
+    m_customerEmail = new QLineEdit(m_customerBox);
+    m_customerEmail->setObjectName(u"customerEmail"_s);
+    m_customerEmail->setMaxLength(200);
+    m_customerEmail->setInputMethodHints(Qt::ImhEmailCharactersOnly);
+    customerForm->addRow(tr("&Name:"), m_customerName);
+    customerForm->addRow(tr("P&hone:"), m_customerPhone);
+    customerForm->addRow(tr("E-&mail:"), m_customerEmail);
     for (QWidget *w : {static_cast<QWidget *>(m_hold), static_cast<QWidget *>(m_countdown),
-                       static_cast<QWidget *>(m_payment), static_cast<QWidget *>(m_tendered),
+                       static_cast<QWidget *>(m_customerBox), static_cast<QWidget *>(m_payment), static_cast<QWidget *>(m_tendered),
                        static_cast<QWidget *>(m_change), static_cast<QWidget *>(m_buy), static_cast<QWidget *>(m_release),
                        static_cast<QWidget *>(m_message)})
         side->addWidget(w);
@@ -204,11 +226,17 @@ BookingWindow::BookingWindow(const QString &title, SeatMapModel *seats, QWidget 
     m_orderText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     d->addWidget(m_thanks);
     d->addWidget(m_orderText);
-    m_qr = new QLabel(done);
+    // Every ticket's code, as on the tickets (many for a counter sale: they scroll).
+    auto *codes = new QScrollArea(done);
+    codes->setFrameShape(QFrame::NoFrame);
+    codes->setWidgetResizable(true);
+    codes->setAlignment(Qt::AlignCenter);
+    m_qr = new QLabel(codes);
     m_qr->setObjectName(u"orderQr"_s);
     m_qr->setAlignment(Qt::AlignCenter);
-    m_qr->setToolTip(tr("The order's code, as on the ticket"));
-    d->addWidget(m_qr);
+    m_qr->setToolTip(tr("Each ticket's code, as on the printed ticket: one per seat"));
+    codes->setWidget(m_qr);
+    d->addWidget(codes, 3);
     auto *ticketRow = new QHBoxLayout;
     m_ticketNote = bigLabel(done, 2);
     m_ticketNote->setObjectName(u"ticketNote"_s);
@@ -261,10 +289,16 @@ void BookingWindow::setCounterMode(bool counter)
                               : tr("Click seats (up to 4), or use the arrow keys and Space. "
                                    "Scroll or press + and − to zoom; drag to move."));
     m_payment->setVisible(counter);
+    m_customerBox->setVisible(counter);
     updatePayment();
     m_buy->setText(counter ? tr("Take payment") : tr("Buy (test payment)"));
     m_thanks->setText(counter ? tr("Sale complete") : tr("Your tickets are booked"));
     m_newSale->setVisible(counter);
+}
+
+Customer BookingWindow::customer() const
+{
+    return {m_customerName->text().trimmed(), m_customerPhone->text().trimmed(), m_customerEmail->text().trimmed()};
 }
 
 void BookingWindow::setKioskMode(bool kiosk, TicketOutput output)
@@ -484,6 +518,8 @@ void BookingWindow::resetForNewSale()
     m_qr->clear();
     m_message->clear();
     m_tendered->setValue(0);
+    for (QLineEdit *e : {m_customerName, m_customerPhone, m_customerEmail})
+        e->clear();
     showSeats();
 }
 
@@ -512,8 +548,9 @@ void BookingWindow::showOrder(const Order &order, const QString &paymentMethod)
     m_paying = false;
     m_countdown->clear();
     updatePayment();
-    // Where the code is the ticket (a kiosk without a printer), large enough for a phone's camera.
-    m_qr->setPixmap(QPixmap::fromImage(TicketDocument({order, {}, {}, {}}).qrImage(m_output == TicketOutput::ScreenOnly ? 7 : 4)));
+    // Where the codes are the tickets (a kiosk without a printer), large enough for a phone's camera.
+    const bool screenOnly = m_output == TicketOutput::ScreenOnly;
+    m_qr->setPixmap(QPixmap::fromImage(TicketDocument({order, {}, {}, {}}).codesImage(screenOnly ? 7 : 4, 4)));
     QString paid;
     if (paymentMethod == u"cash")
         paid = tendered > 0 ? tr("Paid in cash: %1 received, %2 change")
@@ -524,12 +561,23 @@ void BookingWindow::showOrder(const Order &order, const QString &paymentMethod)
         paid = tr("Paid by card");
     else if (paymentMethod == u"test")
         paid = tr("Test payment (no money taken)");
-    m_orderText->setText(tr("Order %1\n%2\nTotal: %3").arg(order.orderId, seatText(order.seats),
-                                                           money(order.total.amount, order.total.currency))
-                         + (paid.isEmpty() ? QString() : u'\n' + paid));
+    QStringList lines{tr("Order %1").arg(order.code.isEmpty() ? order.orderId : order.code), seatText(order.seats),
+                      tr("Total: %1").arg(money(order.total.amount, order.total.currency))};
+    // The purchase's answer does not repeat the customer: as typed for this sale.
+    const Customer buyer = order.customer ? *order.customer : m_counter ? customer() : Customer{};
+    if (!buyer.isEmpty()) {
+        QStringList who;
+        for (const QString &part : {buyer.name, buyer.phone, buyer.email})
+            if (!part.isEmpty())
+                who << part;
+        lines << tr("Customer: %1").arg(who.join(u" · "_s));
+    }
+    if (!paid.isEmpty())
+        lines << paid;
+    m_orderText->setText(lines.join(u'\n'));
     m_ticketNote->setVisible(m_output == TicketOutput::ScreenOnly);
-    m_ticketNote->setText(tr("This kiosk has no printer: show the code above at the door, or take a picture of it. "
-                             "The box office can print it for you."));
+    m_ticketNote->setText(tr("This kiosk has no printer: show the codes above at the door (one per seat), or take a "
+                             "picture of them. The box office can print them for you."));
 }
 
 void BookingWindow::showOfflineSeats(const QString &note)

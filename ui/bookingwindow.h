@@ -9,7 +9,9 @@
 #include <QWidget>
 
 class QComboBox;
+class QGroupBox;
 class QLabel;
+class QLineEdit;
 class QSpinBox;
 class QProgressBar;
 class QPushButton;
@@ -42,6 +44,8 @@ public:
     // A staff counter sale: no queue, no seat limit, paid in cash or by card.
     void setCounterMode(bool counter);
     bool isCounterMode() const { return m_counter; }
+    // Counter mode: the buyer's name, phone and e-mail as typed (all optional, trimmed).
+    Customer customer() const;
     SeatMapView *seatMap() const { return m_map; }
 
 public Q_SLOTS:
@@ -106,6 +110,8 @@ private:
     TicketOutput m_output = TicketOutput::Dialogs;
     QLabel *m_help, *m_thanks, *m_qr;
     QPushButton *m_newSale;
+    QGroupBox *m_customerBox;
+    QLineEdit *m_customerName, *m_customerPhone, *m_customerEmail;
     bool m_counter = false;
     QString m_orderId;
 };

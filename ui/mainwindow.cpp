@@ -96,6 +96,14 @@ MainWindow::MainWindow(ConcertModel *concerts, QWidget *parent) : QMainWindow(pa
         action->setObjectName(QString::fromLatin1(a.name));
         m_dayActions.append({action, a.least});
     }
+    // Orders, tickets, refunds (issue 15): a buyer's own orders; the staff's order desk.
+    m_myOrders = viewMenu->addAction(tr("My &orders"), this, &MainWindow::myOrdersRequested);
+    m_myOrders->setObjectName(u"myOrdersAction"_s);
+    m_orders = new QAction(tr("O&rders…"), staffMenu);
+    connect(m_orders, &QAction::triggered, this, &MainWindow::ordersRequested);
+    staffMenu->insertAction(m_audit, m_orders);  // the desk's work, next to the dashboard
+    m_orders->setObjectName(u"ordersAction"_s);
+    m_orders->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About BoxOffice"), this, [this] {
         QMessageBox::about(this, tr("About BoxOffice"),
@@ -294,6 +302,7 @@ void MainWindow::setKioskMode(bool kiosk)
             action->setEnabled(!kiosk || action->objectName() == u"rankingsAction");
     m_serverLabel->setVisible(!kiosk);
     m_staffLabel->setVisible(!kiosk);
+    m_myOrders->setVisible(!kiosk);  // a kiosk serves many people: nobody's orders are kept there
 }
 
 void MainWindow::resetView()
@@ -309,6 +318,7 @@ void MainWindow::setStaff(const std::optional<StaffAccount> &staff, const QStrin
     m_signIn->setVisible(!staff);
     m_signOut->setVisible(staff.has_value());
     m_dashboard->setVisible(staff && staff->hasRole(StaffRole::Clerk));
+    m_orders->setVisible(staff && staff->hasRole(StaffRole::Clerk));
     m_qa->setVisible(staff && staff->hasRole(StaffRole::Manager));
     m_audit->setVisible(staff && staff->hasRole(StaffRole::Manager));
     m_accounts->setVisible(staff && staff->hasRole(StaffRole::Admin));

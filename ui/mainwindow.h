@@ -43,8 +43,8 @@ public Q_SLOTS:
     void resetView();
     // Who is signed in as staff (none: nobody; `note` says why when there is a reason):
     // the status bar names them, and the Staff menu offers what their role may do
-    // (signed out: only Sign in; clerk: the dashboard; manager: also the QA tools and
-    // the audit log; admin: also the accounts).
+    // (signed out: only Sign in; clerk: the dashboard and the orders; manager: also the
+    // QA tools and the audit log; admin: also the accounts).
     void setStaff(const std::optional<StaffAccount> &staff, const QString &note = {});
     // A passing word in the status bar (a few seconds).
     void showStatusMessage(const QString &text);
@@ -62,6 +62,8 @@ Q_SIGNALS:
     void doorCheckInRequested();
     void tillRequested();
     void seatsNotForSaleRequested();
+    void ordersRequested();    // Staff → Orders… (clerks and above)
+    void myOrdersRequested();  // View → My orders (not on a kiosk)
     // A performance was opened (double click or Enter): the buyer wants tickets.
     void performanceActivated(const QString &concertId, const QString &performanceId, const QString &title);
 
@@ -88,7 +90,7 @@ private:
     QLabel *m_offlineBanner = nullptr;
     QLabel *m_staffLabel = nullptr;
     QAction *m_signIn = nullptr, *m_signOut = nullptr, *m_dashboard = nullptr, *m_qa = nullptr, *m_audit = nullptr,
-            *m_accounts = nullptr;
+            *m_accounts = nullptr, *m_orders = nullptr, *m_myOrders = nullptr;
     // Door, till, seats not for sale (issue 15): each action's least role.
     QList<QPair<QAction *, StaffRole>> m_dayActions;
     bool m_kiosk = false;

@@ -1,6 +1,7 @@
 #include "ui/ticketdocument.h"
 
 #include "domain/venuetime.h"
+#include "models/orderlistmodel.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -16,6 +17,16 @@
 namespace BoxOffice {
 
 using namespace Qt::StringLiterals;
+
+TicketDocument::TicketDocument(Info info) : m_info(std::move(info))
+{
+    const Order &o = m_info.order;
+    for (qsizetype i = 0; i < o.seats.size(); ++i) {
+        const std::optional<Ticket> ticket = o.ticketFor(o.seats.at(i));
+        if (o.tickets.isEmpty() || (ticket && ticket->state == u"valid"))
+            m_printed << int(i);
+    }
+}
 
 QByteArray TicketDocument::payload() const
 {
@@ -55,16 +66,72 @@ QImage TicketDocument::qrImage(int moduleSize) const
     return image;
 }
 
-QByteArray TicketDocument::seatPayload(int seat) const
+QString TicketDocument::seatId(int ticket) const
 {
-    return "BOXOFFICE1|" + m_info.order.orderId.toUtf8() + '|' + m_info.order.performanceId.toUtf8() + '|'
-           + m_info.order.seats.value(seat).toUtf8();
+    return m_info.order.seats.value(m_printed.value(ticket, -1));
 }
 
-QString TicketDocument::seatName(int seat) const
+QByteArray TicketDocument::seatPayload(int ticket) const
 {
-    const QString name = m_seatNames.value(seat);
-    return name.isEmpty() ? m_info.order.seats.value(seat) : name;
+    const QString seat = seatId(ticket);
+    if (const std::optional<Ticket> t = m_info.order.ticketFor(seat); t && !t->secret.isEmpty())
+        return t->secret.toUtf8();
+    return "BOXOFFICE1|" + m_info.order.orderId.toUtf8() + '|' + m_info.order.performanceId.toUtf8() + '|'
+           + seat.toUtf8();
+}
+
+QString TicketDocument::seatName(int ticket) const
+{
+    const int seat = m_printed.value(ticket, -1);
+    if (const QString name = m_seatNames.value(seat); !name.isEmpty())
+        return name;
+    const QString id = m_info.order.seats.value(seat);
+    if (const std::optional<Ticket> t = m_info.order.ticketFor(id); t && !t->label.isEmpty())
+        return OrderListModel::seatLabelText(t->label);
+    return id;
+}
+
+QImage TicketDocument::codesImage(int moduleSize, int columns) const
+{
+    const int count = ticketCount();
+    if (count == 0)
+        return {};
+    columns = std::clamp(columns, 1, count);
+    const int rows = (count + columns - 1) / columns;
+    // Each cell: the code with its quiet zone, and two lines of text under it.
+    int side = 0;
+    QList<QImage> codes;
+    for (int i = 0; i < count; ++i) {
+        const QrCode code = encode(seatPayload(i));
+        const int quiet = 4;
+        QImage image((code.size + 2 * quiet) * moduleSize, (code.size + 2 * quiet) * moduleSize, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        for (int y = 0; y < code.size; ++y)
+            for (int x = 0; x < code.size; ++x)
+                if (code.dark(x, y))
+                    for (int dy = 0; dy < moduleSize; ++dy)
+                        for (int dx = 0; dx < moduleSize; ++dx)
+                            image.setPixel((x + quiet) * moduleSize + dx, (y + quiet) * moduleSize + dy, qRgb(0, 0, 0));
+        side = std::max(side, image.width());
+        codes << image;
+    }
+    const int cellWidth = std::max(side, 220), textHeight = 40, gap = 12;
+    QImage out(columns * cellWidth + (columns - 1) * gap, rows * (side + textHeight) + (rows - 1) * gap,
+               QImage::Format_RGB32);
+    out.fill(Qt::white);
+    QPainter painter(&out);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    QFont font = painter.font();
+    font.setPixelSize(13);
+    painter.setFont(font);
+    painter.setPen(Qt::black);
+    for (int i = 0; i < count; ++i) {
+        const int x = (i % columns) * (cellWidth + gap), y = (i / columns) * (side + textHeight + gap);
+        painter.drawImage(x + (cellWidth - codes[i].width()) / 2, y, codes[i]);
+        painter.drawText(QRect(x, y + side, cellWidth, textHeight), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+                         seatName(i));
+    }
+    return out;
 }
 
 namespace {
@@ -91,7 +158,7 @@ qreal drawFitted(QPainter &painter, const QString &text, QFont font, const QRect
 
 } // namespace
 
-void TicketDocument::paintTicket(QPainter &painter, const QRectF &card, int seat) const
+void TicketDocument::paintTicket(QPainter &painter, const QRectF &card, int ticket) const
 {
     const Order &o = m_info.order;
     const QLocale locale;
@@ -115,7 +182,7 @@ void TicketDocument::paintTicket(QPainter &painter, const QRectF &card, int seat
     // The QR code on the right, crisp: drawn module by module as rectangles.
     const qreal side = 32 * unit;
     const QRectF qrBox(inner.right() - side, inner.top() + 4 * unit, side, side);
-    const QrCode code = encode(seatPayload(seat));
+    const QrCode code = encode(seatPayload(ticket));
     if (!code.isNull()) {
         const qreal module = side / (code.size + 8);
         painter.setPen(Qt::NoPen);
@@ -139,7 +206,7 @@ void TicketDocument::paintTicket(QPainter &painter, const QRectF &card, int seat
     qreal y = inner.top();
     painter.setFont(small);
     painter.drawText(QRectF(left, y, width, 4 * unit), Qt::AlignLeft | Qt::AlignTop,
-                     tr("BoxOffice · e-ticket %1 of %2").arg(seat + 1).arg(ticketCount()));
+                     tr("BoxOffice · e-ticket %1 of %2").arg(ticket + 1).arg(ticketCount()));
     y += 4.5 * unit;
     y += drawFitted(painter, m_info.concert, title, QRectF(left, y, width, inner.height() * 0.3), int(3 * unit));
     y += 2 * unit;
@@ -157,13 +224,16 @@ void TicketDocument::paintTicket(QPainter &painter, const QRectF &card, int seat
     const qreal seatTop = std::max(y + 5 * unit, orderTop - 11 * unit);
     y += drawFitted(painter, lines.join(u'\n'), body, QRectF(left, y, width, std::max(2 * unit, seatTop - unit - y)),
                     int(1.8 * unit));
-    drawFitted(painter, seatName(seat), seatFont, QRectF(left, std::max(y + unit, seatTop), width, orderTop - unit - seatTop),
+    drawFitted(painter, seatName(ticket), seatFont, QRectF(left, std::max(y + unit, seatTop), width, orderTop - unit - seatTop),
                int(2.2 * unit));
-    const QString order = tr("Order %1 · %Ln seat(s), %2 in all", nullptr, ticketCount())
-                              .arg(o.orderId, locale.toString(o.total.amount) + u' ' + o.total.currency)
-                          + u'\n'
-                          + tr("Purchased %1").arg(locale.toString(inVenueZone(o.purchasedAt, m_timeZone),
-                                                                   QLocale::ShortFormat));
+    // The order's code as people read it out at the desk, this ticket's price, the buyer.
+    const std::optional<Ticket> mine = o.ticketFor(seatId(ticket));
+    const QString purchased = locale.toString(inVenueZone(o.purchasedAt, m_timeZone), QLocale::ShortFormat);
+    const QString order =
+        tr("Order %1 · %2").arg(o.code.isEmpty() ? o.orderId : o.code, OrderListModel::moneyText(mine ? mine->price : o.total))
+        + u'\n'
+        + (o.customer && !o.customer->name.isEmpty() ? tr("Purchased %1 for %2").arg(purchased, o.customer->name)
+                                                     : tr("Purchased %1").arg(purchased));
     drawFitted(painter, order, small, QRectF(left, orderTop, width, footerTop - orderTop), int(1.5 * unit));
     painter.setFont(small);
     painter.drawText(QRectF(inner.left(), footerTop, inner.width(), inner.bottom() - footerTop),
@@ -173,6 +243,8 @@ void TicketDocument::paintTicket(QPainter &painter, const QRectF &card, int seat
 
 bool TicketDocument::paint(QPagedPaintDevice *device) const
 {
+    if (ticketCount() == 0)
+        return false;  // no blank page
     QPainter painter;
     if (!painter.begin(device))
         return false;
@@ -191,9 +263,9 @@ void TicketDocument::paintPage(QPainter &painter, const QRectF &page, int index)
     const qreal gap = page.height() * 0.04;
     const qreal height = std::min((page.height() - gap) / TicketsPerPage, page.width() * 0.6);
     for (int slot = 0; slot < TicketsPerPage; ++slot) {
-        const int seat = index * TicketsPerPage + slot;
-        if (seat < ticketCount())
-            paintTicket(painter, QRectF(page.left(), page.top() + slot * (height + gap), page.width(), height), seat);
+        const int ticket = index * TicketsPerPage + slot;
+        if (ticket < ticketCount())
+            paintTicket(painter, QRectF(page.left(), page.top() + slot * (height + gap), page.width(), height), ticket);
     }
 }
 
@@ -210,11 +282,16 @@ QImage TicketDocument::renderPage(int page, int width) const
 
 bool TicketDocument::writePdf(const QString &fileName, QString *error) const
 {
+    if (ticketCount() == 0) {
+        if (error)
+            *error = tr("This order has no valid ticket to print.");
+        return false;
+    }
     QPdfWriter writer(fileName);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
     writer.setResolution(300);
-    writer.setTitle(tr("Ticket %1").arg(m_info.order.orderId));
+    writer.setTitle(tr("Ticket %1").arg(m_info.order.code.isEmpty() ? m_info.order.orderId : m_info.order.code));
     writer.setCreator(u"BoxOffice"_s);
     if (!paint(&writer)) {
         if (error)

@@ -23,8 +23,9 @@ struct QrCode
 
 // The tickets of an order: what the confirmation saves as a PDF or prints. One ticket
 // per seat, two to an A4 page, each with its own QR code (libqrencode, error
-// correction M) for the door scanner; any title length and any number of seats stay
-// readable (the title wraps and shrinks to its box, the rest flows below it).
+// correction M) for the door scanner: the ticket's secret from the server (an order
+// from before tickets: the order and the seat). Only valid tickets are printed. Any title length and any number of seats stay readable (the title wraps
+// and shrinks to its box, the rest flows below it).
 class TicketDocument
 {
     Q_DECLARE_TR_FUNCTIONS(TicketDocument)
@@ -38,20 +39,25 @@ public:
         QDateTime startsAt;
     };
 
-    explicit TicketDocument(Info info) : m_info(std::move(info)) {}
+    explicit TicketDocument(Info info);
 
     // The venue's IANA zone: the start time is printed in it (empty: the machine's).
     void setTimeZone(const QString &zone) { m_timeZone = zone; }
     // What people read for each seat of the order ("Lower 109 · Row 1 · Seat 16"),
-    // in the order's seat order; the seat id when absent.
+    // in the order's seat order; when absent, the ticket's label, else the seat id.
     void setSeatNames(const QStringList &names) { m_seatNames = names; }
 
-    // "BOXOFFICE1|<orderId>|<performanceId>|<seat>,<seat>…": the whole order (the
-    // confirmation's code).
+    // "BOXOFFICE1|<orderId>|<performanceId>|<seat>,<seat>…": the whole order (not a
+    // ticket: the door does not take it).
     QByteArray payload() const;
-    // "BOXOFFICE1|<orderId>|<performanceId>|<seat>": one seat's ticket.
-    QByteArray seatPayload(int seat) const;
-    int ticketCount() const { return int(m_info.order.seats.size()); }
+    // What the QR code of the ticket-th ticket printed holds: its ticket's secret, or for
+    // an order without tickets "BOXOFFICE1|<orderId>|<performanceId>|<seat>".
+    QByteArray seatPayload(int ticket) const;
+    // The seat id of the ticket-th ticket printed.
+    QString seatId(int ticket) const;
+    // The tickets printed: one per seat whose ticket is valid (every seat of an order
+    // without tickets). Used, refunded and revoked tickets let nobody in: not printed.
+    int ticketCount() const { return int(m_printed.size()); }
     int pageCount() const { return (ticketCount() + TicketsPerPage - 1) / TicketsPerPage; }
     static constexpr int TicketsPerPage = 2;
     static QrCode encode(const QByteArray &data);
@@ -61,14 +67,18 @@ public:
     // Writes the PDF; safe off the GUI thread. False with a reason when it cannot.
     bool writePdf(const QString &fileName, QString *error = nullptr) const;
     QImage qrImage(int moduleSize) const;
+    // Every printed ticket's code with its seat below it, `columns` to a row: the
+    // tickets on a screen (a kiosk without a printer, the confirmation).
+    QImage codesImage(int moduleSize, int columns) const;
     // One page as a picture (an A4 proportioned preview, `width` pixels wide).
     QImage renderPage(int page, int width) const;
 
 private:
-    void paintTicket(QPainter &painter, const QRectF &card, int seat) const;
+    void paintTicket(QPainter &painter, const QRectF &card, int ticket) const;
     void paintPage(QPainter &painter, const QRectF &page, int index) const;
-    QString seatName(int seat) const;
+    QString seatName(int ticket) const;
     Info m_info;
+    QList<int> m_printed;  // indexes into the order's seats
     QString m_timeZone;
     QStringList m_seatNames;
 };

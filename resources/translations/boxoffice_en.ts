@@ -34,7 +34,7 @@
 <context>
     <name>BoxOffice::BookingWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/bookingwindow.cpp" line="+302"/>
+        <location filename="../../ui/bookingwindow.cpp" line="+336"/>
         <source>%Ln person(s) ahead of you, %1 waiting in all</source>
         <translation>
             <numerusform>%Ln person ahead of you, %1 waiting in all</numerusform>
@@ -54,6 +54,25 @@
     </message>
 </context>
 <context>
+    <name>BoxOffice::MyOrdersController</name>
+    <message numerus="yes">
+        <location filename="../../app/myorderscontroller.cpp" line="+88"/>
+        <source>%n order(s).</source>
+        <translation>
+            <numerusform>%n order.</numerusform>
+            <numerusform>%n orders.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n order(s) could not be read: %1</source>
+        <translation>
+            <numerusform>%n order could not be read: %1</numerusform>
+            <numerusform>%n orders could not be read: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BoxOffice::NotForSaleView</name>
     <message numerus="yes">
         <location filename="../../ui/notforsaleview.cpp" line="+138"/>
@@ -61,6 +80,68 @@
         <translation>
             <numerusform>%n seat picked</numerusform>
             <numerusform>%n seats picked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::OrderDetailWidget</name>
+    <message numerus="yes">
+        <location filename="../../ui/orderdetailwidget.cpp" line="+189"/>
+        <source>Total: %1 for %n seat(s)</source>
+        <translation>
+            <numerusform>Total: %1 for %n seat</numerusform>
+            <numerusform>Total: %1 for %n seats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>Refunded %1 for %n seat(s) on %2</source>
+        <translation>
+            <numerusform>Refunded %1 for %n seat on %2</numerusform>
+            <numerusform>Refunded %1 for %n seats on %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Refunded %1 for %n seat(s) on %2: %3</source>
+        <translation>
+            <numerusform>Refunded %1 for %n seat on %2: %3</numerusform>
+            <numerusform>Refunded %1 for %n seats on %2: %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::OrdersController</name>
+    <message numerus="yes">
+        <location filename="../../app/orderscontroller.cpp" line="+92"/>
+        <source>The newest %n order(s).</source>
+        <translation>
+            <numerusform>The newest order.</numerusform>
+            <numerusform>The newest %n orders.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The newest %n orders that match; type more to narrow it.</source>
+        <translation>
+            <numerusform>The newest order that matches; type more to narrow it.</numerusform>
+            <numerusform>The newest %n orders that match; type more to narrow it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n order(s) match.</source>
+        <translation>
+            <numerusform>%n order matches.</numerusform>
+            <numerusform>%n orders match.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+74"/>
+        <source>Refunded %1 for %n seat(s) of order %2.</source>
+        <translation>
+            <numerusform>Refunded %1 for %n seat of order %2.</numerusform>
+            <numerusform>Refunded %1 for %n seats of order %2.</numerusform>
         </translation>
     </message>
 </context>
@@ -91,6 +172,25 @@
         <translation>
             <numerusform>%n min</numerusform>
             <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::RefundDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/refunddialog.cpp" line="+119"/>
+        <source>To refund: %1 for %n seat(s)</source>
+        <translation>
+            <numerusform>To refund: %1 for %n seat</numerusform>
+            <numerusform>To refund: %1 for %n seats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Refund %1 for %n seat(s) of order %2?</source>
+        <translation>
+            <numerusform>Refund %1 for %n seat of order %2?</numerusform>
+            <numerusform>Refund %1 for %n seats of order %2?</numerusform>
         </translation>
     </message>
 </context>
@@ -148,17 +248,6 @@
         <translation>
             <numerusform>%n hold on this performance.</numerusform>
             <numerusform>%n holds on this performance.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TicketDocument</name>
-    <message numerus="yes">
-        <location filename="../../ui/ticketdocument.cpp" line="+162"/>
-        <source>Order %1 · %Ln seat(s), %2 in all</source>
-        <translation>
-            <numerusform>Order %1 · %Ln seat, %2 in all</numerusform>
-            <numerusform>Order %1 · %Ln seats, %2 in all</numerusform>
         </translation>
     </message>
 </context>

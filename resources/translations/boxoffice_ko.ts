@@ -387,7 +387,7 @@
 <context>
     <name>BoxOffice::BookingController</name>
     <message>
-        <location filename="../../app/bookingcontroller.cpp" line="+76"/>
+        <location filename="../../app/bookingcontroller.cpp" line="+78"/>
         <source>Ticket saved to %1.</source>
         <translation>티켓을 %1에 저장했습니다.</translation>
     </message>
@@ -469,13 +469,13 @@
 <context>
     <name>BoxOffice::BookingWindow</name>
     <message>
-        <location filename="../../ui/bookingwindow.cpp" line="+55"/>
-        <location line="+229"/>
+        <location filename="../../ui/bookingwindow.cpp" line="+58"/>
+        <location line="+260"/>
         <source>%1 — BoxOffice</source>
         <translation>%1 — BoxOffice</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-238"/>
         <source>Leave the queue</source>
         <translation>대기열 나가기</translation>
     </message>
@@ -515,7 +515,27 @@
         <translation>임시 확보 해제</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Customer (optional)</source>
+        <translation>고객 (선택)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;hone:</source>
+        <translation>전화(&amp;H):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-&amp;mail:</source>
+        <translation>이메일(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Leave</source>
         <translation>나가기</translation>
     </message>
@@ -530,23 +550,23 @@
         <translation>방금 다른 분이 %1 좌석을 가져갔습니다. 선택에서 빠졌습니다.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>The order&apos;s code, as on the ticket</source>
-        <translation>티켓에 인쇄되는 예매 코드</translation>
+        <location line="+24"/>
+        <source>Each ticket&apos;s code, as on the printed ticket: one per seat</source>
+        <translation>인쇄된 티켓과 같은 티켓별 코드: 좌석마다 하나</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Save ticket as PDF…</source>
         <translation>티켓을 PDF로 저장…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>Print ticket…</source>
         <translation>티켓 인쇄…</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-63"/>
         <source>New sale</source>
         <translation>새 판매</translation>
     </message>
@@ -586,7 +606,7 @@
         <translation>좌석을 클릭하거나(최대 4석) 방향키와 Space 키로 선택하세요. 스크롤하거나 + 또는 − 키를 눌러 확대·축소하고, 드래그하여 이동합니다.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Take payment</source>
         <translation>결제 받기</translation>
     </message>
@@ -606,7 +626,7 @@
         <translation>예매가 완료되었습니다</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Print ticket</source>
         <translation>티켓 인쇄</translation>
     </message>
@@ -648,7 +668,7 @@
         <translation>예상 대기 시간: %1~%2분</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+177"/>
         <source>%1 left to buy</source>
         <translation>구매까지 %1 남음</translation>
     </message>
@@ -658,7 +678,7 @@
         <translation>내 차례: 좌석 선택과 구매까지 %1 남음</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Paid in cash: %1 received, %2 change</source>
         <translation>현금 결제: %1 받음, 거스름돈 %2</translation>
     </message>
@@ -679,20 +699,26 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Order %1
-%2
-Total: %3</source>
-        <translation>주문 %1
-%2
-합계: %3</translation>
+        <source>Order %1</source>
+        <translation>주문 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>This kiosk has no printer: show the code above at the door, or take a picture of it. The box office can print it for you.</source>
-        <translation>이 키오스크에는 프린터가 없습니다. 입장할 때 위 코드를 보여 주거나 사진으로 찍어 두세요. 매표소에서 인쇄해 드릴 수 있습니다.</translation>
+        <location line="+1"/>
+        <source>Total: %1</source>
+        <translation>합계: %1</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="+8"/>
+        <source>Customer: %1</source>
+        <translation>고객: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This kiosk has no printer: show the codes above at the door (one per seat), or take a picture of them. The box office can print them for you.</source>
+        <translation>이 키오스크에는 프린터가 없습니다. 입장할 때 위의 코드(좌석마다 하나)를 보여 주거나 사진으로 찍어 두세요. 매표소에서 인쇄해 드릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="-238"/>
         <source>Updated %1</source>
         <translation>최종 업데이트: %1</translation>
     </message>
@@ -760,13 +786,13 @@ Total: %3</source>
 <context>
     <name>BoxOffice::BoxOfficeApp</name>
     <message>
-        <location filename="../../app/boxofficeapp.cpp" line="+96"/>
-        <location line="+249"/>
+        <location filename="../../app/boxofficeapp.cpp" line="+103"/>
+        <location line="+283"/>
         <source>Server: %1</source>
         <translation>서버: %1</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-269"/>
         <source>Local server (embedded demo) at %1</source>
         <translation>로컬 서버(내장 데모): %1</translation>
     </message>
@@ -781,12 +807,12 @@ Total: %3</source>
         <translation>로컬 예매 서버를 시작할 수 없습니다</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Staff: signing in…</source>
         <translation>스태프: 로그인 중…</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+104"/>
         <source>The QA tools are for managers.</source>
         <translation>QA 도구는 매니저 이상만 사용할 수 있습니다.</translation>
     </message>
@@ -806,7 +832,17 @@ Total: %3</source>
         <translation>좌석 판매 중지는 매니저만 할 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+13"/>
+        <source>The orders are for staff.</source>
+        <translation>주문 관리는 스태프 전용입니다.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A kiosk keeps nobody&apos;s orders.</source>
+        <translation>키오스크는 누구의 주문도 보관하지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+128"/>
         <source>Starting the local box office…</source>
         <translation>로컬 예매 서버를 시작하는 중…</translation>
     </message>
@@ -1104,12 +1140,12 @@ Scan the ticket again.</source>
     <name>BoxOffice::MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="+50"/>
-        <location line="+107"/>
+        <location line="+115"/>
         <source>BoxOffice</source>
         <translation>BoxOffice</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-111"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -1184,7 +1220,17 @@ Scan the ticket again.</source>
         <translation>판매 중지 좌석(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>My &amp;orders</source>
+        <translation>내 주문(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>O&amp;rders…</source>
+        <translation>주문(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
@@ -1245,7 +1291,7 @@ Scan the ticket again.</source>
         <translation>회차를 누르면 예매할 수 있습니다</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Staff key</source>
         <translation>스태프 키</translation>
     </message>
@@ -1273,6 +1319,48 @@ Scan the ticket again.</source>
         <location line="+29"/>
         <source>Updated %1</source>
         <translation>최종 업데이트: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::MyOrdersController</name>
+    <message>
+        <location filename="../../app/myorderscontroller.cpp" line="+34"/>
+        <source>Tickets saved to %1.</source>
+        <translation>티켓을 %1에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The tickets went to %1.</source>
+        <translation>티켓을 %1(으)로 보냈습니다.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No orders yet.</source>
+        <translation>아직 주문이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets you buy on this computer are listed here.</source>
+        <translation>이 컴퓨터에서 구매한 티켓이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading your orders…</source>
+        <translation>주문을 불러오는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n order(s).</source>
+        <translation>
+            <numerusform>주문 %n건.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n order(s) could not be read: %1</source>
+        <translation>
+            <numerusform>주문 %n건을 불러오지 못했습니다: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1449,353 @@ Scan the ticket again.</source>
         <location line="+1"/>
         <source>Put &amp;back on sale (%1)</source>
         <translation>다시 판매(&amp;B) (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::OrderDetailWidget</name>
+    <message>
+        <location filename="../../ui/orderdetailwidget.cpp" line="+30"/>
+        <source>card</source>
+        <translation>카드</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cash</source>
+        <translation>현금</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>test payment</source>
+        <translation>테스트 결제</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Seat</source>
+        <translation>좌석</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Price</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ticket</source>
+        <translation>티켓</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Print tickets…</source>
+        <translation>티켓 인쇄(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>PDF로 저장(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;issue tickets…</source>
+        <translation>티켓 재발급(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New codes for every valid ticket: the old ones no longer open the door</source>
+        <translation>유효한 티켓마다 새 코드를 발급합니다. 이전 코드로는 더 이상 입장할 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refund…</source>
+        <translation>환불(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Each valid ticket&apos;s code, as on the printed ticket: show it at the door</source>
+        <translation>유효한 티켓마다의 코드입니다. 인쇄된 티켓과 같으며, 입장할 때 보여 주세요</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose an order to see its tickets.</source>
+        <translation>주문을 선택하면 티켓이 표시됩니다.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Order %1 · %2</source>
+        <translation>주문 %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 · %2, %3</source>
+        <translation>%1 · %2, %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bought online %1 (%2)</source>
+        <translation>온라인 구매 %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sold at the counter with the staff key, %1 (%2)</source>
+        <translation>스태프 키로 현장 판매, %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sold at the counter by %1, %2 (%3)</source>
+        <translation>%1 현장 판매, %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customer: %1</source>
+        <translation>고객: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Total: %1 for %n seat(s)</source>
+        <translation>
+            <numerusform>합계: 좌석 %n개, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No ticket</source>
+        <translation>티켓 없음</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Refunded %1 for %n seat(s) on %2</source>
+        <translation>
+            <numerusform>%2에 좌석 %n개, %1 환불</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Refunded %1 for %n seat(s) on %2: %3</source>
+        <translation>
+            <numerusform>%2에 좌석 %n개, %1 환불: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reissue tickets</source>
+        <translation>티켓 재발급</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue new codes for the valid tickets of order %1?</source>
+        <translation>주문 %1의 유효한 티켓에 새 코드를 발급할까요?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The printed tickets stop working at once: print or send the new ones.</source>
+        <translation>인쇄된 티켓은 즉시 사용할 수 없게 됩니다. 새 티켓을 인쇄하거나 보내 주세요.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Save tickets</source>
+        <translation>티켓 저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tickets-%1.pdf</source>
+        <translation>티켓-%1.pdf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 파일 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::OrderListModel</name>
+    <message>
+        <location filename="../../models/orderlistmodel.cpp" line="+68"/>
+        <source>Paid</source>
+        <translation>결제 완료</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partly refunded</source>
+        <translation>부분 환불</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+11"/>
+        <source>Refunded</source>
+        <translation>환불됨</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Valid</source>
+        <translation>유효</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Used</source>
+        <translation>사용됨</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Revoked</source>
+        <translation>무효</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Section %1</source>
+        <translation>%1구역</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · Row %2 · Seat %3</source>
+        <translation>%1 · %2열 · %3번</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Order id: %1</source>
+        <translation>주문 ID: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bought online</source>
+        <translation>온라인 구매</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bought</source>
+        <translation>구매 시각</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seats</source>
+        <translation>좌석</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::OrdersController</name>
+    <message>
+        <location filename="../../app/orderscontroller.cpp" line="+44"/>
+        <source>Tickets saved to %1.</source>
+        <translation>티켓을 %1에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The tickets went to %1.</source>
+        <translation>티켓을 %1(으)로 보냈습니다.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No orders yet.</source>
+        <translation>아직 주문이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No order matches.</source>
+        <translation>일치하는 주문이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The newest %n order(s).</source>
+        <translation>
+            <numerusform>최근 주문 %n건.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The newest %n orders that match; type more to narrow it.</source>
+        <translation>
+            <numerusform>일치하는 최근 주문 %n건. 더 입력하면 좁혀집니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n order(s) match.</source>
+        <translation>
+            <numerusform>일치하는 주문 %n건.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose an order to see its tickets.</source>
+        <translation>주문을 선택하면 티켓이 표시됩니다.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Issuing new tickets…</source>
+        <translation>새 티켓을 발급하는 중…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New tickets issued for order %1: the old codes no longer open the door. Print the new tickets.</source>
+        <translation>주문 %1의 티켓을 새로 발급했습니다. 이전 코드로는 더 이상 입장할 수 없습니다. 새 티켓을 인쇄하세요.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Refunding…</source>
+        <translation>환불하는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Refunded %1 for %n seat(s) of order %2.</source>
+        <translation>
+            <numerusform>주문 %2의 좌석 %n개, %1을(를) 환불했습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::OrdersView</name>
+    <message>
+        <location filename="../../ui/ordersview.cpp" line="+26"/>
+        <source>Orders — BoxOffice</source>
+        <translation>주문 — BoxOffice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>My orders — BoxOffice</source>
+        <translation>내 주문 — BoxOffice</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Find:</source>
+        <translation>찾기(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order code, customer name, phone, e-mail or seat</source>
+        <translation>주문 코드, 고객 이름, 전화번호, 이메일 또는 좌석</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The orders bought on this computer. Choose one to see or print its tickets.</source>
+        <translation>이 컴퓨터에서 구매한 주문입니다. 주문을 선택하면 티켓을 보거나 인쇄할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Searching…</source>
+        <translation>검색 중…</translation>
     </message>
 </context>
 <context>
@@ -1802,6 +2237,93 @@ Scan the ticket again.</source>
         <location line="+26"/>
         <source>Share of all seats sold</source>
         <translation>전체 판매 좌석 중 점유율</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOffice::RefundDialog</name>
+    <message>
+        <location filename="../../ui/refunddialog.cpp" line="+24"/>
+        <source>Refund order %1</source>
+        <translation>주문 %1 환불</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order %1: choose the seats to refund.</source>
+        <translation>주문 %1: 환불할 좌석을 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 · already refunded</source>
+        <translation>%1 · 환불 완료</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>e.g. the customer cannot come</source>
+        <translation>예: 고객이 올 수 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;eason:</source>
+        <translation>사유(&amp;E):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The seats</source>
+        <translation>좌석 처리</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put them &amp;back on sale</source>
+        <translation>다시 판매(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keep them off sale</source>
+        <translation>판매하지 않음(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Refund…</source>
+        <translation>환불(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Choose at least one seat.</source>
+        <translation>좌석을 하나 이상 선택하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>To refund: %1 for %n seat(s)</source>
+        <translation>
+            <numerusform>환불 금액: 좌석 %n개, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Confirm the refund</source>
+        <translation>환불 확인</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Refund %1 for %n seat(s) of order %2?</source>
+        <translation>
+            <numerusform>주문 %2의 좌석 %n개, %1을(를) 환불할까요?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Their tickets stop working at once, and the seats stay off sale.</source>
+        <translation>해당 티켓은 즉시 사용할 수 없게 되고, 좌석은 판매하지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their tickets stop working at once, and the seats go back on sale.</source>
+        <translation>해당 티켓은 즉시 사용할 수 없게 되고, 좌석은 다시 판매됩니다.</translation>
     </message>
 </context>
 <context>
@@ -2709,7 +3231,7 @@ Scan the ticket again.</source>
         <translation>새 금전 등록기 열기(&amp;N)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>Staff key</source>
         <translation>스태프 키</translation>
     </message>
@@ -2949,7 +3471,7 @@ Scan the ticket again.</source>
 <context>
     <name>TicketDocument</name>
     <message>
-        <location filename="../../ui/ticketdocument.cpp" line="+132"/>
+        <location filename="../../ui/ticketdocument.cpp" line="+199"/>
         <source>Show this code at the door</source>
         <translation>입장 시 이 코드를 제시하세요</translation>
     </message>
@@ -2958,25 +3480,33 @@ Scan the ticket again.</source>
         <source>BoxOffice · e-ticket %1 of %2</source>
         <translation>BoxOffice · 모바일 티켓 %1/%2</translation>
     </message>
-    <message numerus="yes">
-        <location line="+20"/>
-        <source>Order %1 · %Ln seat(s), %2 in all</source>
-        <translation>
-            <numerusform>주문 %1 · %Ln석, 합계 %2</numerusform>
-        </translation>
+    <message>
+        <location line="+24"/>
+        <source>Order %1 · %2</source>
+        <translation>주문 %1 · %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Purchased %1 for %2</source>
+        <translation>구매 %1 · %2 님</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Purchased %1</source>
         <translation>구매 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>One entry for this seat. The code is checked once at the door; keep it to yourself.</source>
         <translation>이 좌석으로 한 번 입장할 수 있습니다. 코드는 입장할 때 한 번 확인하니 다른 사람에게 보여 주지 마세요.</translation>
     </message>
     <message>
         <location line="+46"/>
+        <source>This order has no valid ticket to print.</source>
+        <translation>이 주문에는 인쇄할 유효한 티켓이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Ticket %1</source>
         <translation>티켓 %1</translation>
     </message>
