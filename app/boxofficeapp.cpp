@@ -337,6 +337,9 @@ void BoxOfficeApp::showSeatsNotForSale(const QString &performanceId)
         m_notForSale->view()->show();
         m_notForSale->view()->raise();
         m_notForSale->showPerformance(performanceId);
+    }
+}
+
 void BoxOfficeApp::showOrders()
 {
     if (needsSignIn(Orders))
