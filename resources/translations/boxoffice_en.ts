@@ -56,7 +56,7 @@
 <context>
     <name>BoxOffice::MyOrdersController</name>
     <message numerus="yes">
-        <location filename="../../app/myorderscontroller.cpp" line="+87"/>
+        <location filename="../../app/myorderscontroller.cpp" line="+88"/>
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n order.</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>BoxOffice::OrderDetailWidget</name>
     <message numerus="yes">
-        <location filename="../../ui/orderdetailwidget.cpp" line="+167"/>
+        <location filename="../../ui/orderdetailwidget.cpp" line="+189"/>
         <source>Total: %1 for %n seat(s)</source>
         <translation>
             <numerusform>Total: %1 for %n seat</numerusform>
@@ -83,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Refunded %1 for %n seat(s) on %2</source>
         <translation>
             <numerusform>Refunded %1 for %n seat on %2</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>BoxOffice::OrdersController</name>
     <message numerus="yes">
-        <location filename="../../app/orderscontroller.cpp" line="+92"/>
+        <location filename="../../app/orderscontroller.cpp" line="+97"/>
         <source>The newest %n order(s).</source>
         <translation>
             <numerusform>The newest order.</numerusform>

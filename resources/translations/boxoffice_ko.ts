@@ -1160,7 +1160,7 @@
 <context>
     <name>BoxOffice::MyOrdersController</name>
     <message>
-        <location filename="../../app/myorderscontroller.cpp" line="+33"/>
+        <location filename="../../app/myorderscontroller.cpp" line="+34"/>
         <source>Tickets saved to %1.</source>
         <translation>티켓을 %1에 저장했습니다.</translation>
     </message>
@@ -1202,7 +1202,7 @@
 <context>
     <name>BoxOffice::OrderDetailWidget</name>
     <message>
-        <location filename="../../ui/orderdetailwidget.cpp" line="+27"/>
+        <location filename="../../ui/orderdetailwidget.cpp" line="+30"/>
         <source>card</source>
         <translation>카드</translation>
     </message>
@@ -1257,12 +1257,17 @@
         <translation>환불(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
+        <source>Each valid ticket&apos;s code, as on the printed ticket: show it at the door</source>
+        <translation>인쇄된 티켓과 같은 유효한 티켓별 코드: 입장할 때 보여 주세요</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Choose an order to see its tickets.</source>
         <translation>주문을 선택하면 티켓이 표시됩니다.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>Order %1 · %2</source>
         <translation>주문 %1 · %2</translation>
     </message>
@@ -1304,7 +1309,7 @@
         <translation>티켓 없음</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Refunded %1 for %n seat(s) on %2</source>
         <translation>
             <numerusform>%2에 좌석 %n개, %1 환불</numerusform>
@@ -1318,7 +1323,7 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Reissue tickets</source>
         <translation>티켓 재발급</translation>
     </message>
@@ -1445,12 +1450,17 @@
         <translation>티켓을 %1(으)로 보냈습니다.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>No orders yet.</source>
         <translation>아직 주문이 없습니다.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>No order matches. Parts of names, phones and e-mails are found from 3 characters on.</source>
+        <translation>일치하는 주문이 없습니다. 이름, 전화번호, 이메일의 일부는 3글자부터 검색됩니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No order matches.</source>
         <translation>일치하는 주문이 없습니다.</translation>
     </message>
