@@ -88,7 +88,12 @@ void OrdersController::search(const QString &text)
         const QString shown = m_view->currentOrderId();
         m_model.setOrders(r.value());
         const int n = int(r.value().size());
-        m_view->showMessage(n == 0                ? (query.isEmpty() ? tr("No orders yet.") : tr("No order matches."))
+        // Parts of names are found from three characters on (the server's trigram index):
+        // a two-syllable given name alone ("서연") finds nothing, and that should not puzzle.
+        m_view->showMessage(n == 0 ? (query.isEmpty()      ? tr("No orders yet.")
+                                      : query.size() < 3 ? tr("No order matches. Parts of names, phones and e-mails "
+                                                              "are found from 3 characters on.")
+                                                         : tr("No order matches."))
                             : query.isEmpty()     ? tr("The newest %n order(s).", nullptr, n)
                             : n >= limit          ? tr("The newest %n orders that match; type more to narrow it.", nullptr, n)
                                                   : tr("%n order(s) match.", nullptr, n));

@@ -300,6 +300,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!searched.isEmpty(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
         QCOMPARE(model->orders().first().orderId, order->orderId);
+        // Two characters of a name find nothing (the server's trigrams): said so.
+        field->clear();
+        QTest::keyClicks(field, u"Zq"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(orders->view()->findChild<QLabel *>(u"ordersMessage"_s)->text(),
+                                  translated("BoxOffice::OrdersController",
+                                             "No order matches. Parts of names, phones and e-mails are found from 3 "
+                                             "characters on."),
+                                  10000);
         // A search for nothing that exists says so.
         field->clear();
         QTest::keyClicks(field, u"no such customer anywhere"_s);

@@ -113,7 +113,7 @@
 <context>
     <name>BoxOffice::OrdersController</name>
     <message numerus="yes">
-        <location filename="../../app/orderscontroller.cpp" line="+92"/>
+        <location filename="../../app/orderscontroller.cpp" line="+97"/>
         <source>The newest %n order(s).</source>
         <translation>
             <numerusform>The newest order.</numerusform>

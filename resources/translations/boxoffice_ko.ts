@@ -787,12 +787,12 @@
     <name>BoxOffice::BoxOfficeApp</name>
     <message>
         <location filename="../../app/boxofficeapp.cpp" line="+103"/>
-        <location line="+283"/>
+        <location line="+286"/>
         <source>Server: %1</source>
         <translation>서버: %1</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-272"/>
         <source>Local server (embedded demo) at %1</source>
         <translation>로컬 서버(내장 데모): %1</translation>
     </message>
@@ -832,7 +832,7 @@
         <translation>좌석 판매 중지는 매니저만 할 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>The orders are for staff.</source>
         <translation>주문 관리는 스태프 전용입니다.</translation>
     </message>
@@ -1702,12 +1702,17 @@ Scan the ticket again.</source>
         <translation>티켓을 %1(으)로 보냈습니다.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>No orders yet.</source>
         <translation>아직 주문이 없습니다.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>No order matches. Parts of names, phones and e-mails are found from 3 characters on.</source>
+        <translation>일치하는 주문이 없습니다. 이름, 전화번호, 이메일의 일부는 3글자부터 검색됩니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No order matches.</source>
         <translation>일치하는 주문이 없습니다.</translation>
     </message>
