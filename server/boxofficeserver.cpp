@@ -1,6 +1,8 @@
 #include "server/boxofficeserver.h"
 
-#include "server/http/httpfrontend.h"
+#include "server/live/livesocket.h"
+#include "server/net/netfront.h"
+#include "server/net/queuefastpath.h"
 #include "server/http/staffauth.h"
 #include "server/queue/joinratelimiter.h"
 #include "server/queue/memoryqueuestore.h"
@@ -34,7 +36,6 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QTimer>
-#include <QWebSocket>
 
 namespace BoxOffice::Server {
 
@@ -58,12 +59,44 @@ int BoxOfficeServer::liveClients() const
     return m_live ? m_live->clientCount() : 0;
 }
 
+int BoxOfficeServer::openConnections() const
+{
+    return m_front ? m_front->openConnections() : 0;
+}
+
+void BoxOfficeServer::addWorker(BoxOfficeServer *worker)
+{
+    std::lock_guard lock(m_workersMutex);
+    m_workers.push_back({worker, &worker->m_router});
+}
+
+void BoxOfficeServer::handle(HttpRequest &&request, int loop, std::function<void(HttpResponse)> respond)
+{
+    if (m_fastPath && m_fastPath->handle(request, loop, respond))
+        return;
+    Worker worker{nullptr, nullptr};
+    {
+        std::lock_guard lock(m_workersMutex);
+        worker = m_workers[m_nextWorker++ % m_workers.size()];
+    }
+    QMetaObject::invokeMethod(
+        worker.context,
+        [router = worker.router, request = std::move(request), respond = std::move(respond)]() mutable {
+            respond(router->dispatch(request));
+        },
+        Qt::QueuedConnection);
+}
+
 BoxOfficeServer::~BoxOfficeServer()
 {
-    delete m_frontend;  // stop serving before the services go
-    m_frontend = nullptr;
+    // No loop runs from here; the hub's stand-ins post their last words to the stopped
+    // loops, which drop them when the front goes, before the services do.
+    if (m_front)
+        m_front->stop();
     delete m_live;
     m_live = nullptr;
+    m_fastPath.reset();  // its Redis connections live on the loops
+    m_front.reset();
     saveQueueSnapshot();  // nobody is served any more: the rooms are as they will stay
 }
 
@@ -231,17 +264,34 @@ Result<QUrl, QString> BoxOfficeServer::start()
     addRankingRoutes(m_router, *m_rankings);
     addOpsRoutes(m_router, *m_metrics, [this] { return health(); });
 
-    m_frontend = new HttpFrontend(&m_router, m_metrics.get(), m_config.maxBodyBytes, m_config.clock,
-                                  {m_config.maxConnections, m_config.idleTimeoutMs, m_config.maxBodyBytes + 64 * 1024});
+    if (!m_config.listen)
+        return QUrl();
     m_live = new LiveHub(m_queue.get(), m_seats.get(), m_seatStore.get(), m_rankings.get(), m_staff.get(),
                          m_config.clock, this);
     m_live->setStuckMs(m_config.liveStuckMs);
-    m_frontend->setWebSocketHandler([this](std::unique_ptr<QWebSocket> socket) { m_live->accept(std::move(socket)); });
     auto *pusher = new QTimer(this);
     pusher->setInterval(m_config.liveMs);
     connect(pusher, &QTimer::timeout, m_live, &LiveHub::tick);
     pusher->start();
-    auto port = m_frontend->listen(m_config.host, m_config.port, m_config.sharePort);
+    m_workers.push_back({this, &m_router});
+    NetFront::Limits limits;
+    limits.maxConnections = m_config.maxConnections;
+    limits.idleMs = m_config.idleTimeoutMs;
+    limits.maxBodyBytes = m_config.maxBodyBytes;
+    m_front = std::make_unique<NetFront>(
+        m_config.netThreads, limits,
+        [this](HttpRequest &&request, int loop, NetFront::Respond respond) {
+            handle(std::move(request), loop, std::move(respond));
+        },
+        [live = m_live](std::shared_ptr<NetFront::LiveLink> link) {
+            QMetaObject::invokeMethod(
+                live, [live, link] { live->accept(link->attach()); }, Qt::QueuedConnection);
+        },
+        m_config.clock, m_metrics.get());
+    if (m_config.redisUrl)
+        m_fastPath = std::make_unique<QueueFastPath>(m_front.get(), m_queue.get(), m_config.redisUrl->host(),
+                                                     m_config.redisUrl->port(6379), m_metrics.get());
+    auto port = m_front->listen(m_config.host, m_config.port);
     if (!port)
         return port.error();
     m_url.setScheme(u"http"_s);

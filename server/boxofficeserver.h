@@ -8,7 +8,10 @@
 #include <QObject>
 #include <QUrl>
 
+#include <atomic>
 #include <functional>
+#include <mutex>
+#include <vector>
 #include <memory>
 #include <optional>
 
@@ -33,7 +36,8 @@ class AuditLog;
 class OrderService;
 class SqlCashStore;
 class SqlOrderStore;
-class HttpFrontend;
+class NetFront;
+class QueueFastPath;
 class SqlCatalogStore;
 class SqlDatabase;
 
@@ -69,8 +73,21 @@ public:
     SeatService *seats() const { return m_seats.get(); }
     RankingService *rankings() const { return m_rankings.get(); }
     int liveClients() const;
+    int openConnections() const;
+
+    // Another instance of this process (ServerPool) whose routes this one's front may
+    // use: requests that need SQL are spread over the workers, each in its own thread.
+    void addWorker(BoxOfficeServer *worker);
 
 private:
+    struct Worker
+    {
+        QObject *context;  // the thread the router runs in
+        const HttpRouter *router;
+    };
+    // In a loop thread of the front: the queue's hot routes answered on the loop, the
+    // rest handed to a worker thread.
+    void handle(HttpRequest &&request, int loop, std::function<void(HttpResponse)> respond);
     void tick();
     // The in-memory queue on SQLite (the embedded default): its rooms are saved at a
     // clean shutdown and taken back at the next start.
@@ -101,7 +118,11 @@ private:
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<RankingService> m_rankings;
     LiveHub *m_live = nullptr;
-    HttpFrontend *m_frontend = nullptr;
+    std::unique_ptr<QueueFastPath> m_fastPath;  // with Redis only
+    std::unique_ptr<NetFront> m_front;
+    std::mutex m_workersMutex;
+    std::vector<Worker> m_workers;
+    std::atomic<unsigned> m_nextWorker{0};
     QUrl m_url;
 };
 

@@ -21,6 +21,7 @@ struct Failure
         Conflict,
         SeatUnavailable,
         PayloadTooLarge,
+        HeaderTooLarge,  // a request header over the front's limit (431)
         RateLimited,
         Unavailable,
         Internal,

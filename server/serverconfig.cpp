@@ -68,8 +68,8 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     const QCommandLineOption holdOption(u"hold-seconds"_s, u"How long a hold lasts, at most until the buyer's session ends (default 300)."_s, u"s"_s);
     const QCommandLineOption seatLimitOption(u"seat-limit"_s, u"Seats per buyer, held and bought (default 4; staff exempt)."_s, u"n"_s);
     const QCommandLineOption rankingsOption(u"rankings-seconds"_s, u"How often the rankings are aggregated from the sales (default 10)."_s, u"s"_s);
-    const QCommandLineOption threadsOption(u"threads"_s, u"Server threads, each with its own connections (env BOXOFFICE_THREADS; default one per core with --redis; always 1 with the in-memory queue)."_s, u"n"_s);
-    const QCommandLineOption connectionsOption(u"max-connections"_s, u"Open connections per server thread; more are closed at once (default 10000)."_s, u"n"_s);
+    const QCommandLineOption threadsOption(u"threads"_s, u"Event loops serving connections, and as many SQL workers (env BOXOFFICE_THREADS; default one per core with --redis; always 1 with the in-memory queue)."_s, u"n"_s);
+    const QCommandLineOption connectionsOption(u"max-connections"_s, u"Open connections in all; more are closed at once (default 10000, kept below the process's file limit)."_s, u"n"_s);
     const QCommandLineOption idleTimeoutOption(u"idle-timeout-ms"_s, u"Close a connection that has had no answer for this long: slow or idle clients (default 30000)."_s, u"ms"_s);
     const QCommandLineOption retentionOption(u"expired-retention-seconds"_s, u"How long a token that left, expired or was dropped still reads \"expired\" before the queue forgets it (env BOXOFFICE_EXPIRED_RETENTION; default 3600)."_s, u"s"_s);
     const QCommandLineOption crowdMaxOption(u"crowd-max"_s, u"The crowd simulator fills a concert's line up to this many waiters (default 100000)."_s, u"n"_s);

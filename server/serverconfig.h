@@ -48,7 +48,7 @@ struct ServerConfig
     std::optional<AddStaff> addStaff;  // --add-staff: create this account (PIN on stdin) and exit
     bool demo = false;             // seed the demo catalog into an empty database
     qint64 maxBodyBytes = 64 * 1024;
-    int maxConnections = 10000;    // open connections per server thread; more are closed at once
+    int maxConnections = 10000;    // open connections in the process (below its fd limit); more are closed at once
     int idleTimeoutMs = 30000;     // a connection with no answer for this long is closed (slow clients)
     QueueOptions queue;            // waiting-room defaults and the join rate limit
     int tickMs = 500;              // promoter period
@@ -58,7 +58,8 @@ struct ServerConfig
     int liveMs = 250;              // how often the live channel pushes
     int liveStuckMs = 30'000;      // a live client over 1 MiB unsent this long is closed
     int threads = 0;               // server threads; 0: one per core with Redis, one in memory
-    bool sharePort = false;        // listen with SO_REUSEPORT (set for multi-threaded servers)
+    int netThreads = 1;            // event loops of the network front (ServerPool: --threads)
+    bool listen = true;            // false: a worker of another instance's front (ServerPool)
     std::function<qint64()> clock; // tests: "now" in ms since the epoch; empty = the system clock
 
     // Parses argv (with argv[0]) and the environment. On --help/--version the

@@ -40,17 +40,19 @@ Result<QUrl, QString> ServerPool::start()
     if (threads <= 0)
         threads = m_config.redisUrl ? qBound(1, QThread::idealThreadCount(), 16) : 1;
 
+    // The first instance listens: its front runs `threads` event loops. Every instance
+    // (the first in the caller's thread, the others in their own) is a worker with its
+    // own SQL and Redis connections for the requests the loops hand over.
     ServerConfig first = m_config;
-    first.sharePort = threads > 1;
+    first.netThreads = threads;
     auto *primary = new BoxOfficeServer(first, m_metrics, m_joinLimiter);
     m_workers.append({primary, nullptr});
     auto url = primary->start();
     if (!url)
         return url;
 
-    // The others share the port the first one bound (also when it was 0).
     ServerConfig others = first;
-    others.port = quint16(url.value().port());
+    others.listen = false;
     others.demo = false;  // seeded by the first
     for (int i = 1; i < threads; ++i) {
         auto *thread = new QThread;
@@ -64,6 +66,7 @@ Result<QUrl, QString> ServerPool::start()
                                   &started);
         if (!started)
             return QString(u"server thread %1: "_s.arg(i) + started.error());
+        primary->addWorker(server);
     }
     qCInfo(lcPool) << "serving with" << threads << (threads == 1 ? "thread" : "threads");
     return url;

@@ -15,11 +15,11 @@ class BoxOfficeServer;
 class JoinRateLimiter;
 class Metrics;
 
-// One process's server threads. QtHttpServer 6.4 handlers must stay synchronous
-// (PLATFORM.md), so a thread waiting on Redis serves nobody meanwhile; several
-// threads, each a whole BoxOfficeServer with its own SQL and Redis connections and
-// its own SO_REUSEPORT socket on the same port, keep the cores busy. The first
-// runs in the calling thread and does the one-off work (migrations, demo seed).
+// One process's server: the first BoxOfficeServer listens, with one event loop per
+// thread in its network front; it and the others (each in its own thread, with its own
+// SQL and Redis connections) are the workers that run the routes which need SQL or a
+// synchronous store. The first runs in the calling thread and does the one-off work
+// (migrations, demo seed).
 class ServerPool
 {
 public:

@@ -47,6 +47,7 @@ int HttpResponse::statusFor(Failure::Code code)
     case Failure::Code::Conflict: return 409;
     case Failure::Code::SeatUnavailable: return 409;
     case Failure::Code::PayloadTooLarge: return 413;
+    case Failure::Code::HeaderTooLarge: return 431;
     case Failure::Code::RateLimited: return 429;
     case Failure::Code::Unavailable: return 503;
     case Failure::Code::Internal: return 500;
@@ -66,6 +67,7 @@ QString HttpResponse::codeName(Failure::Code code)
     case Failure::Code::Conflict: return u"conflict"_s;
     case Failure::Code::SeatUnavailable: return u"seat_unavailable"_s;
     case Failure::Code::PayloadTooLarge: return u"payload_too_large"_s;
+    case Failure::Code::HeaderTooLarge: return u"header_too_large"_s;
     case Failure::Code::RateLimited: return u"rate_limited"_s;
     case Failure::Code::Unavailable: return u"unavailable"_s;
     case Failure::Code::Internal: return u"internal"_s;
@@ -105,6 +107,8 @@ QByteArray HttpResponse::reasonPhrase(int status)
     case 405: return "Method Not Allowed";
     case 409: return "Conflict";
     case 413: return "Payload Too Large";
+    case 417: return "Expectation Failed";
+    case 431: return "Request Header Fields Too Large";
     case 426: return "Upgrade Required";
     case 429: return "Too Many Requests";
     case 500: return "Internal Server Error";

@@ -1,4 +1,5 @@
 #include "server/live/livehub.h"
+#include "server/live/livesocket.h"
 
 #include "domain/jsonreader.h"
 #include "domain/seatdelta.h"
@@ -14,7 +15,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QWebSocket>
 
 namespace BoxOffice::Server {
 
@@ -55,30 +55,28 @@ LiveHub::~LiveHub()
     }
 }
 
-void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
+void LiveHub::accept(LiveSocket *socket)
 {
-    QWebSocket *socket = owned.release();
     socket->setParent(this);
     Client client;
     client.socket = socket;
     // Credentials ride on the upgrade request, as in REST.
-    const QNetworkRequest request = socket->request();
-    client.token = QString::fromUtf8(request.rawHeader("X-Queue-Token")).trimmed();
-    if (request.hasRawHeader("Authorization")) {
+    client.token = QString::fromUtf8(socket->header("x-queue-token")).trimmed();
+    if (const QByteArray authorization = socket->header("authorization"); !authorization.isEmpty()) {
         HttpRequest asHttp;
-        asHttp.headers.insert("authorization", request.rawHeader("Authorization"));
+        asHttp.headers.insert("authorization", authorization);
         client.staff = m_staff->isStaff(asHttp);
     }
     m_clients.insert(socket, client);
-    connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) { onMessage(socket, text); });
-    connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket](const QByteArray &) {
+    connect(socket, &LiveSocket::textMessageReceived, this, [this, socket](const QString &text) { onMessage(socket, text); });
+    connect(socket, &LiveSocket::binaryMessageReceived, this, [this, socket] {
         sendError(m_clients[socket], Failure{Failure::Code::BadRequest, u"messages are JSON text frames"_s, {}});
     });
-    connect(socket, &QWebSocket::disconnected, this, [this, socket] { drop(socket); });
+    connect(socket, &LiveSocket::disconnected, this, [this, socket] { drop(socket); });
     qCDebug(lcLive) << "client connected;" << m_clients.size() << "clients";
 }
 
-void LiveHub::drop(QWebSocket *socket)
+void LiveHub::drop(LiveSocket *socket)
 {
     auto it = m_clients.find(socket);
     if (it == m_clients.end())
@@ -104,7 +102,7 @@ bool LiveHub::send(Client &client, const QByteArray &json)
             client.overflowSinceMs = m_clock();
         return false;
     }
-    client.socket->sendTextMessage(QString::fromUtf8(json));
+    client.socket->sendText(json);
     ++m_sent;
     return true;
 }
@@ -115,7 +113,7 @@ void LiveHub::sendError(Client &client, const Failure &failure)
     send(client, encode(typed(u"error"_s, HttpResponse::errorBody(failure).toJson())));
 }
 
-void LiveHub::onMessage(QWebSocket *socket, const QString &text)
+void LiveHub::onMessage(LiveSocket *socket, const QString &text)
 {
     auto it = m_clients.find(socket);
     if (it == m_clients.end())
@@ -231,7 +229,7 @@ void LiveHub::removeTopic(Client &client, const QString &topic)
 void LiveHub::closeStuck(qint64 nowMs)
 {
     // On the tick, not on a push: a reader stuck during a quiet spell goes too.
-    QList<QWebSocket *> stuck;
+    QList<LiveSocket *> stuck;
     for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
         if (it->socket->bytesToWrite() <= MaxBufferedBytes) {
             it->overflowSinceMs = 0;
@@ -242,7 +240,7 @@ void LiveHub::closeStuck(qint64 nowMs)
         else if (nowMs - it->overflowSinceMs >= m_stuckMs)
             stuck << it->socket;
     }
-    for (QWebSocket *socket : std::as_const(stuck)) {
+    for (LiveSocket *socket : std::as_const(stuck)) {
         qCInfo(lcLive) << "closing a client that has not read for" << m_stuckMs << "ms with"
                        << socket->bytesToWrite() << "bytes unsent";
         socket->abort();
@@ -327,7 +325,7 @@ void LiveHub::pushQueues(qint64 nowMs)
             const QString &token = it->at(i);
             const QueueTicket &ticket = tickets.value()[i];
             const QByteArray json = encode(typed(u"queue"_s, ticket.toJson()));
-            for (QWebSocket *socket : m_subscribers.value(u"queue:"_s + token)) {
+            for (LiveSocket *socket : m_subscribers.value(u"queue:"_s + token)) {
                 Client &client = m_clients[socket];
                 const QByteArray last = client.lastQueue.value(token);
                 if (json == last)
@@ -374,7 +372,7 @@ void LiveHub::pushSeats()
                 delta.changes.append({list[i].index, list[i].letter});
             const qint64 version = delta.version;
             const QByteArray json = encode(delta.toJson());
-            for (QWebSocket *socket : m_subscribers.value(topic))
+            for (LiveSocket *socket : m_subscribers.value(topic))
                 send(m_clients[socket], json);
             *it = version;
         }
@@ -416,7 +414,7 @@ void LiveHub::pushRankings()
             continue;
         m_lastRankings.insert(window, content);
         const QByteArray json = encode(typed(u"rankings"_s, ranking.value().toJson()));
-        for (QWebSocket *socket : subscribers)
+        for (LiveSocket *socket : subscribers)
             send(m_clients[socket], json);
     }
 }

@@ -10,8 +10,6 @@
 #include <functional>
 #include <memory>
 
-class QWebSocket;
-
 namespace BoxOffice::Server {
 
 class QueueService;
@@ -19,6 +17,7 @@ class RankingService;
 class SeatService;
 class SqlSeatStore;
 class StaffAuth;
+class LiveSocket;
 
 // The live channel (/api/v1/live) of one server thread: WebSocket clients, their
 // topics (queue:<token>, seats:<performanceId>, rankings) and the pushes. Every tick
@@ -40,7 +39,8 @@ public:
             const StaffAuth *staff, std::function<qint64()> clock = {}, QObject *parent = nullptr);
     ~LiveHub() override;
 
-    void accept(std::unique_ptr<QWebSocket> socket);
+    // Takes the socket (re-parented to the hub).
+    void accept(LiveSocket *socket);
     void tick();
     int clientCount() const { return int(m_clients.size()); }
     // How long a client may stay over MaxBufferedBytes unsent before it is closed.
@@ -51,7 +51,7 @@ public:
 private:
     struct Client
     {
-        QWebSocket *socket = nullptr;
+        LiveSocket *socket = nullptr;
         QString token;       // rights from the upgrade header or a queue subscription
         bool staff = false;
         QSet<QString> topics;
@@ -62,10 +62,10 @@ private:
         qint64 overflowSinceMs = 0;
     };
 
-    void onMessage(QWebSocket *socket, const QString &text);
+    void onMessage(LiveSocket *socket, const QString &text);
     void subscribe(Client &client, const QJsonArray &topics);
     void unsubscribe(Client &client, const QJsonArray &topics);
-    void drop(QWebSocket *socket);
+    void drop(LiveSocket *socket);
     bool send(Client &client, const QByteArray &json);
     // An error frame: the failure's API.md error body (HttpResponse::errorBody) with "type":"error".
     void sendError(Client &client, const Failure &failure);
@@ -83,8 +83,8 @@ private:
     RankingService *m_rankings;
     const StaffAuth *m_staff;
     std::function<qint64()> m_clock;
-    QHash<QWebSocket *, Client> m_clients;
-    QHash<QString, QSet<QWebSocket *>> m_subscribers;  // topic -> clients
+    QHash<LiveSocket *, Client> m_clients;
+    QHash<QString, QSet<LiveSocket *>> m_subscribers;  // topic -> clients
     QHash<QString, qint64> m_seatVersion;              // performance -> last version pushed
     QHash<Ranking::Window, QByteArray> m_lastRankings;
     qint64 m_stuckMs = 30'000;

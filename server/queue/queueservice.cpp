@@ -123,7 +123,25 @@ int QueueService::etaSeconds(qint64 position, const ConcertInfo &info)
     return int(qMin<double>(std::ceil(double(position) / rate), 7 * 24 * 3600));
 }
 
+std::shared_ptr<const QueueService::View> QueueService::view() const
+{
+    std::lock_guard lock(m_viewMutex);
+    return m_view;
+}
+
+void QueueService::publishView()
+{
+    auto next = std::make_shared<View>(View{m_concerts});
+    std::lock_guard lock(m_viewMutex);
+    m_view = std::move(next);
+}
+
 QueueTicket QueueService::ticketFrom(const QString &concertId, const QueuePlace &place, const ConcertInfo &info) const
+{
+    return ticketFor(concertId, place, info, m_clock());
+}
+
+QueueTicket QueueService::ticketFor(const QString &concertId, const QueuePlace &place, const ConcertInfo &info, qint64 nowMs)
 {
     QueueTicket t;
     t.token = place.token;
@@ -144,7 +162,7 @@ QueueTicket QueueService::ticketFrom(const QString &concertId, const QueuePlace 
         if (place.state == QueuePlace::State::PreQueue) {
             t.preQueue = true;
             t.opensAt = info.salesOpenAt;
-            eta += qMax<qint64>(0, (info.salesOpenAt.toMSecsSinceEpoch() - m_clock()) / 1000);
+            eta += qMax<qint64>(0, (info.salesOpenAt.toMSecsSinceEpoch() - nowMs) / 1000);
         }
         t.etaSeconds = int(qMin<qint64>(eta, 7 * 24 * 3600));
         break;
@@ -366,6 +384,12 @@ Outcome<qint64> QueueService::expireSessions(const QString &concertId, qint64 co
 }
 
 void QueueService::tick()
+{
+    tickConcerts();
+    publishView();  // also when the store is down: what is known goes to the loops
+}
+
+void QueueService::tickConcerts()
 {
     ++m_ticks;
     const qint64 now = m_clock();

@@ -10,6 +10,7 @@
 #include <QHash>
 
 #include <functional>
+#include <mutex>
 #include <memory>
 
 namespace BoxOffice::Server {
@@ -91,11 +92,6 @@ public:
     qint64 tickCount() const { return m_ticks; }
     const QHash<QString, PromoteResult> &lastTick() const { return m_lastTick; }
 
-    // "<concertId>.<32 hex digits>": 128 random bits; the concert id routes the lookup.
-    static QString newToken(const QString &concertId);
-    static std::optional<QString> concertOfToken(const QString &token);
-
-private:
     struct ConcertInfo
     {
         QDateTime salesOpenAt;
@@ -107,6 +103,26 @@ private:
         qint64 settingsReadMs = -1;
         qint64 historyBucket = -1;       // the last history bucket this instance recorded
     };
+
+    // What the event loops read to answer joins and status reads without this thread:
+    // the concerts as of the last tick. Thread-safe.
+    struct View
+    {
+        QHash<QString, ConcertInfo> concerts;
+    };
+    std::shared_ptr<const View> view() const;
+    JoinRateLimiter &joinLimiter() const { return *m_limiter; }
+    // A waiter's ticket from its place in the store (ETA from the concert's rate).
+    static QueueTicket ticketFor(const QString &concertId, const QueuePlace &place, const ConcertInfo &info, qint64 nowMs);
+    qint64 now() const { return m_clock(); }
+
+    // "<concertId>.<32 hex digits>": 128 random bits; the concert id routes the lookup.
+    static QString newToken(const QString &concertId);
+    static std::optional<QString> concertOfToken(const QString &token);
+
+private:
+    void publishView();
+    void tickConcerts();
     Outcome<ConcertInfo *> concert(const QString &concertId);
     void refreshConcerts();
     Outcome<bool> ensureOpen(const QString &concertId, ConcertInfo &info, qint64 nowMs);
@@ -134,6 +150,8 @@ private:
     QHash<QString, PromoteResult> m_lastTick;
     qint64 m_admittedTotal = 0;
     qint64 m_ticks = 0;
+    mutable std::mutex m_viewMutex;
+    std::shared_ptr<const View> m_view = std::make_shared<View>();
 };
 
 } // namespace BoxOffice::Server

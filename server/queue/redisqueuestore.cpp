@@ -487,4 +487,24 @@ bool RedisQueueStore::isHealthy()
     return m_redis->ping();
 }
 
+const QByteArray &RedisQueueStore::joinScript()
+{
+    return JoinScript;
+}
+
+const QByteArray &RedisQueueStore::statusScript()
+{
+    return StatusScript;
+}
+
+const QByteArray &RedisQueueStore::statusManyScript()
+{
+    return StatusManyScript;
+}
+
+QueuePlace RedisQueueStore::placeFrom(const RedisValue &reply)
+{
+    return toPlace(reply);
+}
+
 } // namespace BoxOffice::Server

@@ -8,6 +8,7 @@
 namespace BoxOffice::Server {
 
 class RedisConnection;
+struct RedisValue;
 
 // The waiting room in Redis. Per concert the keys q:{concertId}:waiting, :pre,
 // :active, :seen, :tokens, :users, :seq, :open, :settings and :admits share one hash
@@ -40,6 +41,12 @@ public:
     bool isHealthy() override;
 
     static QByteArrayList keys(const QString &concertId);
+    // The join and status scripts and how their replies read, for the asynchronous
+    // path (net/queuefastpath.h), which runs the same scripts on an event loop.
+    static const QByteArray &joinScript();
+    static const QByteArray &statusScript();
+    static const QByteArray &statusManyScript();  // ARGV: now, tokens…; 4 values per token
+    static QueuePlace placeFrom(const RedisValue &reply);
 
 private:
     RedisConnection *m_redis;

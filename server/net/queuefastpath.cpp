@@ -1,0 +1,194 @@
+#include "server/net/queuefastpath.h"
+
+#include "server/http/metrics.h"
+#include "server/net/asyncredis.h"
+#include "server/net/netfront.h"
+#include "server/queue/queueservice.h"
+#include "server/queue/redisqueuestore.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace BoxOffice::Server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString JoinRoute = u"/api/v1/concerts/{id}/queue"_s;
+const QString StatusRoute = u"/api/v1/queue/{token}"_s;
+constexpr QStringView ConcertsPrefix = u"/api/v1/concerts/";
+constexpr QStringView QueueSuffix = u"/queue";
+constexpr QStringView QueuePrefix = u"/api/v1/queue/";
+
+// The store's failure, as RedisQueueStore reports it to the synchronous routes.
+HttpResponse unavailable(const QString &why)
+{
+    Q_UNUSED(why);  // AsyncRedis logs the outage once
+    return HttpResponse::error(Failure::Code::Unavailable, u"the queue store is unavailable"_s);
+}
+
+} // namespace
+
+struct QueueFastPath::StatusRead
+{
+    QString token;
+    std::function<void(HttpResponse)> respond;
+    QElapsedTimer timer;
+};
+
+struct QueueFastPath::StatusBatch
+{
+    QueueService::ConcertInfo info;
+    std::vector<StatusRead> reads;
+};
+
+QueueFastPath::QueueFastPath(NetFront *front, const QueueService *queue, QString redisHost, int redisPort, Metrics *metrics)
+    : m_front(front), m_queue(queue), m_redisHost(std::move(redisHost)), m_redisPort(redisPort), m_metrics(metrics)
+{
+    m_redis.resize(std::size_t(front->threads()));
+    for (int i = 0; i < front->threads(); ++i)
+        m_batches.push_back(std::make_unique<QHash<QString, StatusBatch>>());
+}
+
+QueueFastPath::~QueueFastPath() = default;
+
+AsyncRedis &QueueFastPath::redis(int loop)
+{
+    auto &slot = m_redis[std::size_t(loop)];
+    if (!slot)
+        slot = std::make_unique<AsyncRedis>(m_front->loop(loop), m_redisHost, m_redisPort);
+    return *slot;
+}
+
+bool QueueFastPath::handle(const HttpRequest &request, int loop, const std::function<void(HttpResponse)> &respond)
+{
+    const QString &path = request.path;
+    if (request.method == "GET" && path.startsWith(QueuePrefix)) {
+        const QStringView token = QStringView(path).mid(QueuePrefix.size());
+        return !token.contains(u'/') && status(token.toString(), loop, respond);
+    }
+    if (request.method == "POST" && path.startsWith(ConcertsPrefix) && path.endsWith(QueueSuffix)) {
+        const QStringView id = QStringView(path).mid(ConcertsPrefix.size(),
+                                                     path.size() - ConcertsPrefix.size() - QueueSuffix.size());
+        return !id.isEmpty() && !id.contains(u'/') && join(request, id.toString(), loop, respond);
+    }
+    return false;
+}
+
+bool QueueFastPath::join(const HttpRequest &request, const QString &concertId, int loop,
+                         const std::function<void(HttpResponse)> &respond)
+{
+    const auto view = m_queue->view();
+    const auto info = view->concerts.constFind(concertId);
+    if (info == view->concerts.cend() || !info->open)
+        return false;  // unknown here, or opening: the synchronous route knows
+    QJsonParseError error{};
+    const QJsonDocument body = QJsonDocument::fromJson(request.body, &error);
+    const QJsonValue user = body.object().value(u"userId"_s);
+    const QString userId = user.toString();
+    if (error.error != QJsonParseError::NoError || !body.isObject() || !user.isString() || userId.trimmed().isEmpty()
+        || userId.size() > 200)
+        return false;  // its error message comes from the route
+
+    QElapsedTimer timer;
+    timer.start();
+    const qint64 now = m_queue->now();
+    if (auto wait = m_queue->joinLimiter().allow(request.remoteAddress.toString(), now)) {
+        HttpResponse r = HttpResponse::error(Failure::Code::RateLimited, u"too many joins from this address; try again later"_s,
+                                             {{u"retryAfterSeconds"_s, *wait}});
+        m_metrics->observeRequest(JoinRoute, "POST", r.status, double(timer.nsecsElapsed()) / 1e9);
+        respond(std::move(r));
+        return true;
+    }
+    const QString token = QueueService::newToken(concertId);
+    redis(loop).eval(RedisQueueStore::joinScript(), RedisQueueStore::keys(concertId),
+                     {userId.toUtf8(), token.toUtf8(), QByteArray::number(now)},
+                     [this, concertId, info = *info, respond, timer](AsyncRedis::Reply reply) {
+        HttpResponse r;
+        if (!reply)
+            r = unavailable(reply.error());
+        else if (reply.value().type == RedisValue::Type::Error)
+            r = unavailable(u"script error: "_s + QString::fromUtf8(reply.value().string));
+        else {
+            const QueuePlace place = RedisQueueStore::placeFrom(reply.value());
+            r = HttpResponse::json(QueueService::ticketFor(concertId, place, info, m_queue->now()).toJson(),
+                                   place.created ? 201 : 200);
+        }
+        m_metrics->observeRequest(JoinRoute, "POST", r.status, double(timer.nsecsElapsed()) / 1e9);
+        respond(std::move(r));
+    });
+    return true;
+}
+
+bool QueueFastPath::status(const QString &token, int loop, const std::function<void(HttpResponse)> &respond)
+{
+    const auto concertId = QueueService::concertOfToken(token);
+    if (!concertId)
+        return false;
+    const auto view = m_queue->view();
+    const auto info = view->concerts.constFind(*concertId);
+    if (info == view->concerts.cend())
+        return false;
+    auto &batches = *m_batches[std::size_t(loop)];
+    if (batches.isEmpty())  // the first read of this turn: answer them all once the turn's reads are in
+        boost::asio::post(m_front->loop(loop), [this, loop] { flushStatus(loop); });
+    StatusBatch &batch = batches[*concertId];
+    if (batch.reads.empty())
+        batch.info = *info;
+    QElapsedTimer timer;
+    timer.start();
+    batch.reads.push_back({token, respond, timer});
+    return true;
+}
+
+void QueueFastPath::flushStatus(int loop)
+{
+    auto &batches = *m_batches[std::size_t(loop)];
+    const qint64 now = m_queue->now();
+    for (auto it = batches.begin(); it != batches.end(); ++it) {
+        auto reads = std::make_shared<std::vector<StatusRead>>(std::move(it->reads));
+        const bool one = reads->size() == 1;
+        QByteArrayList args;
+        args.reserve(qsizetype(reads->size()) + 1);
+        if (one)
+            args << reads->front().token.toUtf8() << QByteArray::number(now);
+        else {
+            args << QByteArray::number(now);
+            for (const StatusRead &read : *reads)
+                args << read.token.toUtf8();
+        }
+        redis(loop).eval(one ? RedisQueueStore::statusScript() : RedisQueueStore::statusManyScript(),
+                         RedisQueueStore::keys(it.key()), args,
+                         [this, reads, concertId = it.key(), info = it->info](AsyncRedis::Reply reply) {
+            const qint64 answeredAt = m_queue->now();
+            for (std::size_t i = 0; i < reads->size(); ++i) {
+                StatusRead &read = (*reads)[i];
+                HttpResponse r;
+                if (!reply)
+                    r = unavailable(reply.error());
+                else if (reply.value().type == RedisValue::Type::Error)
+                    r = unavailable(u"script error: "_s + QString::fromUtf8(reply.value().string));
+                else {
+                    RedisValue mine = reply.value();
+                    if (reads->size() > 1)
+                        mine.array = reply.value().array.mid(qsizetype(i) * 4, 4);
+                    QueuePlace place = RedisQueueStore::placeFrom(mine);
+                    place.token = read.token;
+                    r = place.state == QueuePlace::State::Unknown
+                            ? HttpResponse::error(Failure::Code::NotFound, u"no such queue token"_s)
+                            : HttpResponse::json(QueueService::ticketFor(concertId, place, info, answeredAt).toJson());
+                }
+                m_metrics->observeRequest(StatusRoute, "GET", r.status, double(read.timer.nsecsElapsed()) / 1e9);
+                read.respond(std::move(r));
+            }
+        });
+    }
+    batches.clear();
+}
+
+} // namespace BoxOffice::Server

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "server/http/httprequest.h"
+#include "server/http/httpresponse.h"
+
+#include <QHash>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace BoxOffice::Server {
+
+class AsyncRedis;
+class Metrics;
+class NetFront;
+class QueueService;
+
+// The two requests a big on-sale is made of, answered on the front's event loops with
+// no thread waiting: a join (POST /api/v1/concerts/{id}/queue) and a status read
+// (GET /api/v1/queue/{token}) run the Redis store's own scripts through one
+// asynchronous, pipelined connection per loop, with the concert's details from the
+// QueueService's view (as of its last tick). Status reads of one concert that arrive
+// in the same turn of a loop are answered by one script call (the store's statusMany).
+// Whatever the view cannot answer (a concert
+// it does not know, a sale not yet open, a malformed request: its error message) goes
+// to the synchronous routes, which answer it the same way as before.
+class QueueFastPath
+{
+public:
+    QueueFastPath(NetFront *front, const QueueService *queue, QString redisHost, int redisPort, Metrics *metrics);
+    ~QueueFastPath();
+
+    // In loop `loop`'s thread. Returns false when the request is not one it answers.
+    bool handle(const HttpRequest &request, int loop, const std::function<void(HttpResponse)> &respond);
+
+private:
+    AsyncRedis &redis(int loop);
+    bool join(const HttpRequest &request, const QString &concertId, int loop, const std::function<void(HttpResponse)> &respond);
+    bool status(const QString &token, int loop, const std::function<void(HttpResponse)> &respond);
+    void flushStatus(int loop);
+
+    struct StatusRead;
+    struct StatusBatch;
+
+    NetFront *m_front;
+    const QueueService *m_queue;
+    QString m_redisHost;
+    int m_redisPort;
+    Metrics *m_metrics;
+    std::vector<std::unique_ptr<AsyncRedis>> m_redis;  // one per loop, made in its thread
+    std::vector<std::unique_ptr<QHash<QString, StatusBatch>>> m_batches;  // per loop: concert -> reads this turn
+};
+
+} // namespace BoxOffice::Server
