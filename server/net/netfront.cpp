@@ -12,6 +12,8 @@
 #include <boost/beast/websocket.hpp>
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QUrl>
@@ -258,7 +260,7 @@ public:
         timeouts.idle_timeout = std::chrono::milliseconds(m_shared->limits.idleMs);
         timeouts.keep_alive_pings = true;
         m_ws.set_option(timeouts);
-        m_ws.read_message_max(std::uint64_t(m_shared->limits.maxMessageBytes));
+        m_ws.read_message_max(std::uint64_t(m_shared->limits.maxMessageBytes) * 16);
         m_ws.auto_fragment(false);
         m_ws.async_accept(request, [self = shared_from_this()](beast::error_code ec) {
             if (ec)
@@ -288,22 +290,44 @@ public:
     }
 
 private:
+    // A message is read in pieces and never held past the limit: over it, the rest of
+    // the message is thrown away as it comes and the client gets the payload_too_large
+    // error frame (the connection stays); a message over 16 times the limit (one
+    // frame, or fragments that never end) closes the connection with 1009.
     void read()
     {
-        m_ws.async_read(m_buffer, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+        m_ws.async_read_some(m_buffer, 16 * 1024, [self = shared_from_this()](beast::error_code ec, std::size_t) {
             if (ec) {
-                // Closed, timed out, or over the message limit (Beast has sent 1009 then).
                 self->m_link->closed();
                 return;
             }
-            const auto data = self->m_buffer.cdata();
-            if (self->m_ws.got_text())
-                self->m_link->text(QString::fromUtf8(static_cast<const char *>(data.data()), qsizetype(data.size())));
-            else
-                self->m_link->binary();
-            self->m_buffer.consume(self->m_buffer.size());
+            if (self->m_tooBig || qint64(self->m_buffer.size()) > self->m_shared->limits.maxMessageBytes) {
+                self->m_tooBig = true;
+                self->m_buffer.consume(self->m_buffer.size());
+            }
+            if (self->m_ws.is_message_done()) {
+                if (self->m_tooBig)
+                    self->tooBig();
+                else if (self->m_ws.got_text()) {
+                    const auto data = self->m_buffer.cdata();
+                    self->m_link->text(QString::fromUtf8(static_cast<const char *>(data.data()), qsizetype(data.size())));
+                } else {
+                    self->m_link->binary();
+                }
+                self->m_tooBig = false;
+                self->m_buffer.consume(self->m_buffer.size());
+            }
             self->read();
         });
+    }
+    void tooBig()
+    {
+        QJsonObject error = HttpResponse::errorBody(
+                                Failure{Failure::Code::PayloadTooLarge,
+                                        u"messages are at most %1 KiB"_s.arg(m_shared->limits.maxMessageBytes / 1024), {}})
+                                .toJson();
+        error.insert(u"type"_s, u"error"_s);
+        send(QJsonDocument(error).toJson(QJsonDocument::Compact));
     }
     void writeNext()
     {
@@ -333,6 +357,7 @@ private:
     beast::flat_buffer m_buffer;
     std::deque<std::string> m_outbox;
     bool m_writing = false;
+    bool m_tooBig = false;  // the message being read is over the limit: its rest is dropped
     std::atomic<qint64> m_queued{0};
 };
 
@@ -480,11 +505,14 @@ private:
                                               u"request header over the limit of %1 bytes"_s.arg(limits().maxHeaderBytes),
                                               {{u"limit"_s, limits().maxHeaderBytes}}),
                           "(header too large)");
-        if (ec == http::error::body_limit)
-            return refuse(HttpResponse::error(Failure::Code::PayloadTooLarge,
-                                              u"request body over the limit of %1 bytes"_s.arg(limits().maxBodyBytes),
-                                              {{u"limit"_s, limits().maxBodyBytes}}),
+        if (ec == http::error::body_limit) {
+            const auto length = m_parser->content_length();
+            const QString message = length ? u"request body of %1 bytes is over the limit of %2"_s.arg(*length)
+                                                 .arg(limits().maxBodyBytes)
+                                           : u"request body over the limit of %1 bytes"_s.arg(limits().maxBodyBytes);
+            return refuse(HttpResponse::error(Failure::Code::PayloadTooLarge, message, {{u"limit"_s, limits().maxBodyBytes}}),
                           "(payload too large)");
+        }
         if (ec == http::error::bad_content_length || ec == http::error::bad_transfer_encoding
             || ec == http::error::bad_chunk || ec == http::error::bad_chunk_extension)
             return refuse(HttpResponse::error(Failure::Code::BadRequest,
