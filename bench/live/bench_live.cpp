@@ -5,6 +5,7 @@
 // subscriber's update, and how long connecting and subscribing took.
 //   bench_live URL CONCERT STAFF_KEY [SUBSCRIBERS=10000]
 #include <QCoreApplication>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,6 +16,8 @@
 #include <QWebSocket>
 
 #include <cstdio>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -45,6 +48,17 @@ void spin(int ms)
 
 } // namespace
 
+// The server's CPU time (user + system) so far, from /proc; 0 without its pid.
+double serverCpuSeconds(const QByteArray &pid)
+{
+    QFile stat(u"/proc/"_s + QString::fromLatin1(pid) + u"/stat"_s);
+    if (pid.isEmpty() || !stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -56,6 +70,7 @@ int main(int argc, char *argv[])
     const QString concert = QString::fromLocal8Bit(argv[2]);
     const QByteArray staff = argv[3];
     const int count = argc > 4 ? QByteArray(argv[4]).toInt() : 10000;
+    const QByteArray serverPid = argc > 5 ? QByteArray(argv[5]) : QByteArray();
     QNetworkAccessManager network;
     const QString admin = u"/api/v1/admin/concerts/%1/queue"_s.arg(concert);
     request(network, "PUT", base, admin, R"({"paused":true,"capacity":0})", staff);
@@ -100,6 +115,14 @@ int main(int argc, char *argv[])
     ws.setPath(u"/api/v1/live"_s);
     QElapsedTimer clock;
     clock.start();
+    // One loopback address gives about 28,000 client ports: past that, subscribers use
+    // 127.0.0.2, .3, … (the server listens on all of them: run.sh starts it on 0.0.0.0).
+    const auto addressOf = [&ws](int i) {
+        QUrl to = ws;
+        if (ws.host() == u"127.0.0.1")
+            to.setHost(u"127.0.0.%1"_s.arg(1 + i / 25'000));
+        return to;
+    };
     for (int i = 0; i < count; ++i) {
         auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, &app);
         sockets << socket;
@@ -108,9 +131,9 @@ int main(int argc, char *argv[])
                 {u"type"_s, u"subscribe"_s}, {u"topics"_s, QJsonArray{QString(u"queue:"_s + token)}}}).toJson()));
         });
         // A refused or dropped handshake (a crowd at the door) is tried again.
-        QObject::connect(socket, &QWebSocket::disconnected, &app, [socket, ws, &subscribedOf, i] {
+        QObject::connect(socket, &QWebSocket::disconnected, &app, [socket, to = addressOf(i), &subscribedOf, i] {
             if (!subscribedOf[i])
-                QTimer::singleShot(200, socket, [socket, ws] { socket->open(ws); });
+                QTimer::singleShot(200, socket, [socket, to] { socket->open(to); });
         });
         QObject::connect(socket, &QWebSocket::textMessageReceived, &app, [&, i](const QString &text) {
             if (text.contains(u"\"subscribed\""_s)) {
@@ -122,7 +145,7 @@ int main(int argc, char *argv[])
                 lastUpdate[i] = clock.elapsed();
             }
         });
-        socket->open(ws);
+        socket->open(addressOf(i));
         if (i % 500 == 499)
             spin(20);  // let handshakes through in waves
     }
@@ -137,6 +160,7 @@ int main(int argc, char *argv[])
 
     // Resume with room for 100: one promoter tick moves every waiter up.
     const QList<int> before = updates;
+    const double cpuBefore = serverCpuSeconds(serverPid);
     const qint64 resumedAt = clock.elapsed();
     request(network, "PUT", base, admin, R"({"paused":false,"capacity":100})", staff);
     while (clock.elapsed() - resumedAt < 10'000) {
@@ -155,6 +179,8 @@ int main(int argc, char *argv[])
             last = qMax(last, lastUpdate[i] - resumedAt);
         }
     }
-    std::printf("| %d | %lld | %lld | %d | %lld |\n", count, joinMs, subscribeMs, reached, last);
+    const double cpu = serverCpuSeconds(serverPid) - cpuBefore;
+    std::printf("| %d | %lld | %lld | %d | %lld | %.2f | %.1f |\n", count, joinMs, subscribeMs, reached, last, cpu,
+                reached ? cpu * 1e6 / reached : 0.0);
     return reached == count ? 0 : 1;
 }

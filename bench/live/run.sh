@@ -13,17 +13,19 @@ WORK=$(mktemp -d /tmp/boxoffice-livebench.XXXXXX)
 PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
+# A descriptor per subscriber on each side: raise the limit (root may go past the hard one).
+ulimit -Hn $((2 * N + 10000)) 2>/dev/null || true
 ulimit -n "$(ulimit -Hn)"
-"$BIN/boxoffice-server" --port 0 --demo --db "sqlite:$WORK/live.sqlite" --staff-key bench --join-rate 0 \
+"$BIN/boxoffice-server" --host 0.0.0.0 --max-connections $((N + 1000)) --port 0 --demo --db "sqlite:$WORK/live.sqlite" --staff-key bench --join-rate 0 \
   --tick-ms 100 >"$WORK/out" 2>"$WORK/err" &
 PID=$!
 for _ in $(seq 300); do grep -q listening "$WORK/out" 2>/dev/null && break; sleep 0.1; done
-URL=$(sed -n 's/^boxoffice-server listening on //p' "$WORK/out")
+URL=$(sed -n 's/^boxoffice-server listening on //p' "$WORK/out" | sed 's#//0\.0\.0\.0:#//127.0.0.1:#')
 cpu() { awk '{ print ($14 + $15) / 100 }' "/proc/$PID/stat"; }
 before=$(cpu)
-echo "| subscribers | join ms | connect + subscribe ms | updated | resume → last update ms |"
-echo "|---|---|---|---|---|"
-"$BIN/bench_live" "$URL" haneul-encore bench "$N"
+echo "| subscribers | join ms | connect + subscribe ms | updated | resume → last update ms | server CPU s (resume → last update) | µs per update |"
+echo "|---|---|---|---|---|---|---|"
+"$BIN/bench_live" "$URL" haneul-encore bench "$N" "$PID"
 echo
 echo "server CPU for the whole run: $(awk -v a="$before" -v b="$(cpu)" 'BEGIN { printf "%.1f", b - a }') s"
 echo "server's slowest live ticks (the push after the admission among them):"
