@@ -45,6 +45,94 @@ QJsonObject QueueTicket::toJson() const
     return o;
 }
 
+namespace {
+
+void appendString(QByteArray &out, QStringView text)
+{
+    // As QJsonDocument writes strings: UTF-8, with quotes, backslashes and control
+    // characters escaped (the short forms where JSON has them).
+    out += '"';
+    for (const char c : text.toUtf8()) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (uchar(c) < 0x20) {
+                out += "\\u00";
+                out += "0123456789abcdef"[uchar(c) >> 4];
+                out += "0123456789abcdef"[uchar(c) & 15];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+} // namespace
+
+QByteArray QueueTicket::toJsonBytes(QStringView type) const
+{
+    // Members in QJsonDocument's order (sorted by key), so the text is the same.
+    QByteArray out;
+    out.reserve(200);
+    char sep = '{';
+    const auto key = [&](const char *name) {
+        out += sep;
+        sep = ',';
+        out += '"';
+        out += name;
+        out += "\":";
+    };
+    if (ahead) {
+        key("ahead");
+        out += QByteArray::number(*ahead);
+    }
+    key("concertId");
+    appendString(out, concertId);
+    if (etaSeconds) {
+        key("etaSeconds");
+        out += QByteArray::number(*etaSeconds);
+    }
+    if (expiresAt) {
+        key("expiresAt");
+        appendString(out, formatTime(*expiresAt));
+    }
+    if (opensAt) {
+        key("opensAt");
+        appendString(out, formatTime(*opensAt));
+    }
+    if (paused) {
+        key("paused");
+        out += "true";
+    }
+    if (position) {
+        key("position");
+        out += QByteArray::number(*position);
+    }
+    if (preQueue) {
+        key("preQueue");
+        out += "true";
+    }
+    key("status");
+    appendString(out, stateName(state));
+    key("token");
+    appendString(out, token);
+    if (!type.isNull()) {
+        key("type");
+        appendString(out, type);
+    }
+    key("waiting");
+    out += QByteArray::number(waiting);
+    out += '}';
+    return out;
+}
+
 Result<QueueTicket> QueueTicket::fromJson(const QJsonValue &json, const QString &path)
 {
     JsonReader r(json, path);

@@ -33,6 +33,10 @@ struct QueueTicket
     static std::optional<State> stateFromName(QStringView name);
 
     QJsonObject toJson() const;
+    // The same document as compact JSON text, written directly (the hot paths: status
+    // reads and live pushes, where QJsonObject costs more than the rest of the answer).
+    // With `type`, a "type" member is added (the live channel's "queue" message).
+    QByteArray toJsonBytes(QStringView type = {}) const;
     static Result<QueueTicket> fromJson(const QJsonValue &json, const QString &path = {});
     friend bool operator==(const QueueTicket &, const QueueTicket &) = default;
 };

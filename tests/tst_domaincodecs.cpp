@@ -146,6 +146,29 @@ private Q_SLOTS:
         QCOMPARE(roundTrip(expired), expired);
     }
 
+    // The hot paths write tickets by hand: the text must be QJsonDocument's, byte for byte.
+    void queueTicket_bytesAreTheDocumentsText()
+    {
+        QueueTicket waiting{u"aurora.0123456789abcdef0123456789abcdef"_s, u"aurora"_s, QueueTicket::State::Waiting,
+                            123456, 123455, 999999, 7 * 24 * 3600, std::nullopt, false, {}, false};
+        QueueTicket early = waiting;
+        early.preQueue = true;
+        early.opensAt = at("2026-11-28T11:00:00Z");
+        QueueTicket paused = waiting;
+        paused.paused = true;
+        QueueTicket active{u"t"_s, u"c"_s, QueueTicket::State::Active, std::nullopt, std::nullopt, 0,
+                           std::nullopt, at("2026-11-24T18:03:00Z"), false, {}, false};
+        QueueTicket expired{u"t"_s, u"c"_s, QueueTicket::State::Expired, {}, {}, 0, {}, {}, false, {}, false};
+        QueueTicket odd = expired;
+        odd.concertId = u"quote\" back\\slash \n\t\u0001 한국 \U0001F600"_s;
+        for (const QueueTicket &t : {waiting, early, paused, active, expired, odd}) {
+            QCOMPARE(t.toJsonBytes(), QJsonDocument(t.toJson()).toJson(QJsonDocument::Compact));
+            QJsonObject typed = t.toJson();
+            typed.insert(u"type"_s, u"queue"_s);
+            QCOMPARE(t.toJsonBytes(u"queue"), QJsonDocument(typed).toJson(QJsonDocument::Compact));
+        }
+    }
+
     void venue_carriesItsTimeZone()
     {
         const Concert c = sampleConcert();

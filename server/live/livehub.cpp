@@ -163,10 +163,8 @@ void LiveHub::subscribe(Client &client, const QJsonArray &topics)
             if (ticket) {
                 ok = true;
                 client.token = token;  // a queue subscription gives that token's rights
-                const QByteArray state = encode(typed(u"queue"_s, ticket.value().toJson()));
-                client.lastQueue.insert(token, state);
-                client.lastQueueMs.insert(token, m_clock());
-                client.lastQueueState.insert(token, int(ticket.value().state));
+                const QByteArray state = ticket.value().toJsonBytes(u"queue");
+                client.lastQueue.insert(token, {state, m_clock(), int(ticket.value().state)});
                 snapshots << state;
             }
         } else if (topic.startsWith(u"seats:")) {
@@ -308,38 +306,54 @@ void LiveHub::tick()
 
 void LiveHub::pushQueues(qint64 nowMs)
 {
-    // Group the subscribed tokens by concert: one store call per concert.
-    QHash<QString, QStringList> byConcert;
+    // Group the subscribed tokens by concert: one store call per concert. The
+    // subscriber sets are read in place (nothing below changes m_subscribers).
+    struct Subscribed
+    {
+        QStringList tokens;
+        QList<const QSet<LiveSocket *> *> sockets;
+    };
+    QHash<QString, Subscribed> byConcert;
     for (auto it = m_subscribers.cbegin(); it != m_subscribers.cend(); ++it) {
         if (!it.key().startsWith(u"queue:"))
             continue;
         const QString token = it.key().mid(6);
-        if (auto concert = QueueService::concertOfToken(token))
-            byConcert[*concert] << token;
+        if (auto concert = QueueService::concertOfToken(token)) {
+            Subscribed &s = byConcert[*concert];
+            s.tokens << token;
+            s.sockets << &it.value();
+        }
     }
     for (auto it = byConcert.cbegin(); it != byConcert.cend(); ++it) {
-        auto tickets = m_queue->statusMany(it.key(), *it);
+        // A room is read again when this instance moved places in it (admissions and
+        // expiries go out at once) or a second has passed (waiters' positions, which
+        // are sent at most once a second, and moves made by other instances).
+        QueueRound &round = m_queueRounds[it.key()];
+        const qint64 changes = m_queue->changes(it.key());
+        if (changes == round.changes && nowMs - round.atMs < WaitingPushMs)
+            continue;
+        round = {changes, nowMs};
+        auto tickets = m_queue->statusMany(it.key(), it->tokens);
         if (!tickets)
             continue;
-        for (qsizetype i = 0; i < it->size(); ++i) {
-            const QString &token = it->at(i);
+        for (qsizetype i = 0; i < it->tokens.size(); ++i) {
+            const QString &token = it->tokens.at(i);
             const QueueTicket &ticket = tickets.value()[i];
-            const QByteArray json = encode(typed(u"queue"_s, ticket.toJson()));
-            for (LiveSocket *socket : m_subscribers.value(u"queue:"_s + token)) {
+            QByteArray json;  // written once for all its subscribers, and only when one is due
+            for (LiveSocket *socket : *it->sockets.at(i)) {
                 Client &client = m_clients[socket];
-                const QByteArray last = client.lastQueue.value(token);
-                if (json == last)
-                    continue;
+                Client::QueueSent &sent = client.lastQueue[token];
                 // Admission or expiry at once; while waiting at most once a second.
                 const bool waitingBoth = ticket.state == QueueTicket::State::Waiting
-                                         && client.lastQueueState.value(token, -1) == int(QueueTicket::State::Waiting);
-                if (waitingBoth && nowMs - client.lastQueueMs.value(token) < WaitingPushMs)
+                                         && sent.state == int(QueueTicket::State::Waiting);
+                if (waitingBoth && nowMs - sent.atMs < WaitingPushMs)
                     continue;
-                if (send(client, json)) {
-                    client.lastQueue.insert(token, json);
-                    client.lastQueueMs.insert(token, nowMs);
-                    client.lastQueueState.insert(token, int(ticket.state));
-                }
+                if (json.isNull())
+                    json = ticket.toJsonBytes(u"queue");
+                if (json == sent.message)
+                    continue;
+                if (send(client, json))
+                    sent = {json, nowMs, int(ticket.state)};
             }
         }
     }
@@ -372,7 +386,8 @@ void LiveHub::pushSeats()
                 delta.changes.append({list[i].index, list[i].letter});
             const qint64 version = delta.version;
             const QByteArray json = encode(delta.toJson());
-            for (LiveSocket *socket : m_subscribers.value(topic))
+            const QSet<LiveSocket *> subscribers = m_subscribers.value(topic);
+            for (LiveSocket *socket : subscribers)
                 send(m_clients[socket], json);
             *it = version;
         }

@@ -56,9 +56,13 @@ private:
         bool staff = false;
         QSet<QString> topics;
         QHash<QString, QString> seatRights;  // seats topic -> the queue token that granted it
-        QHash<QString, QByteArray> lastQueue;  // token -> last queue message sent
-        QHash<QString, qint64> lastQueueMs;
-        QHash<QString, int> lastQueueState;  // QueueTicket::State
+        struct QueueSent
+        {
+            QByteArray message;  // the last queue message sent for the token
+            qint64 atMs = 0;
+            int state = -1;      // QueueTicket::State
+        };
+        QHash<QString, QueueSent> lastQueue;  // token -> what was sent last
         qint64 overflowSinceMs = 0;
     };
 
@@ -86,6 +90,12 @@ private:
     QHash<LiveSocket *, Client> m_clients;
     QHash<QString, QSet<LiveSocket *>> m_subscribers;  // topic -> clients
     QHash<QString, qint64> m_seatVersion;              // performance -> last version pushed
+    struct QueueRound
+    {
+        qint64 changes = -1;  // QueueService::changes() at the last round
+        qint64 atMs = 0;
+    };
+    QHash<QString, QueueRound> m_queueRounds;          // concert -> its last queue push round
     QHash<Ranking::Window, QByteArray> m_lastRankings;
     qint64 m_stuckMs = 30'000;
     int m_ticks = 0;

@@ -116,8 +116,8 @@ bool QueueFastPath::join(const HttpRequest &request, const QString &concertId, i
             r = unavailable(u"script error: "_s + QString::fromUtf8(reply.value().string));
         else {
             const QueuePlace place = RedisQueueStore::placeFrom(reply.value());
-            r = HttpResponse::json(QueueService::ticketFor(concertId, place, info, m_queue->now()).toJson(),
-                                   place.created ? 201 : 200);
+            r = HttpResponse::raw(QueueService::ticketFor(concertId, place, info, m_queue->now()).toJsonBytes(),
+                                  "application/json", place.created ? 201 : 200);
         }
         m_metrics->observeRequest(JoinRoute, "POST", r.status, double(timer.nsecsElapsed()) / 1e9);
         respond(std::move(r));
@@ -181,7 +181,8 @@ void QueueFastPath::flushStatus(int loop)
                     place.token = read.token;
                     r = place.state == QueuePlace::State::Unknown
                             ? HttpResponse::error(Failure::Code::NotFound, u"no such queue token"_s)
-                            : HttpResponse::json(QueueService::ticketFor(concertId, place, info, answeredAt).toJson());
+                            : HttpResponse::raw(QueueService::ticketFor(concertId, place, info, answeredAt).toJsonBytes(),
+                                                "application/json");
                 }
                 m_metrics->observeRequest(StatusRoute, "GET", r.status, double(read.timer.nsecsElapsed()) / 1e9);
                 read.respond(std::move(r));

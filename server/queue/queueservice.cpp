@@ -235,6 +235,7 @@ Outcome<bool> QueueService::leave(const QString &token)
         return left.error();
     if (!left.value())
         return Failure{Failure::Code::NotFound, u"no such queue token"_s, {}};
+    ++m_changes[*concertId];
     if (m_sessionsEnded)
         m_sessionsEnded({token});
     return true;
@@ -380,6 +381,7 @@ Outcome<qint64> QueueService::expireSessions(const QString &concertId, qint64 co
         return expired.error();
     if (m_sessionsEnded && !expired.value().isEmpty())
         m_sessionsEnded(expired.value());
+    m_changes[concertId] += expired.value().size();
     return qint64(expired.value().size());
 }
 
@@ -417,6 +419,7 @@ void QueueService::tickConcerts()
             }
         }
         m_admittedTotal += result.value().admitted;
+        m_changes[it.key()] += result.value().admitted + result.value().expired + result.value().dropped;
         it->admittedInWindow = result.value().admittedInWindow;
         it->windowMs = result.value().windowMs;
         if (it->settingsReadMs < 0 || now - it->settingsReadMs >= 1000) {

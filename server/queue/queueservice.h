@@ -91,6 +91,9 @@ public:
     qint64 admittedTotal() const { return m_admittedTotal; }
     qint64 tickCount() const { return m_ticks; }
     const QHash<QString, PromoteResult> &lastTick() const { return m_lastTick; }
+    // How many places this instance has moved in a concert's room so far (admitted,
+    // expired, dropped, left): the live channel re-reads a room at once when it grew.
+    qint64 changes(const QString &concertId) const { return m_changes.value(concertId); }
 
     struct ConcertInfo
     {
@@ -148,6 +151,7 @@ private:
     QHash<QString, ConcertInfo> m_concerts;
     qint64 m_concertsReadMs = 0;
     QHash<QString, PromoteResult> m_lastTick;
+    QHash<QString, qint64> m_changes;
     qint64 m_admittedTotal = 0;
     qint64 m_ticks = 0;
     mutable std::mutex m_viewMutex;

@@ -103,49 +103,99 @@ return 1
 // ARGV: now, idle ms, default capacity, default session seconds, default paused, retention ms
 const QByteArray PromoteScript = Prelude + R"lua(
 local now = tonumber(ARGV[1])
+local Pad = '~promote~' .. string.rep('~', 64)  -- no token looks like this
 local capacity, session, paused = settings(ARGV[3], ARGV[4], ARGV[5])
+-- Scores go to Redis as strings: a Lua number argument costs a '%.17g' formatting per use.
+local nowScore = string.format('%.17g', now)
+-- A ZRANGEBYSCORE '-inf' … LIMIT 0 n reply is the set's first n by rank: ZREMRANGEBYRANK removes
+-- exactly those, without sending them back.
 local expired = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now, 'LIMIT', 0, 10000)
-zremAll(KEYS[3], expired)
-local ended = {}
-for _, t in ipairs(expired) do
-  ended[#ended + 1] = now
-  ended[#ended + 1] = t
+if #expired > 0 then redis.call('ZREMRANGEBYRANK', KEYS[3], 0, #expired - 1) end
+local ended, n = {}, 0
+for i = 1, #expired do
+  ended[n + 1] = nowScore
+  ended[n + 2] = expired[i]
+  n = n + 2
 end
 local idle = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now - tonumber(ARGV[2]), 'LIMIT', 0, 10000)
-zremAll(KEYS[4], idle)
 local dropped = 0
-for _, t in ipairs(idle) do
-  if redis.call('ZREM', KEYS[1], t) + redis.call('ZREM', KEYS[2], t) > 0 then  -- admitted ones are gone already
-    dropped = dropped + 1
-    ended[#ended + 1] = now
-    ended[#ended + 1] = t
+if #idle > 0 then
+  redis.call('ZREMRANGEBYRANK', KEYS[4], 0, #idle - 1)
+  local gone = {}
+  for b = 1, #idle, 1000 do
+    local e = math.min(b + 999, #idle)
+    local w = redis.call('ZMSCORE', KEYS[1], unpack(idle, b, e))
+    local p = redis.call('ZMSCORE', KEYS[2], unpack(idle, b, e))
+    for i = 1, e - b + 1 do
+      if w[i] or p[i] then  -- admitted ones are gone already
+        local t = idle[b + i - 1]
+        gone[#gone + 1] = t
+        ended[n + 1] = nowScore
+        ended[n + 2] = t
+        n = n + 2
+      end
+    end
   end
+  dropped = #gone
+  zremAll(KEYS[1], gone)
+  zremAll(KEYS[2], gone)
 end
 zaddAll(KEYS[12], ended)
 -- Ended tokens past the retention are forgotten: the room stays bounded.
 local old = redis.call('ZRANGEBYSCORE', KEYS[12], '-inf', now - tonumber(ARGV[6]), 'LIMIT', 0, 10000)
-for _, t in ipairs(old) do
-  local user = redis.call('HGET', KEYS[5], t)
-  if user and redis.call('HGET', KEYS[6], user) == t then redis.call('HDEL', KEYS[6], user) end
-  redis.call('HDEL', KEYS[5], t)
-end
-zremAll(KEYS[4], old)
-zremAll(KEYS[12], old)
-local admitted = 0
-if redis.call('EXISTS', KEYS[8]) == 1 and not paused then
-  local free = capacity - redis.call('ZCARD', KEYS[3])
-  if free > 0 then
-    local popped = redis.call('ZPOPMIN', KEYS[1], free)
-    local expiry = now + session * 1000
-    local flat = {}
-    for i = 1, #popped, 2 do
-      flat[#flat + 1] = expiry
-      flat[#flat + 1] = popped[i]
+if #old > 0 then
+  local forget = {}
+  for b = 1, #old, 1000 do
+    local e = math.min(b + 999, #old)
+    local users = redis.call('HMGET', KEYS[5], unpack(old, b, e))
+    local held, of = {}, {}
+    for i = 1, e - b + 1 do
+      if users[i] then
+        held[#held + 1] = users[i]
+        of[#held] = old[b + i - 1]
+      end
     end
-    zaddAll(KEYS[3], flat)
+    if #held > 0 then
+      local current = redis.call('HMGET', KEYS[6], unpack(held))
+      for i = 1, #held do
+        if current[i] == of[i] then forget[#forget + 1] = held[i] end
+      end
+    end
+    redis.call('HDEL', KEYS[5], unpack(old, b, e))
+  end
+  for b = 1, #forget, 1000 do redis.call('HDEL', KEYS[6], unpack(forget, b, math.min(b + 999, #forget))) end
+  zremAll(KEYS[4], old)
+  redis.call('ZREMRANGEBYRANK', KEYS[12], 0, #old - 1)
+end
+local open = redis.call('EXISTS', KEYS[8])
+local admitted, active = 0, nil
+if open == 1 and not paused then
+  active = redis.call('ZCARD', KEYS[3])
+  local free = capacity - active
+  if free > 0 then
+    -- The first `free` in line: read without scores, then dropped by rank (cheaper than ZPOPMIN).
+    local line = redis.call('ZRANGE', KEYS[1], 0, free - 1)
+    admitted = #line
+    if admitted > 0 then
+      redis.call('ZREMRANGEBYRANK', KEYS[1], 0, admitted - 1)
+      local expiry = string.format('%.17g', now + session * 1000)
+      -- The first ZADD also carries a member longer than zset-max-listpack-value, removed right
+      -- after: :active is then a skiplist from the start instead of a listpack (sorted inserts,
+      -- O(n) each, up to 128 members). Same members and scores; a skiplist encoding.
+      local flat, k = {expiry, Pad}, 2
+      for b = 1, admitted, 3900 do  -- at most 7,802 arguments: unpack allows 8,000
+        for i = b, math.min(b + 3899, admitted) do
+          flat[k + 1] = expiry
+          flat[k + 2] = line[i]
+          k = k + 2
+        end
+        active = active + redis.call('ZADD', KEYS[3], unpack(flat, 1, k))
+        k = 0
+      end
+      active = active - redis.call('ZREM', KEYS[3], Pad)
+    end
     -- Their heartbeats stay in :seen; no longer refreshed, the idle sweep removes them
-    -- (ZREM from :waiting is then a no-op): the same work, off the admission path.
-    admitted = #flat / 2
+    -- (they are then in neither line): the same work, off the admission path.
   end
 end
 if admitted > 0 then redis.call('HINCRBY', KEYS[10], now - now % 10000, admitted) end
@@ -163,8 +213,8 @@ for i = 1, #buckets, 2 do
 end
 if oldest < 10000 then oldest = 10000 end
 if oldest > 300000 then oldest = 300000 end
-return {admitted, #expired, dropped, redis.call('ZCARD', KEYS[1]), redis.call('ZCARD', KEYS[3]),
-        redis.call('EXISTS', KEYS[8]), inWindow, oldest, #old}
+return {admitted, #expired, dropped, redis.call('ZCARD', KEYS[1]), active or redis.call('ZCARD', KEYS[3]),
+        open, inWindow, oldest, #old}
 )lua";
 
 // ARGV: seed. Fisher-Yates with MINSTD, as MemoryQueueStore::shuffledOrder.
