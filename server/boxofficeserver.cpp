@@ -253,6 +253,9 @@ Result<QUrl, QString> BoxOfficeServer::start()
     m_metrics->describe("boxoffice_queue_admitted_total", "counter", "Waiters admitted by the promoters.");
     m_metrics->describe("boxoffice_queue_waiting", "gauge", "Waiters per concert at the last promoter tick.");
     m_metrics->describe("boxoffice_queue_active", "gauge", "Active buyers per concert at the last promoter tick.");
+    m_metrics->describe("boxoffice_http_connections_open", "gauge", "Open HTTP and WebSocket connections.");
+    m_metrics->describe("boxoffice_http_connections_refused", "gauge",
+                        "Connections closed at once since start: past --max-connections.");
     m_metrics->describe("boxoffice_queue_admissions_per_second", "gauge",
                         "Admission rate per concert over the last five minutes.");
 
@@ -322,6 +325,10 @@ void BoxOfficeServer::tick()
     m_queue->tick();
     if (const qint64 admitted = m_queue->admittedTotal() - before)
         m_metrics->addToCounter("boxoffice_queue_admitted_total", {}, double(admitted));
+    if (m_front) {
+        m_metrics->setGauge("boxoffice_http_connections_open", {}, double(m_front->openConnections()));
+        m_metrics->setGauge("boxoffice_http_connections_refused", {}, double(m_front->refusedConnections()));
+    }
     const auto &ticks = m_queue->lastTick();
     for (auto it = ticks.cbegin(); it != ticks.cend(); ++it) {
         const QByteArray label = "concert=\"" + it.key().toUtf8() + '"';

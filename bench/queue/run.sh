@@ -6,14 +6,14 @@
 # of RUNS runs). Each implementation gets its own Redis; only one is loaded at a time.
 #
 #   bench/queue/run.sh            (after scripts/build.sh; needs wrk, node, redis-server)
-#   RUNS=3 DURATION=10s THREADS=8 bench/queue/run.sh
+#   RUNS=3 DURATION=10s THREADS=$(nproc) bench/queue/run.sh   (the defaults)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SHARED=${SHARED:-$ROOT/../shared}
 PEER=$SHARED/bench/peer
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10s}
-THREADS=${THREADS:-8}
+THREADS=${THREADS:-$(nproc)}
 BIN=$ROOT/build/bin
 WORK=$(mktemp -d /tmp/boxoffice-bench.XXXXXX)
 PIDS=()

@@ -37,39 +37,27 @@ struct Adapter
     std::shared_ptr<bool> alive = std::make_shared<bool>(true);
 };
 
-void armRead(Adapter *a)
+// Waits for the descriptor to be readable (or writable) while hiredis wants it, and
+// lets hiredis read (or write) then.
+void arm(Adapter *a, bool write)
 {
-    if (a->reading || !a->wantRead)
+    bool &waiting = write ? a->writing : a->reading;
+    if (waiting || !(write ? a->wantWrite : a->wantRead))
         return;
-    a->reading = true;
-    a->socket.async_wait(asio::posix::stream_descriptor::wait_read, [a, alive = a->alive](boost::system::error_code ec) {
+    waiting = true;
+    a->socket.async_wait(write ? asio::posix::stream_descriptor::wait_write : asio::posix::stream_descriptor::wait_read,
+                         [a, write, alive = a->alive](boost::system::error_code ec) {
         if (!*alive)
             return;
-        a->reading = false;
+        (write ? a->writing : a->reading) = false;
         if (ec)
             return;
-        if (a->wantRead)
+        if (write && a->wantWrite)
+            redisAsyncHandleWrite(a->context);
+        else if (!write && a->wantRead)
             redisAsyncHandleRead(a->context);
         if (*alive)
-            armRead(a);
-    });
-}
-
-void armWrite(Adapter *a)
-{
-    if (a->writing || !a->wantWrite)
-        return;
-    a->writing = true;
-    a->socket.async_wait(asio::posix::stream_descriptor::wait_write, [a, alive = a->alive](boost::system::error_code ec) {
-        if (!*alive)
-            return;
-        a->writing = false;
-        if (ec)
-            return;
-        if (a->wantWrite)
-            redisAsyncHandleWrite(a->context);
-        if (*alive)
-            armWrite(a);
+            arm(a, write);
     });
 }
 
@@ -77,14 +65,14 @@ void addRead(void *data)
 {
     auto *a = static_cast<Adapter *>(data);
     a->wantRead = true;
-    armRead(a);
+    arm(a, false);
 }
 void delRead(void *data) { static_cast<Adapter *>(data)->wantRead = false; }
 void addWrite(void *data)
 {
     auto *a = static_cast<Adapter *>(data);
     a->wantWrite = true;
-    armWrite(a);
+    arm(a, true);
 }
 void delWrite(void *data) { static_cast<Adapter *>(data)->wantWrite = false; }
 void cleanup(void *data)

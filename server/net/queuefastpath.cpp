@@ -25,11 +25,19 @@ constexpr QStringView ConcertsPrefix = u"/api/v1/concerts/";
 constexpr QStringView QueueSuffix = u"/queue";
 constexpr QStringView QueuePrefix = u"/api/v1/queue/";
 
-// The store's failure, as RedisQueueStore reports it to the synchronous routes.
-HttpResponse unavailable(const QString &why)
+// A script's reply as an answer: the store's failure as RedisQueueStore reports it to
+// the synchronous routes (AsyncRedis logs the outage once), or what `answer` makes of
+// the reply.
+template <typename Answer> HttpResponse answerFrom(const AsyncRedis::Reply &reply, Answer answer)
 {
-    Q_UNUSED(why);  // AsyncRedis logs the outage once
-    return HttpResponse::error(Failure::Code::Unavailable, u"the queue store is unavailable"_s);
+    if (!reply || reply.value().type == RedisValue::Type::Error)
+        return HttpResponse::error(Failure::Code::Unavailable, u"the queue store is unavailable"_s);
+    return answer(reply.value());
+}
+
+HttpResponse ticketAnswer(const QueueTicket &ticket, int status = 200)
+{
+    return HttpResponse::raw(ticket.toJsonBytes(), "application/json", status);
 }
 
 } // namespace
@@ -109,16 +117,10 @@ bool QueueFastPath::join(const HttpRequest &request, const QString &concertId, i
     redis(loop).eval(RedisQueueStore::joinScript(), RedisQueueStore::keys(concertId),
                      {userId.toUtf8(), token.toUtf8(), QByteArray::number(now)},
                      [this, concertId, info = *info, respond, timer](AsyncRedis::Reply reply) {
-        HttpResponse r;
-        if (!reply)
-            r = unavailable(reply.error());
-        else if (reply.value().type == RedisValue::Type::Error)
-            r = unavailable(u"script error: "_s + QString::fromUtf8(reply.value().string));
-        else {
-            const QueuePlace place = RedisQueueStore::placeFrom(reply.value());
-            r = HttpResponse::raw(QueueService::ticketFor(concertId, place, info, m_queue->now()).toJsonBytes(),
-                                  "application/json", place.created ? 201 : 200);
-        }
+        HttpResponse r = answerFrom(reply, [&](const RedisValue &value) {
+            const QueuePlace place = RedisQueueStore::placeFrom(value);
+            return ticketAnswer(QueueService::ticketFor(concertId, place, info, m_queue->now()), place.created ? 201 : 200);
+        });
         m_metrics->observeRequest(JoinRoute, "POST", r.status, double(timer.nsecsElapsed()) / 1e9);
         respond(std::move(r));
     });
@@ -168,22 +170,16 @@ void QueueFastPath::flushStatus(int loop)
             const qint64 answeredAt = m_queue->now();
             for (std::size_t i = 0; i < reads->size(); ++i) {
                 StatusRead &read = (*reads)[i];
-                HttpResponse r;
-                if (!reply)
-                    r = unavailable(reply.error());
-                else if (reply.value().type == RedisValue::Type::Error)
-                    r = unavailable(u"script error: "_s + QString::fromUtf8(reply.value().string));
-                else {
-                    RedisValue mine = reply.value();
-                    if (reads->size() > 1)
-                        mine.array = reply.value().array.mid(qsizetype(i) * 4, 4);
+                HttpResponse r = answerFrom(reply, [&](const RedisValue &value) {
+                    RedisValue mine = value;
+                    if (reads->size() > 1)  // statusMany: four values per token
+                        mine.array = value.array.mid(qsizetype(i) * 4, 4);
                     QueuePlace place = RedisQueueStore::placeFrom(mine);
                     place.token = read.token;
-                    r = place.state == QueuePlace::State::Unknown
-                            ? HttpResponse::error(Failure::Code::NotFound, u"no such queue token"_s)
-                            : HttpResponse::raw(QueueService::ticketFor(concertId, place, info, answeredAt).toJsonBytes(),
-                                                "application/json");
-                }
+                    return place.state == QueuePlace::State::Unknown
+                               ? HttpResponse::error(Failure::Code::NotFound, u"no such queue token"_s)
+                               : ticketAnswer(QueueService::ticketFor(concertId, place, info, answeredAt));
+                });
                 m_metrics->observeRequest(StatusRoute, "GET", r.status, double(read.timer.nsecsElapsed()) / 1e9);
                 read.respond(std::move(r));
             }
