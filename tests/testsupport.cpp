@@ -197,4 +197,13 @@ QByteArray StaffView::seatLetters(const QString &performanceId) const
         .json().toObject().value(u"status"_s).toString().toLatin1();
 }
 
+HttpResult addStaffAccount(QNetworkAccessManager &network, const TestServer &server,
+                           const QList<QPair<QByteArray, QByteArray>> &credentials, const QString &login,
+                           const QString &name, const QString &role, const QString &pin)
+{
+    const QJsonObject account{{u"login"_s, login}, {u"name"_s, name}, {u"role"_s, role}, {u"pin"_s, pin}};
+    return http(network, "POST", server.at(u"/api/v1/admin/staff"_s),
+                QJsonDocument(account).toJson(QJsonDocument::Compact), credentials);
+}
+
 } // namespace BoxOffice::Test

@@ -81,4 +81,9 @@ struct StaffView
 HttpResult http(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url,
                 const QByteArray &body = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
+// Adds a staff account through the API (POST /api/v1/admin/staff, as `credentials`).
+HttpResult addStaffAccount(QNetworkAccessManager &network, const TestServer &server,
+                           const QList<QPair<QByteArray, QByteArray>> &credentials, const QString &login,
+                           const QString &name, const QString &role, const QString &pin);
+
 } // namespace BoxOffice::Test

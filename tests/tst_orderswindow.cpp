@@ -81,12 +81,7 @@ class TestOrdersWindow : public QObject
 
     void addAccount(const QString &login, const QString &name, const QString &role, const QString &pin)
     {
-        const HttpResult r = http(m_network, "POST", m_server->at(u"/api/v1/admin/staff"_s),
-                                  QJsonDocument(QJsonObject{{u"login"_s, login}, {u"name"_s, name}, {u"role"_s, role},
-                                                            {u"pin"_s, pin}})
-                                      .toJson(QJsonDocument::Compact),
-                                  Key);
-        QCOMPARE(r.status, 201);
+        QCOMPARE(addStaffAccount(m_network, *m_server, Key, login, name, role, pin).status, 201);
     }
 
     // The order as the server has it now (staff read).

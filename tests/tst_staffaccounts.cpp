@@ -117,11 +117,7 @@ class TestStaffAccounts : public QObject
     // A new account made through the API with the staff key; its id.
     QString addAccount(const QString &login, const QString &name, const QString &role, const QString &pin)
     {
-        const HttpResult r = http(m_network, "POST", m_server->at(u"/api/v1/admin/staff"_s),
-                                  QJsonDocument(QJsonObject{{u"login"_s, login}, {u"name"_s, name}, {u"role"_s, role},
-                                                            {u"pin"_s, pin}})
-                                      .toJson(QJsonDocument::Compact),
-                                  Key);
+        const HttpResult r = addStaffAccount(m_network, *m_server, Key, login, name, role, pin);
         if (r.status != 201)
             qWarning() << "cannot add" << login << r.status << r.body;
         return r.json()[u"id"_s].toString();
