@@ -260,7 +260,9 @@ public:
         timeouts.idle_timeout = std::chrono::milliseconds(m_shared->limits.idleMs);
         timeouts.keep_alive_pings = true;
         m_ws.set_option(timeouts);
-        m_ws.read_message_max(std::uint64_t(m_shared->limits.maxMessageBytes) * 16);
+        // Beast's own cap stops one frame that announces far more at its header; messages
+        // past 16 times the limit in smaller frames are closed below, by a close handshake.
+        m_ws.read_message_max(std::uint64_t(m_shared->limits.maxMessageBytes) * 64);
         m_ws.auto_fragment(false);
         m_ws.async_accept(request, [self = shared_from_this()](beast::error_code ec) {
             if (ec)
@@ -296,9 +298,19 @@ private:
     // frame, or fragments that never end) closes the connection with 1009.
     void read()
     {
-        m_ws.async_read_some(m_buffer, 16 * 1024, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+        m_ws.async_read_some(m_buffer, 16 * 1024, [self = shared_from_this()](beast::error_code ec, std::size_t n) {
             if (ec) {
                 self->m_link->closed();
+                return;
+            }
+            self->m_messageBytes += qint64(n);
+            if (self->m_messageBytes > self->m_shared->limits.maxMessageBytes * 16) {
+                // Not Beast's failure path: its teardown closes the socket with the
+                // client's bytes unread (Boost 1.81), a reset that can wipe the 1009
+                // frame before the client reads it. async_close reads and drops the rest
+                // until the client's close frame, or closes at the handshake timeout.
+                self->m_ws.async_close(websocket::close_code::too_big,
+                                       [self](beast::error_code) { self->m_link->closed(); });
                 return;
             }
             if (self->m_tooBig || qint64(self->m_buffer.size()) > self->m_shared->limits.maxMessageBytes) {
@@ -316,6 +328,7 @@ private:
                 }
                 self->m_tooBig = false;
                 self->m_buffer.consume(self->m_buffer.size());
+                self->m_messageBytes = 0;
             }
             self->read();
         });
@@ -358,6 +371,7 @@ private:
     std::deque<std::string> m_outbox;
     bool m_writing = false;
     bool m_tooBig = false;  // the message being read is over the limit: its rest is dropped
+    qint64 m_messageBytes = 0;  // of the message being read, so far
     std::atomic<qint64> m_queued{0};
 };
 
