@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 
 namespace BoxOffice::Server {
 
@@ -45,6 +47,57 @@ QString DatabaseUrl::redacted() const
     return url.toString(QUrl::RemovePassword);
 }
 
+namespace {
+
+// The configuration file: `name = value` lines, names being the long options without
+// "--"; `#` starts a comment; blank lines are skipped. Unknown names are errors, so a
+// typo does not silently leave a default in place.
+Result<QHash<QString, QString>, QString> readConfigFile(const QString &path, const QStringList &known)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return u"--config: cannot read %1: %2"_s.arg(path, file.errorString());
+    QHash<QString, QString> values;
+    int number = 0;
+    while (!file.atEnd()) {
+        ++number;
+        QString line = QString::fromUtf8(file.readLine());
+        if (const qsizetype hash = line.indexOf(u'#'); hash >= 0)
+            line.truncate(hash);
+        line = line.trimmed();
+        if (line.isEmpty())
+            continue;
+        const qsizetype equals = line.indexOf(u'=');
+        if (equals <= 0)
+            return u"%1:%2: expected \"name = value\", got \"%3\""_s.arg(path).arg(number).arg(line);
+        const QString name = line.left(equals).trimmed();
+        if (!known.contains(name))
+            return u"%1:%2: unknown setting \"%3\" (the names are the long options of --help)"_s.arg(path).arg(number).arg(name);
+        values.insert(name, line.mid(equals + 1).trimmed());
+    }
+    return values;
+}
+
+// A secret kept in a file (readable by the service only): its first line, trimmed.
+Result<QByteArray, QString> readSecretFile(const QString &option, const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"--%1: cannot read %2: %3"_s.arg(option, path, file.errorString());
+    const QByteArray secret = file.readLine(4096).trimmed();
+    if (secret.isEmpty())
+        return u"--%1: %2 is empty"_s.arg(option, path);
+    return secret;
+}
+
+bool isTrue(const QString &text)
+{
+    return text == u"1" || text.compare(u"true"_s, Qt::CaseInsensitive) == 0 || text.compare(u"yes"_s, Qt::CaseInsensitive) == 0
+        || text.compare(u"on"_s, Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
 Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringList &arguments,
                                                                 const QProcessEnvironment &env,
                                                                 const QString &defaultDataDir)
@@ -57,7 +110,12 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     const QCommandLineOption portOption(u"port"_s, u"Port to listen on, 0 for any free port (env BOXOFFICE_PORT; default 8080)."_s, u"port"_s);
     const QCommandLineOption dbOption(u"db"_s, u"sqlite:PATH or postgresql://user@host:port/db (env BOXOFFICE_DB; default a SQLite file in the data directory)."_s, u"url"_s);
     const QCommandLineOption redisOption(u"redis"_s, u"redis://host:port for the queue store (env BOXOFFICE_REDIS; default in memory)."_s, u"url"_s);
-    const QCommandLineOption staffOption(u"staff-key"_s, u"Key for the staff API (env BOXOFFICE_STAFF_KEY)."_s, u"key"_s);
+    const QCommandLineOption configOption(u"config"_s, u"Read settings from FILE: \"name = value\" lines, names as the long options here; the command line, then the environment, win over it (env BOXOFFICE_CONFIG)."_s, u"file"_s);
+    const QCommandLineOption staffOption(u"staff-key"_s, u"Key for the staff API (env BOXOFFICE_STAFF_KEY); prefer --staff-key-file, a command line is visible to every user."_s, u"key"_s);
+    const QCommandLineOption staffFileOption(u"staff-key-file"_s, u"Read the staff API key from FILE (env BOXOFFICE_STAFF_KEY_FILE)."_s, u"file"_s);
+    const QCommandLineOption dbPasswordFileOption(u"db-password-file"_s, u"Read the PostgreSQL password from FILE (env BOXOFFICE_DB_PASSWORD_FILE)."_s, u"file"_s);
+    const QCommandLineOption tlsCertOption(u"tls-cert"_s, u"Serve HTTPS and WSS with this PEM certificate chain (env BOXOFFICE_TLS_CERT); reread on SIGHUP."_s, u"file"_s);
+    const QCommandLineOption tlsKeyOption(u"tls-key"_s, u"The PEM private key of --tls-cert (env BOXOFFICE_TLS_KEY); reread on SIGHUP."_s, u"file"_s);
     const QCommandLineOption demoOption(u"demo"_s, u"Seed the demo catalog into an empty database (env BOXOFFICE_DEMO=1)."_s);
     const QCommandLineOption bodyOption(u"max-body"_s, u"Largest request body in bytes (default 65536)."_s, u"bytes"_s);
     const QCommandLineOption capacityOption(u"capacity"_s, u"Default concurrent buyers per concert (default 100)."_s, u"n"_s);
@@ -78,11 +136,16 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     const QCommandLineOption addStaffOption(u"add-staff"_s, u"Create the staff account LOGIN (the PIN, 4-12 digits, read from standard input) and exit."_s, u"login"_s);
     const QCommandLineOption roleOption(u"role"_s, u"With --add-staff: clerk, manager or admin (default clerk)."_s, u"role"_s);
     const QCommandLineOption staffNameOption(u"name"_s, u"With --add-staff: the person's name (default the login)."_s, u"name"_s);
-    parser.addOptions({hostOption, portOption, dbOption, redisOption, staffOption, demoOption, bodyOption,
-                       capacityOption, sessionOption, idleOption, tickOption, joinRateOption, threadsOption,
-                       holdOption, seatLimitOption, rankingsOption, connectionsOption, idleTimeoutOption,
-                       retentionOption, crowdMaxOption, staffSessionOption, lockoutOption, addStaffOption, roleOption,
-                       staffNameOption});
+    // What a configuration file may set too: all but the one-off actions.
+    const QList<QCommandLineOption> settings{hostOption, portOption, dbOption, redisOption, staffOption, staffFileOption,
+                                             dbPasswordFileOption, tlsCertOption, tlsKeyOption, demoOption, bodyOption,
+                                             capacityOption, sessionOption, idleOption, tickOption, joinRateOption,
+                                             threadsOption, holdOption, seatLimitOption, rankingsOption, connectionsOption,
+                                             idleTimeoutOption, retentionOption, crowdMaxOption, staffSessionOption,
+                                             lockoutOption};
+    parser.addOption(configOption);
+    parser.addOptions(settings);
+    parser.addOptions({addStaffOption, roleOption, staffNameOption});
 
     if (!parser.parse(arguments))
         return Failure{parser.errorText()};
@@ -93,12 +156,25 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     if (!parser.positionalArguments().isEmpty())
         return Failure{u"unexpected argument: "_s + parser.positionalArguments().first()};
 
-    // Command line first, then the environment.
-    auto setting = [&](const QCommandLineOption &option, const QString &envName) -> std::optional<QString> {
+    // The command line first, then the environment, then the configuration file.
+    QHash<QString, QString> file;
+    const QString configPath = parser.isSet(configOption) ? parser.value(configOption) : env.value(u"BOXOFFICE_CONFIG"_s);
+    if (!configPath.isEmpty()) {
+        QStringList known;
+        for (const QCommandLineOption &option : settings)
+            known += option.names().constLast();
+        auto read = readConfigFile(configPath, known);
+        if (!read)
+            return Failure{read.error()};
+        file = read.value();
+    }
+    auto setting = [&](const QCommandLineOption &option, const QString &envName = {}) -> std::optional<QString> {
         if (parser.isSet(option))
             return parser.value(option);
-        if (env.contains(envName))
+        if (!envName.isEmpty() && env.contains(envName))
             return env.value(envName);
+        if (const auto found = file.constFind(option.names().constLast()); found != file.cend())
+            return *found;
         return std::nullopt;
     };
 
@@ -124,6 +200,14 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     if (!db)
         return Failure{db.error()};
     config.database = db.value();
+    if (auto passwordFile = setting(dbPasswordFileOption, u"BOXOFFICE_DB_PASSWORD_FILE"_s)) {
+        if (config.database.kind != DatabaseUrl::Kind::Postgresql)
+            return Failure{u"--db-password-file goes with a postgresql:// database"_s};
+        auto password = readSecretFile(u"db-password-file"_s, *passwordFile);
+        if (!password)
+            return Failure{password.error()};
+        config.database.url.setPassword(QString::fromUtf8(password.value()));
+    }
 
     if (auto redis = setting(redisOption, u"BOXOFFICE_REDIS"_s)) {
         const QUrl url(*redis, QUrl::StrictMode);
@@ -131,11 +215,31 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
             return Failure{u"--redis: cannot read \"%1\"; expected redis://host:port"_s.arg(*redis)};
         config.redisUrl = url;
     }
-    config.staffKey = setting(staffOption, u"BOXOFFICE_STAFF_KEY"_s).value_or(QString());
-    config.demo = parser.isSet(demoOption) || env.value(u"BOXOFFICE_DEMO"_s) == u"1";
-    if (parser.isSet(bodyOption)) {
+    const auto staffKey = setting(staffOption, u"BOXOFFICE_STAFF_KEY"_s);
+    const auto staffKeyFile = setting(staffFileOption, u"BOXOFFICE_STAFF_KEY_FILE"_s);
+    if (staffKey && staffKeyFile)
+        return Failure{u"--staff-key and --staff-key-file: give one of them"_s};
+    if (staffKeyFile) {
+        auto key = readSecretFile(u"staff-key-file"_s, *staffKeyFile);
+        if (!key)
+            return Failure{key.error()};
+        config.staffKey = QString::fromUtf8(key.value());
+    } else {
+        config.staffKey = staffKey.value_or(QString());
+    }
+    const auto tlsCert = setting(tlsCertOption, u"BOXOFFICE_TLS_CERT"_s);
+    const auto tlsKey = setting(tlsKeyOption, u"BOXOFFICE_TLS_KEY"_s);
+    if (bool(tlsCert) != bool(tlsKey))
+        return Failure{u"--tls-cert and --tls-key go together"_s};
+    if (tlsCert)
+        config.tls = Tls{QFileInfo(*tlsCert).absoluteFilePath(), QFileInfo(*tlsKey).absoluteFilePath()};
+    if (parser.isSet(demoOption))
+        config.demo = true;
+    else if (auto demo = setting(demoOption, u"BOXOFFICE_DEMO"_s))
+        config.demo = isTrue(*demo);
+    if (auto body = setting(bodyOption)) {
         bool ok = false;
-        config.maxBodyBytes = parser.value(bodyOption).toLongLong(&ok);
+        config.maxBodyBytes = body->toLongLong(&ok);
         if (!ok || config.maxBodyBytes < 1024)
             return Failure{u"--max-body: expected a number of bytes, at least 1024"_s};
     }
@@ -154,9 +258,7 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
         *out = value;
         return std::nullopt;
     };
-    auto value = [&](const QCommandLineOption &o) {
-        return parser.isSet(o) ? std::optional<QString>(parser.value(o)) : std::nullopt;
-    };
+    auto value = [&](const QCommandLineOption &o) { return setting(o); };
     int joinRate = int(config.queue.joinRatePerSecond);
     int staffSessionHours = config.staff.sessionSeconds / 3600;
     int rankingSeconds = config.rankingsMs / 1000;

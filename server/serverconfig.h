@@ -29,8 +29,10 @@ struct DatabaseUrl
     QString redacted() const;    // for logs: never the password
 };
 
-// Everything the server is told at start, from the command line and the environment
-// (the command line wins). See --help.
+// Everything the server is told at start: from the command line, the environment
+// (BOXOFFICE_*) and a configuration file (--config), in that order of precedence, then
+// the defaults. Secrets can come from files (--staff-key-file, --db-password-file), so
+// that they appear on no command line. See --help.
 struct ServerConfig
 {
     QHostAddress host = QHostAddress::LocalHost;
@@ -46,6 +48,12 @@ struct ServerConfig
         QString role;
     };
     std::optional<AddStaff> addStaff;  // --add-staff: create this account (PIN on stdin) and exit
+    struct Tls
+    {
+        QString certificatePath;  // PEM chain, the server's own certificate first
+        QString keyPath;          // PEM private key
+    };
+    std::optional<Tls> tls;        // HTTPS and WSS; both files reread on SIGHUP
     bool demo = false;             // seed the demo catalog into an empty database
     qint64 maxBodyBytes = 64 * 1024;
     int maxConnections = 10000;    // open connections in the process (below its fd limit); more are closed at once
