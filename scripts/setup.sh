@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   cmake ninja-build g++ ccache pkg-config
-  qt6-base-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev libboost1.81-dev
+  qt6-base-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev libboost1.81-dev libssl-dev openssl
   qt6-l10n-tools qt6-tools-dev libxkbcommon-dev
   libqt6sql6-sqlite libqt6sql6-psql
   libhiredis-dev redis-server postgresql

@@ -294,13 +294,28 @@ Result<QUrl, QString> BoxOfficeServer::start()
     if (m_config.redisUrl)
         m_fastPath = std::make_unique<QueueFastPath>(m_front.get(), m_queue.get(), m_config.redisUrl->host(),
                                                      m_config.redisUrl->port(6379), m_metrics.get());
+    if (m_config.tls)
+        if (auto failed = m_front->useTls(m_config.tls->certificatePath, m_config.tls->keyPath))
+            return QString(u"TLS: "_s + *failed);
     auto port = m_front->listen(m_config.host, m_config.port);
     if (!port)
         return port.error();
-    m_url.setScheme(u"http"_s);
+    m_url.setScheme(m_config.tls ? u"https"_s : u"http"_s);
     m_url.setHost(m_config.host.toString());
     m_url.setPort(port.value());
     return m_url;
+}
+
+std::optional<QString> BoxOfficeServer::reloadTls()
+{
+    if (!m_front || !m_config.tls)
+        return std::nullopt;
+    if (auto failed = m_front->useTls(m_config.tls->certificatePath, m_config.tls->keyPath)) {
+        qCWarning(lcServer).noquote() << "TLS certificate not reloaded, the previous one stays:" << *failed;
+        return failed;
+    }
+    qCInfo(lcServer).noquote() << "TLS certificate reloaded from" << m_config.tls->certificatePath;
+    return std::nullopt;
 }
 
 Result<QJsonObject, QString> BoxOfficeServer::addStaffAccount(const ServerConfig &config, const QString &pin)

@@ -58,6 +58,9 @@ public:
     Result<QUrl, QString> start();
 
     QUrl url() const { return m_url; }
+    // Rereads --tls-cert and --tls-key for new connections (SIGHUP); on an error (logged
+    // and returned) the certificate in use stays.
+    std::optional<QString> reloadTls();
     Health health();
 
     // One request through the routes, without the socket (the request fuzzer).

@@ -22,22 +22,26 @@ namespace {
 
 int signalPipe[2] = {-1, -1};
 
-void onSignal(int)
+void onSignal(int number)
 {
-    const char byte = 1;
+    const char byte = char(number);
     [[maybe_unused]] auto n = ::write(signalPipe[1], &byte, 1);
 }
 
-// SIGTERM and SIGINT end the event loop, so the server closes its database cleanly.
-void quitOnSignals(QCoreApplication &app)
+// SIGTERM and SIGINT end the event loop, so the server closes its database cleanly;
+// SIGHUP rereads the TLS certificate and key.
+void handleSignals(QCoreApplication &app, ServerPool &server)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
-        char byte;
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app, &server] {
+        char byte = 0;
         [[maybe_unused]] auto n = ::read(signalPipe[0], &byte, 1);
-        app.quit();
+        if (byte == SIGHUP)
+            server.reloadTls();
+        else
+            app.quit();
     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
@@ -45,6 +49,7 @@ void quitOnSignals(QCoreApplication &app)
     action.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr);
 }
 
 } // namespace
@@ -89,7 +94,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "boxoffice-server: %s\n", qPrintable(url.error()));
         return 1;
     }
-    quitOnSignals(app);
+    handleSignals(app, server);
     // Exactly one line on stdout, once ready: the embedded client and scripts read it.
     std::printf("boxoffice-server listening on %s\n", qPrintable(url.value().toString()));
     std::fflush(stdout);

@@ -72,4 +72,9 @@ Result<QUrl, QString> ServerPool::start()
     return url;
 }
 
+std::optional<QString> ServerPool::reloadTls()
+{
+    return m_workers.isEmpty() ? std::nullopt : m_workers.first().server->reloadTls();  // the first one listens
+}
+
 } // namespace BoxOffice::Server

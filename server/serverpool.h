@@ -6,6 +6,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QThread;
 
@@ -28,6 +29,7 @@ public:
 
     Result<QUrl, QString> start();
     int threadCount() const { return int(m_workers.size()); }
+    std::optional<QString> reloadTls();
 
 private:
     struct Worker

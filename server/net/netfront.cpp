@@ -5,13 +5,17 @@
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -24,6 +28,7 @@
 #include <optional>
 #include <thread>
 
+#include <openssl/ssl.h>
 #include <pthread.h>
 #include <sys/resource.h>
 
@@ -35,6 +40,8 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
+namespace ssl = asio::ssl;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 Q_LOGGING_CATEGORY(lcFront, "boxoffice.server.front")
 
@@ -47,6 +54,16 @@ struct NetFront::Shared
     Metrics *metrics = nullptr;
     std::atomic<int> open{0};
     std::atomic<qint64> refused{0};
+
+    // The TLS context new connections use; replaced whole on a reload, while the
+    // connections made with the old one keep it.
+    std::shared_ptr<ssl::context> tls() const
+    {
+        std::lock_guard lock(tlsMutex);
+        return tlsContext;
+    }
+    mutable std::mutex tlsMutex;
+    std::shared_ptr<ssl::context> tlsContext;
 };
 
 struct NetFront::Loop
@@ -131,13 +148,21 @@ QHostAddress toHostAddress(const tcp::endpoint &endpoint)
     return out;
 }
 
-class WsSession;
+// A live-channel session, whatever its stream (TCP or TLS).
+class WsSessionBase
+{
+public:
+    virtual ~WsSessionBase() = default;
+    virtual void send(const QByteArray &utf8) = 0;
+    virtual qint64 queued() const = 0;
+    virtual void abort() = 0;
+};
 
 // The Qt-side stand-in of a live-channel socket: lives in the hub's thread.
 class BeastLiveSocket final : public LiveSocket
 {
 public:
-    BeastLiveSocket(std::shared_ptr<class WsLink> link, std::shared_ptr<WsSession> session);
+    BeastLiveSocket(std::shared_ptr<class WsLink> link, std::shared_ptr<WsSessionBase> session);
     ~BeastLiveSocket() override;
 
     QByteArray header(const QByteArray &lowerCaseName) const override;
@@ -151,7 +176,7 @@ public:
 
 private:
     std::shared_ptr<WsLink> m_link;
-    std::shared_ptr<WsSession> m_session;
+    std::shared_ptr<WsSessionBase> m_session;
 };
 
 // Between a WebSocket session (a loop thread) and its stand-in (the hub's thread):
@@ -159,7 +184,7 @@ private:
 class WsLink final : public NetFront::LiveLink, public std::enable_shared_from_this<WsLink>
 {
 public:
-    WsLink(std::weak_ptr<WsSession> session, QHash<QByteArray, QByteArray> headers)
+    WsLink(std::weak_ptr<WsSessionBase> session, QHash<QByteArray, QByteArray> headers)
         : m_session(std::move(session)), m_headers(std::move(headers))
     {
     }
@@ -229,7 +254,7 @@ private:
             Qt::QueuedConnection);
     }
 
-    std::weak_ptr<WsSession> m_session;
+    std::weak_ptr<WsSessionBase> m_session;
     const QHash<QByteArray, QByteArray> m_headers;
     std::mutex m_mutex;
     BeastLiveSocket *m_proxy = nullptr;
@@ -237,14 +262,17 @@ private:
     bool m_closed = false;
 };
 
-class WsSession final : public std::enable_shared_from_this<WsSession>
+template <class Stream>
+class WsSession final : public WsSessionBase, public std::enable_shared_from_this<WsSession<Stream>>
 {
 public:
-    WsSession(beast::tcp_stream &&stream, std::shared_ptr<NetFront::Shared> shared, QHash<QByteArray, QByteArray> headers)
-        : m_ws(std::move(stream)), m_shared(std::move(shared)), m_headers(std::move(headers))
+    // `tls`: the context a TLS stream was made with, kept as long as the stream.
+    WsSession(Stream &&stream, std::shared_ptr<NetFront::Shared> shared, QHash<QByteArray, QByteArray> headers,
+              std::shared_ptr<ssl::context> tls)
+        : m_tls(std::move(tls)), m_ws(std::move(stream)), m_shared(std::move(shared)), m_headers(std::move(headers))
     {
     }
-    ~WsSession()
+    ~WsSession() override
     {
         --m_shared->open;
         if (m_link)
@@ -264,7 +292,7 @@ public:
         // past 16 times the limit in smaller frames are closed below, by a close handshake.
         m_ws.read_message_max(std::uint64_t(m_shared->limits.maxMessageBytes) * 64);
         m_ws.auto_fragment(false);
-        m_ws.async_accept(request, [self = shared_from_this()](beast::error_code ec) {
+        m_ws.async_accept(request, [self = this->shared_from_this()](beast::error_code ec) {
             if (ec)
                 return;
             self->m_link = std::make_shared<WsLink>(self, std::move(self->m_headers));
@@ -273,19 +301,19 @@ public:
         });
     }
 
-    void send(const QByteArray &utf8)
+    void send(const QByteArray &utf8) override
     {
         m_queued += utf8.size();
-        asio::post(m_ws.get_executor(), [self = shared_from_this(), text = std::string(utf8.constData(), size_t(utf8.size()))]() mutable {
+        asio::post(m_ws.get_executor(), [self = this->shared_from_this(), text = std::string(utf8.constData(), size_t(utf8.size()))]() mutable {
             self->m_outbox.push_back(std::move(text));
             if (!self->m_writing)
                 self->writeNext();
         });
     }
-    qint64 queued() const { return m_queued.load(); }
-    void abort()
+    qint64 queued() const override { return m_queued.load(); }
+    void abort() override
     {
-        asio::post(m_ws.get_executor(), [self = shared_from_this()] {
+        asio::post(m_ws.get_executor(), [self = this->shared_from_this()] {
             beast::error_code ignored;
             beast::get_lowest_layer(self->m_ws).socket().close(ignored);
         });
@@ -298,7 +326,7 @@ private:
     // frame, or fragments that never end) closes the connection with 1009.
     void read()
     {
-        m_ws.async_read_some(m_buffer, 16 * 1024, [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+        m_ws.async_read_some(m_buffer, 16 * 1024, [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
             if (ec) {
                 self->m_link->closed();
                 return;
@@ -346,7 +374,7 @@ private:
     {
         m_writing = true;
         m_ws.text(true);
-        m_ws.async_write(asio::buffer(m_outbox.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+        m_ws.async_write(asio::buffer(m_outbox.front()), [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
             self->m_queued -= qint64(self->m_outbox.front().size());
             self->m_outbox.pop_front();
             if (ec) {
@@ -363,7 +391,8 @@ private:
         });
     }
 
-    websocket::stream<beast::tcp_stream> m_ws;
+    std::shared_ptr<ssl::context> m_tls;
+    websocket::stream<Stream> m_ws;
     std::shared_ptr<NetFront::Shared> m_shared;
     QHash<QByteArray, QByteArray> m_headers;
     std::shared_ptr<WsLink> m_link;
@@ -375,7 +404,7 @@ private:
     std::atomic<qint64> m_queued{0};
 };
 
-BeastLiveSocket::BeastLiveSocket(std::shared_ptr<WsLink> link, std::shared_ptr<WsSession> session)
+BeastLiveSocket::BeastLiveSocket(std::shared_ptr<WsLink> link, std::shared_ptr<WsSessionBase> session)
     : m_link(std::move(link)), m_session(std::move(session))
 {
 }
@@ -409,17 +438,21 @@ void BeastLiveSocket::abort()
         m_session->abort();
 }
 
-// One HTTP/1.1 connection: requests one at a time (pipelined ones wait in the buffer),
-// each answered in order.
-class HttpSession final : public std::enable_shared_from_this<HttpSession>
+// One HTTP/1.1 connection, plain (Stream = beast::tcp_stream) or TLS (TlsStream):
+// requests one at a time (pipelined ones wait in the buffer), each answered in order.
+template <class Stream>
+class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream>>
 {
+    static constexpr bool IsTls = std::is_same_v<Stream, TlsStream>;
+
 public:
-    HttpSession(tcp::socket socket, std::shared_ptr<NetFront::Shared> shared, int loop)
-        : m_stream(std::move(socket)), m_shared(std::move(shared)), m_loop(loop),
+    // `tls`: the context a TLS stream was made with, kept as long as the stream.
+    HttpSession(Stream stream, std::shared_ptr<NetFront::Shared> shared, int loop, std::shared_ptr<ssl::context> tls = {})
+        : m_tls(std::move(tls)), m_stream(std::move(stream)), m_shared(std::move(shared)), m_loop(loop),
           m_buffer(std::size_t(m_shared->limits.maxHeaderBytes) + 64 * 1024)
     {
         beast::error_code ec;
-        const auto remote = m_stream.socket().remote_endpoint(ec);
+        const auto remote = lowest().socket().remote_endpoint(ec);
         if (!ec)
             m_remote = toHostAddress(remote);
     }
@@ -429,9 +462,24 @@ public:
             --m_shared->open;
     }
 
-    void start() { readHeader(); }
+    void start()
+    {
+        if constexpr (IsTls) {
+            // The handshake has the idle timeout too: a client that connects and says
+            // nothing (or speaks plain HTTP to the TLS port) is closed.
+            lowest().expires_after(std::chrono::milliseconds(limits().idleMs));
+            m_stream.async_handshake(ssl::stream_base::server, [self = this->shared_from_this()](beast::error_code ec) {
+                if (ec)
+                    return self->close();
+                self->readHeader();
+            });
+        } else {
+            readHeader();
+        }
+    }
 
 private:
+    beast::tcp_stream &lowest() { return beast::get_lowest_layer(m_stream); }
     const NetFront::Limits &limits() const { return m_shared->limits; }
 
     void readHeader()
@@ -439,9 +487,9 @@ private:
         m_parser.emplace();
         m_parser->header_limit(std::uint32_t(limits().maxHeaderBytes));
         m_parser->body_limit(std::uint64_t(limits().maxBodyBytes));
-        m_stream.expires_after(std::chrono::milliseconds(limits().idleMs));
+        lowest().expires_after(std::chrono::milliseconds(limits().idleMs));
         http::async_read_header(m_stream, m_buffer, *m_parser,
-                                [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
+                                [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
     }
 
     void onHeader(beast::error_code ec)
@@ -464,7 +512,7 @@ private:
             // The body is within the limit (a longer one failed above): ask for it.
             static constexpr char Continue[] = "HTTP/1.1 100 Continue\r\n\r\n";
             asio::async_write(m_stream, asio::buffer(Continue, sizeof Continue - 1),
-                              [self = shared_from_this()](beast::error_code writeError, std::size_t) {
+                              [self = this->shared_from_this()](beast::error_code writeError, std::size_t) {
                                   if (writeError)
                                       return self->close();
                                   self->readBody();
@@ -501,7 +549,7 @@ private:
 
     void readBody()
     {
-        http::async_read(m_stream, m_buffer, *m_parser, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+        http::async_read(m_stream, m_buffer, *m_parser, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
             if (ec)
                 return self->readFailed(ec);
             self->dispatch();
@@ -566,7 +614,8 @@ private:
         for (const auto &field : request)
             headers.insert(toBytes(field.name_string()).toLower(), toBytes(field.value()));
         m_counted = false;  // the WebSocket session counts it from here
-        std::make_shared<WsSession>(std::move(m_stream), m_shared, std::move(headers))->run(m_parser->release());
+        std::make_shared<WsSession<Stream>>(std::move(m_stream), m_shared, std::move(headers), m_tls)
+            ->run(m_parser->release());
     }
 
     void dispatch()
@@ -587,8 +636,8 @@ private:
             r.headers.insert(toBytes(field.name_string()).toLower(), toBytes(field.value()));
         r.body = QByteArray(request.body().data(), qsizetype(request.body().size()));
         r.remoteAddress = m_remote;
-        m_stream.expires_never();  // the server is thinking, not the client
-        auto respond = [self = shared_from_this()](HttpResponse response) {
+        lowest().expires_never();  // the server is thinking, not the client
+        auto respond = [self = this->shared_from_this()](HttpResponse response) {
             asio::post(self->m_stream.get_executor(),
                        [self, response = std::move(response)]() mutable { self->write(std::move(response)); });
         };
@@ -610,9 +659,9 @@ private:
     {
         const bool close = !m_keepAlive;
         m_out = serialize(response, httpDate(m_shared->clock()), m_head, close, m_http10 && m_keepAlive);
-        m_stream.expires_after(std::chrono::milliseconds(limits().idleMs));
+        lowest().expires_after(std::chrono::milliseconds(limits().idleMs));
         asio::async_write(m_stream, asio::buffer(m_out.constData(), std::size_t(m_out.size())),
-                          [self = shared_from_this(), close](beast::error_code ec, std::size_t) {
+                          [self = this->shared_from_this(), close](beast::error_code ec, std::size_t) {
                               if (ec)
                                   return self->close();
                               if (close)
@@ -627,14 +676,14 @@ private:
     void lingeringClose()
     {
         beast::error_code ignored;
-        m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-        m_stream.expires_after(std::chrono::milliseconds(500));
+        lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
+        lowest().expires_after(std::chrono::milliseconds(500));
         drain();
     }
     void drain()
     {
         m_buffer.consume(m_buffer.size());
-        m_stream.async_read_some(m_buffer.prepare(16 * 1024), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+        m_stream.async_read_some(m_buffer.prepare(16 * 1024), [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
             self->m_drained += qint64(n);
             if (ec || self->m_drained > 1024 * 1024)
                 return self->close();
@@ -646,11 +695,12 @@ private:
     void close()
     {
         beast::error_code ignored;
-        m_stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-        m_stream.close();
+        lowest().socket().shutdown(tcp::socket::shutdown_both, ignored);
+        lowest().close();
     }
 
-    beast::tcp_stream m_stream;
+    std::shared_ptr<ssl::context> m_tls;
+    Stream m_stream;
     std::shared_ptr<NetFront::Shared> m_shared;
     int m_loop;
     beast::flat_buffer m_buffer;
@@ -693,7 +743,12 @@ static void acceptOn(NetFront::Loop &loop, std::shared_ptr<NetFront::Shared> sha
             ++shared->open;
             beast::error_code ignored;
             socket.set_option(tcp::no_delay(true), ignored);
-            std::make_shared<HttpSession>(std::move(socket), shared, index)->start();
+            if (auto tls = shared->tls()) {
+                TlsStream stream(beast::tcp_stream(std::move(socket)), *tls);
+                std::make_shared<HttpSession<TlsStream>>(std::move(stream), shared, index, std::move(tls))->start();
+            } else {
+                std::make_shared<HttpSession<beast::tcp_stream>>(beast::tcp_stream(std::move(socket)), shared, index)->start();
+            }
         }
         acceptOn(loop, shared, index);
     });
@@ -715,6 +770,45 @@ NetFront::~NetFront()
 {
     stop();
     m_loops.clear();  // pending sessions go with their loops
+}
+
+std::optional<QString> NetFront::useTls(const QString &certificatePath, const QString &keyPath)
+{
+    auto context = std::make_shared<ssl::context>(ssl::context::tls_server);
+    context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3
+                         | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+    // Read here rather than by OpenSSL from the path, so a missing file says so plainly.
+    const auto read = [](const QString &path, QByteArray *out) -> std::optional<QString> {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return u"cannot read %1: %2"_s.arg(path, file.errorString());
+        *out = file.readAll();
+        return std::nullopt;
+    };
+    QByteArray certificate;
+    QByteArray key;
+    if (auto failed = read(certificatePath, &certificate))
+        return failed;
+    if (auto failed = read(keyPath, &key))
+        return failed;
+    beast::error_code ec;
+    context->use_certificate_chain(asio::buffer(certificate.constData(), std::size_t(certificate.size())), ec);
+    if (ec)
+        return u"%1 is not a PEM certificate chain: %2"_s.arg(certificatePath, QString::fromStdString(ec.message()));
+    context->use_private_key(asio::buffer(key.constData(), std::size_t(key.size())), ssl::context::pem, ec);
+    key.fill(0);
+    if (ec)
+        return u"%1 is not a PEM private key: %2"_s.arg(keyPath, QString::fromStdString(ec.message()));
+    if (SSL_CTX_check_private_key(context->native_handle()) != 1)
+        return u"the key in %1 is not the key of the certificate in %2"_s.arg(keyPath, certificatePath);
+    std::lock_guard lock(m_shared->tlsMutex);
+    m_shared->tlsContext = std::move(context);
+    return std::nullopt;
+}
+
+bool NetFront::tls() const
+{
+    return bool(m_shared->tls());
 }
 
 int NetFront::openConnections() const

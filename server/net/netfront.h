@@ -10,6 +10,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace boost::asio {
@@ -64,6 +65,12 @@ public:
     ~NetFront();
     NetFront(const NetFront &) = delete;
     NetFront &operator=(const NetFront &) = delete;
+
+    // Serves TLS (HTTPS and WSS) with this PEM certificate chain and key, read now; an
+    // error says what is wrong and leaves the previous state. Called again (SIGHUP), new
+    // connections get the new certificate while the open ones keep theirs.
+    std::optional<QString> useTls(const QString &certificatePath, const QString &keyPath);
+    bool tls() const;
 
     // Binds every loop's socket to address:port (0 = a free port) and starts the loops.
     Result<quint16, QString> listen(const QHostAddress &address, quint16 port);
