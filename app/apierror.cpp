@@ -1,5 +1,6 @@
 #include "app/apierror.h"
 
+#include "app/tlstrust.h"
 #include "domain/errorbody.h"
 #include "domain/jsonreader.h"
 
@@ -12,7 +13,8 @@ using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcNet, "boxoffice.client.net")
 
-ApiError ApiError::fromReply(const QNetworkReply *reply, const QByteArray &body, bool timedOut)
+ApiError ApiError::fromReply(const QNetworkReply *reply, const QByteArray &body, bool timedOut,
+                            const QList<QSslError> &sslErrors)
 {
     ApiError e;
     // Never log the URL's query or headers: tokens travel there.
@@ -55,6 +57,16 @@ ApiError ApiError::fromReply(const QNetworkReply *reply, const QByteArray &body,
     if (reply->error() == QNetworkReply::OperationCanceledError) {
         e.kind = Kind::Cancelled;
         e.message = tr("The request was cancelled.");
+        return e;
+    }
+    if (!sslErrors.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError) {
+        e.kind = Kind::Certificate;
+        e.message = sslErrors.isEmpty()
+                        ? tr("The connection to %1 is not safe, so BoxOffice did not use it: the secure handshake "
+                             "failed (is it an https:// server?).")
+                              .arg(reply->url().host())
+                        : TlsTrust::describe(sslErrors, reply->url().host());
+        qCWarning(lcNet) << "certificate refused:" << reply->url().host() << sslErrors;
         return e;
     }
     e.kind = Kind::Network;

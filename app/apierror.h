@@ -5,6 +5,7 @@
 #include <QString>
 
 class QNetworkReply;
+class QSslError;
 
 namespace BoxOffice {
 
@@ -16,6 +17,7 @@ struct ApiError
 public:
     enum class Kind {
         Network,      // connection refused, reset, host not found
+        Certificate,  // an https:// server whose certificate is not trusted (message says why)
         Timeout,      // no complete answer in time
         Http,         // the server answered with an error status (see code)
         Decode,       // the answer was not what API.md promises
@@ -32,6 +34,7 @@ public:
 
     // The server could not be reached (refused, reset, no answer in time): worth
     // trying again later, and the offline views apply.
+    // (Not a refused certificate: that is no passing outage, and the user must read why.)
     bool isUnreachable() const { return kind == Kind::Network || kind == Kind::Timeout; }
     // The server answered that the caller may not do this (credential refused).
     bool isRefused() const { return kind == Kind::Http && (httpStatus == 401 || httpStatus == 403); }
@@ -41,7 +44,9 @@ public:
     bool serverAnswered() const { return kind == Kind::Http; }
 
     // A failed reply (timedOut: our own timer aborted it) and the body read from it.
-    static ApiError fromReply(const QNetworkReply *reply, const QByteArray &body, bool timedOut);
+    // sslErrors: what QNetworkReply::sslErrors said, if anything.
+    static ApiError fromReply(const QNetworkReply *reply, const QByteArray &body, bool timedOut,
+                              const QList<QSslError> &sslErrors = {});
     static ApiError decodeError(const QString &technical);
 };
 

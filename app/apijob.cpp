@@ -17,6 +17,7 @@ ApiJob::ApiJob(QNetworkReply *reply, std::chrono::milliseconds timeout, QObject 
             m_reply->abort();
     });
     connect(reply, &QNetworkReply::finished, this, &ApiJob::onFinished);
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     m_timer.start();
 }
 
@@ -51,7 +52,7 @@ void ApiJob::onFinished()
             m_serverTime = parsed;
     }
     if (m_timedOut || reply->error() != QNetworkReply::NoError || m_status >= 400) {
-        m_result.emplace(ApiError::fromReply(reply, body, m_timedOut));
+        m_result.emplace(ApiError::fromReply(reply, body, m_timedOut, m_sslErrors));
     } else if (body.isEmpty()) {
         m_result.emplace(QJsonValue());
     } else if (m_keepRaw) {

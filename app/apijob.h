@@ -7,6 +7,7 @@
 #include <QJsonValue>
 #include <QObject>
 #include <QPointer>
+#include <QSslError>
 #include <QTimer>
 
 #include <chrono>
@@ -45,6 +46,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer m_timer;
     bool m_timedOut = false;
+    QList<QSslError> m_sslErrors;
     bool m_keepRaw = false;
     QByteArray m_raw;
     int m_status = 0;

@@ -1,5 +1,6 @@
 #include "app/boxofficeapp.h"
 #include "app/kioskcontroller.h"
+#include "app/tlstrust.h"
 #include "app/translations.h"
 #include "ui/mainwindow.h"
 
@@ -41,6 +42,10 @@ struct Options
     QCommandLineOption server{u"server"_s,
                               QCoreApplication::translate("main", "Use the boxoffice-server at URL instead of starting a local one."),
                               u"URL"_s};
+    QCommandLineOption ca{u"ca"_s,
+                          QCoreApplication::translate("main", "Trust only the certificate authority in FILE (PEM) for "
+                                                              "https:// servers: a venue's own CA."),
+                          u"FILE"_s};
     QCommandLineOption screenshot{u"screenshot"_s,
                                   QCoreApplication::translate("main", "Save a picture of the window to FILE once the concerts "
                                                                       "are shown, then quit (for documentation and QA)."),
@@ -82,7 +87,7 @@ struct Options
         parser.setApplicationDescription(QCoreApplication::translate("main", "BoxOffice: concert box office client."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({server, screenshot, lang, staffKey, staff, idleSignOut, qa, kiosk, pin, idle, printer});
+        parser.addOptions({server, ca, screenshot, lang, staffKey, staff, idleSignOut, qa, kiosk, pin, idle, printer});
     }
 };
 
@@ -151,6 +156,13 @@ int main(int argc, char *argv[])
             return 2;
         }
         options.server = url;
+    }
+
+    if (parser.isSet(o.ca)) {
+        if (auto failed = TlsTrust::pinCertificateAuthority(parser.value(o.ca))) {
+            std::fprintf(stderr, "boxoffice: %s\n", qPrintable(*failed));
+            return 2;
+        }
     }
 
     options.staffKey = parser.isSet(o.staffKey) ? parser.value(o.staffKey)

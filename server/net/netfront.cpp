@@ -28,7 +28,9 @@
 #include <optional>
 #include <thread>
 
+#include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <openssl/x509.h>
 #include <pthread.h>
 #include <sys/resource.h>
 
@@ -797,10 +799,11 @@ std::optional<QString> NetFront::useTls(const QString &certificatePath, const QS
         return u"%1 is not a PEM certificate chain: %2"_s.arg(certificatePath, QString::fromStdString(ec.message()));
     context->use_private_key(asio::buffer(key.constData(), std::size_t(key.size())), ssl::context::pem, ec);
     key.fill(0);
+    if ((ec && ERR_GET_REASON(ec.value()) == X509_R_KEY_VALUES_MISMATCH)
+        || (!ec && SSL_CTX_check_private_key(context->native_handle()) != 1))
+        return u"the key in %1 is not the key of the certificate in %2"_s.arg(keyPath, certificatePath);
     if (ec)
         return u"%1 is not a PEM private key: %2"_s.arg(keyPath, QString::fromStdString(ec.message()));
-    if (SSL_CTX_check_private_key(context->native_handle()) != 1)
-        return u"the key in %1 is not the key of the certificate in %2"_s.arg(keyPath, certificatePath);
     std::lock_guard lock(m_shared->tlsMutex);
     m_shared->tlsContext = std::move(context);
     return std::nullopt;
