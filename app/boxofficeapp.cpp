@@ -29,6 +29,7 @@
 #include "domain/jsonreader.h"
 
 #include <QDir>
+#include <QLoggingCategory>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -37,6 +38,9 @@
 #include <QUuid>
 
 namespace BoxOffice {
+
+Q_LOGGING_CATEGORY(lcApp, "boxoffice.client.app")
+
 
 using namespace Qt::StringLiterals;
 
@@ -528,6 +532,7 @@ void BoxOfficeApp::reload()
         m_window->setOfflineBanner({});
         m_concerts.setConcerts(result.value());
         m_window->showConcerts(QDateTime::currentDateTimeUtc());
+        qCInfo(lcApp) << "showing" << result.value().size() << "concerts";  // bench/startup times the first
         QJsonArray list;
         for (const Concert &c : result.value())
             list.append(c.toJson());

@@ -22,6 +22,7 @@
 #include "server/routes/opsroutes.h"
 #include "server/sales/catalogservice.h"
 #include "server/sales/democatalog.h"
+#include "server/sales/demotemplate.h"
 #include "server/sales/sqlcatalogstore.h"
 #include "server/sales/sqldatabase.h"
 #include "server/routes/orderroutes.h"
@@ -33,7 +34,10 @@
 #include "server/staff/staffservice.h"
 #include "server/staff/staffstore.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -139,6 +143,19 @@ void BoxOfficeServer::saveQueueSnapshot()
 Result<QUrl, QString> BoxOfficeServer::start()
 {
     const QString connection = u"boxoffice-server-%1"_s.arg(quintptr(this));
+    if (m_config.demo && m_config.database.kind == DatabaseUrl::Kind::Sqlite
+        && !QFile::exists(m_config.database.sqlitePath)) {
+        // A first start with the demo: from the build's template when there is one.
+        QElapsedTimer timer;
+        timer.start();
+        if (const QString demo = DemoTemplate::find(); !demo.isEmpty()) {
+            QDir().mkpath(QFileInfo(m_config.database.sqlitePath).absolutePath());
+            if (auto made = DemoTemplate::instantiate(demo, m_config.database.sqlitePath, QDateTime::currentDateTimeUtc()))
+                qCInfo(lcServer) << "demo catalog made from" << demo << "in" << timer.elapsed() << "ms";
+            else
+                qCWarning(lcServer).noquote() << "demo template unusable, seeding instead:" << made.error();
+        }
+    }
     auto database = SqlDatabase::open(m_config.database, connection);
     if (!database)
         return database.error();

@@ -1,4 +1,5 @@
 #include "server/boxofficeserver.h"
+#include "server/sales/demotemplate.h"
 #include "server/serverpool.h"
 
 #include <QJsonDocument>
@@ -68,6 +69,15 @@ int main(int argc, char *argv[])
     if (!config) {
         std::fprintf(config.error().exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(config.error().message));
         return config.error().exitCode;
+    }
+
+    if (!config.value().writeDemoTemplate.isEmpty()) {
+        const auto written = DemoTemplate::write(config.value().writeDemoTemplate);
+        if (!written) {
+            std::fprintf(stderr, "boxoffice-server: cannot write the demo template: %s\n", qPrintable(written.error()));
+            return 1;
+        }
+        return 0;
     }
 
     if (config.value().addStaff) {

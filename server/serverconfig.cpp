@@ -146,6 +146,9 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     parser.addOption(configOption);
     parser.addOptions(settings);
     parser.addOptions({addStaffOption, roleOption, staffNameOption});
+    QCommandLineOption templateOption(u"write-demo-template"_s, u"Write the demo catalog's template database to FILE and exit (the build does)."_s, u"file"_s);
+    templateOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(templateOption);
 
     if (!parser.parse(arguments))
         return Failure{parser.errorText()};
@@ -292,6 +295,7 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     } else if (parser.isSet(roleOption) || parser.isSet(staffNameOption)) {
         return Failure{u"--role and --name go with --add-staff"_s};
     }
+    config.writeDemoTemplate = parser.value(templateOption);
     config.queue.joinRatePerSecond = joinRate;
     config.rankingsMs = rankingSeconds * 1000;
     config.queue.joinBurst = 2.0 * joinRate;

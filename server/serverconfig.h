@@ -47,7 +47,8 @@ struct ServerConfig
         QString name;
         QString role;
     };
-    std::optional<AddStaff> addStaff;  // --add-staff: create this account (PIN on stdin) and exit
+    std::optional<AddStaff> addStaff;
+    QString writeDemoTemplate;     // --write-demo-template (the build's): write the demo template there and exit  // --add-staff: create this account (PIN on stdin) and exit
     struct Tls
     {
         QString certificatePath;  // PEM chain, the server's own certificate first
