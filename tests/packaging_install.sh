@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CTest packaging.install: `cmake --install` of the build into a temporary prefix, then
 # the installed programs run from there (--help, --version, the server answering
-# /healthz), the desktop entry, AppStream metainfo and systemd unit validated, and every
+# /healthz with the installed configuration), the desktop entry, AppStream metainfo and systemd unit validated, and every
 # file the packages need in its place.
 # Usage: packaging_install.sh BUILD_DIR VERSION
 set -euo pipefail
@@ -78,8 +78,15 @@ else
   echo "SKIP systemd-analyze: not installed"
 fi
 
-# The installed server starts from the prefix and answers.
-"$prefix/bin/boxoffice-server" --port 0 --db "sqlite:$tmp/x.sqlite" >"$tmp/out" 2>"$tmp/err" &
+# The installed server starts from the prefix with the installed configuration and
+# answers. Every commented-out setting is switched on too, so a name the server does not
+# know fails here; not those that need files or Redis, nor threads (needs Redis). The
+# command line wins over the file's port and database.
+conf=$tmp/server.conf
+sed -E 's/^#([a-z-]+ = )/\1/' "$prefix/etc/boxoffice/server.conf" \
+  | grep -vE '^(redis|threads|staff-key-file|db-password-file|tls-cert|tls-key) = ' >"$conf"
+[ "$(grep -c ' = ' "$conf")" -ge 20 ] || fail "expected the settings of server.conf in $conf"
+"$prefix/bin/boxoffice-server" --config "$conf" --port 0 --db "sqlite:$tmp/x.sqlite" >"$tmp/out" 2>"$tmp/err" &
 server_pid=$!
 url=
 for _ in $(seq 300); do
