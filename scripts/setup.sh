@@ -10,6 +10,8 @@ PACKAGES=(
   libqt6sql6-sqlite libqt6sql6-psql
   libhiredis-dev redis-server postgresql
   libqrencode-dev libsodium-dev libqt6svg6 xvfb xauth fonts-noto-cjk qt6-translations-l10n
+  # Packaging (packaging/, tests/packaging_*.sh): icons, man pages, .debs and their checks.
+  librsvg2-bin help2man dpkg-dev lintian desktop-file-utils appstream systemd curl file
 )
 
 missing=()
