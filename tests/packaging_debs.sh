@@ -35,7 +35,7 @@ for f in ./usr/bin/boxoffice ./usr/share/applications/org.boxoffice.BoxOffice.de
   has client "$f"
 done
 for f in ./usr/bin/boxoffice-server ./usr/lib/systemd/system/boxoffice-server.service \
-         ./etc/boxoffice/server.conf ./usr/share/man/man1/boxoffice-server.1.gz \
+         ./etc/boxoffice/server.conf ./usr/share/man/man1/boxoffice-server.1.gz ./usr/share/boxoffice/demo-catalog.sqlite \
          ./usr/share/doc/boxoffice-server/copyright ./usr/share/doc/boxoffice-server/changelog.gz; do
   has server "$f"
 done

@@ -81,12 +81,12 @@ fi
 # The installed server starts from the prefix with the installed configuration and
 # answers. Every commented-out setting is switched on too, so a name the server does not
 # know fails here; not those that need files or Redis, nor threads (needs Redis). The
-# command line wins over the file's port and database.
+# command line wins over the file's port, database and demo.
 conf=$tmp/server.conf
 sed -E 's/^#([a-z-]+ = )/\1/' "$prefix/etc/boxoffice/server.conf" \
   | grep -vE '^(redis|threads|staff-key-file|db-password-file|tls-cert|tls-key) = ' >"$conf"
 [ "$(grep -c ' = ' "$conf")" -ge 20 ] || fail "expected the settings of server.conf in $conf"
-"$prefix/bin/boxoffice-server" --config "$conf" --port 0 --db "sqlite:$tmp/x.sqlite" >"$tmp/out" 2>"$tmp/err" &
+"$prefix/bin/boxoffice-server" --config "$conf" --port 0 --db "sqlite:$tmp/x.sqlite" --demo >"$tmp/out" 2>"$tmp/err" &
 server_pid=$!
 url=
 for _ in $(seq 300); do
@@ -97,6 +97,9 @@ for _ in $(seq 300); do
 done
 [ -n "$url" ] || fail "the installed server printed no listening line in 30 s: $(cat "$tmp/err")"
 curl -fsS --max-time 10 "${url%/}/healthz" >/dev/null || fail "GET /healthz on $url"
+# Its first start with the demo made the database from the installed template.
+grep -q "demo catalog made from \"$prefix/share/boxoffice/demo-catalog.sqlite\"" "$tmp/err" \
+  || fail "the installed server did not use the installed demo template: $(grep -i demo "$tmp/err")"
 kill "$server_pid"
 wait "$server_pid" || fail "the installed server's exit status on SIGTERM: $?"
 server_pid=
