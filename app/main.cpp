@@ -141,6 +141,7 @@ int main(int argc, char *argv[])
     installTranslations(language);
     setApplicationNames();
     QApplication::setApplicationDisplayName(QApplication::translate("main", "BoxOffice"));
+    QApplication::setDesktopFileName(u"org.boxoffice.BoxOffice"_s);  // packaging/: the window's desktop entry and icon
 
     QCommandLineParser parser;
     const Options o(parser);

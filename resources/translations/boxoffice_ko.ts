@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../../app/apierror.cpp" line="+22"/>
+        <location filename="../../app/apierror.cpp" line="+24"/>
         <source>The server did not answer in time.</source>
         <translation>서버 응답 시간이 초과되었습니다.</translation>
     </message>
@@ -49,7 +49,12 @@
         <translation>요청이 취소되었습니다.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>The connection to %1 is not safe, so BoxOffice did not use it: the secure handshake failed (is it an https:// server?).</source>
+        <translation>%1 연결이 안전하지 않아 BoxOffice가 사용하지 않았습니다: 보안 연결(핸드셰이크)에 실패했습니다(https:// 서버가 맞습니까?).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The server cannot be reached. Check the connection and try again.</source>
         <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인한 후 다시 시도하세요.</translation>
     </message>
@@ -786,7 +791,7 @@
 <context>
     <name>BoxOffice::BoxOfficeApp</name>
     <message>
-        <location filename="../../app/boxofficeapp.cpp" line="+103"/>
+        <location filename="../../app/boxofficeapp.cpp" line="+107"/>
         <location line="+286"/>
         <source>Server: %1</source>
         <translation>서버: %1</translation>
@@ -3522,9 +3527,47 @@ Scan the ticket again.</source>
     </message>
 </context>
 <context>
+    <name>TlsTrust</name>
+    <message>
+        <location filename="../../app/tlstrust.cpp" line="+15"/>
+        <source>%1 holds no PEM certificate: --ca needs the venue&apos;s certificate authority as a .pem or .crt file.</source>
+        <translation>%1에 PEM 인증서가 없습니다: --ca에는 공연장 인증 기관의 인증서를 .pem 또는 .crt 파일로 지정해야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>its certificate is for %1, not for %2. This may not be the venue&apos;s server.</source>
+        <translation>인증서가 %2가 아닌 %1용입니다. 공연장의 서버가 아닐 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its certificate expired on %1. The venue&apos;s IT needs to renew it.</source>
+        <translation>인증서가 %1에 만료되었습니다. 공연장 IT 담당자가 갱신해야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its certificate is valid only from %1. Check this computer&apos;s date and time.</source>
+        <translation>인증서는 %1부터 유효합니다. 이 컴퓨터의 날짜와 시간을 확인하세요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its certificate has been revoked.</source>
+        <translation>인증서가 폐기되었습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>its certificate was issued by &quot;%1&quot;, an authority this computer does not trust. If the venue runs its own certificate authority, start BoxOffice with --ca and that authority&apos;s certificate.</source>
+        <translation>인증서를 발급한 &quot;%1&quot;은(는) 이 컴퓨터가 신뢰하지 않는 기관입니다. 공연장이 자체 인증 기관을 운영한다면 --ca와 그 기관의 인증서로 BoxOffice를 시작하세요.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The connection to %1 is not safe, so BoxOffice did not use it: %2</source>
+        <translation>%1 연결이 안전하지 않아 BoxOffice가 사용하지 않았습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+138"/>
+        <location filename="../../app/main.cpp" line="+143"/>
         <source>BoxOffice</source>
         <translation>BoxOffice</translation>
     </message>
@@ -3534,12 +3577,17 @@ Scan the ticket again.</source>
         <translation>BoxOffice: 콘서트 예매 클라이언트.</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-44"/>
         <source>Use the boxoffice-server at URL instead of starting a local one.</source>
         <translation>로컬 서버를 시작하지 않고 URL의 boxoffice-server를 사용합니다.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Trust only the certificate authority in FILE (PEM) for https:// servers: a venue&apos;s own CA.</source>
+        <translation>https:// 서버에 대해 FILE(PEM)의 인증 기관만 신뢰합니다: 공연장 자체 인증 기관.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Save a picture of the window to FILE once the concerts are shown, then quit (for documentation and QA).</source>
         <translation>공연 목록이 표시되면 창 화면을 FILE로 저장한 후 종료합니다(문서 작성 및 QA용).</translation>
     </message>
