@@ -185,8 +185,10 @@ Result<QUrl, QString> BoxOfficeServer::start()
                 qCInfo(lcServer) << "queue store: ignoring" << saved.value()
                                  << "waiting rooms saved by the in-memory queue (this run uses Redis)";
         }
-        m_redis = std::make_unique<RedisConnection>(m_config.redisUrl->host(), m_config.redisUrl->port(6379));
-        m_queueStore = std::make_unique<RedisQueueStore>(m_redis.get());
+        m_redis = std::make_unique<RedisConnection>(m_config.redisNodes);
+        auto store = std::make_unique<RedisQueueStore>(m_redis.get());
+        store->setWaitReplicas(m_config.redisWaitReplicas);
+        m_queueStore = std::move(store);
         // Redis down at start: serve anyway (healthz says 503, queue calls 503) and reconnect.
         if (!m_redis->ping())
             qCWarning(lcServer).noquote() << "queue store: Redis at" << m_redis->endpoint()
@@ -308,7 +310,9 @@ Result<QUrl, QString> BoxOfficeServer::start()
                 live, [live, link] { live->accept(link->attach()); }, Qt::QueuedConnection);
         },
         m_config.clock, m_metrics.get());
-    if (m_config.redisUrl)
+    // The loops' asynchronous path speaks to one Redis; a cluster's commands (and joins
+    // that wait for replicas) go through the workers, which follow the slot map.
+    if (m_config.redisUrl && !m_redis->isCluster() && m_config.redisWaitReplicas == 0)
         m_fastPath = std::make_unique<QueueFastPath>(m_front.get(), m_queue.get(), m_config.redisUrl->host(),
                                                      m_config.redisUrl->port(6379), m_metrics.get());
     if (m_config.tls)

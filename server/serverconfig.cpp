@@ -109,7 +109,8 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     const QCommandLineOption hostOption(u"host"_s, u"Address to listen on (env BOXOFFICE_HOST; default 127.0.0.1)."_s, u"address"_s);
     const QCommandLineOption portOption(u"port"_s, u"Port to listen on, 0 for any free port (env BOXOFFICE_PORT; default 8080)."_s, u"port"_s);
     const QCommandLineOption dbOption(u"db"_s, u"sqlite:PATH or postgresql://user@host:port/db (env BOXOFFICE_DB; default a SQLite file in the data directory)."_s, u"url"_s);
-    const QCommandLineOption redisOption(u"redis"_s, u"redis://host:port for the queue store (env BOXOFFICE_REDIS; default in memory)."_s, u"url"_s);
+    const QCommandLineOption redisOption(u"redis"_s, u"redis://host:port[,host:port...] for the queue store: one Redis, or any nodes of a Redis Cluster (env BOXOFFICE_REDIS; default in memory)."_s, u"url"_s);
+    const QCommandLineOption waitReplicasOption(u"redis-wait-replicas"_s, u"A join is answered once this many Redis replicas have it (WAIT, at most 500 ms; default 0: asynchronous replication)."_s, u"n"_s);
     const QCommandLineOption configOption(u"config"_s, u"Read settings from FILE: \"name = value\" lines, names as the long options here; the command line, then the environment, win over it (env BOXOFFICE_CONFIG)."_s, u"file"_s);
     const QCommandLineOption staffOption(u"staff-key"_s, u"Key for the staff API (env BOXOFFICE_STAFF_KEY); prefer --staff-key-file, a command line is visible to every user."_s, u"key"_s);
     const QCommandLineOption staffFileOption(u"staff-key-file"_s, u"Read the staff API key from FILE (env BOXOFFICE_STAFF_KEY_FILE)."_s, u"file"_s);
@@ -139,7 +140,7 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     // What a configuration file may set too: all but the one-off actions.
     const QList<QCommandLineOption> settings{hostOption, portOption, dbOption, redisOption, staffOption, staffFileOption,
                                              dbPasswordFileOption, tlsCertOption, tlsKeyOption, demoOption, bodyOption,
-                                             capacityOption, sessionOption, idleOption, tickOption, joinRateOption,
+                                             waitReplicasOption, capacityOption, sessionOption, idleOption, tickOption, joinRateOption,
                                              threadsOption, holdOption, seatLimitOption, rankingsOption, connectionsOption,
                                              idleTimeoutOption, retentionOption, crowdMaxOption, staffSessionOption,
                                              lockoutOption};
@@ -213,10 +214,19 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
     }
 
     if (auto redis = setting(redisOption, u"BOXOFFICE_REDIS"_s)) {
-        const QUrl url(*redis, QUrl::StrictMode);
-        if (!url.isValid() || url.scheme() != u"redis" || url.host().isEmpty())
+        // redis://host:port[,host:port…]: the seeds of one Redis or of a cluster.
+        const QString scheme = u"redis://"_s;
+        const QStringList seeds = redis->startsWith(scheme) ? redis->mid(scheme.size()).split(u',') : QStringList();
+        for (const QString &seed : seeds) {
+            const QUrl url(scheme + seed.trimmed(), QUrl::StrictMode);
+            if (!url.isValid() || url.host().isEmpty() || !url.path().isEmpty())
+                return Failure{u"--redis: cannot read \"%1\"; expected redis://host:port or redis://host:port,host:port,…"_s.arg(*redis)};
+            if (!config.redisUrl)
+                config.redisUrl = url;
+            config.redisNodes.append(RedisEndpoint{url.host(), url.port(6379)});
+        }
+        if (!config.redisUrl)
             return Failure{u"--redis: cannot read \"%1\"; expected redis://host:port"_s.arg(*redis)};
-        config.redisUrl = url;
     }
     const auto staffKey = setting(staffOption, u"BOXOFFICE_STAFF_KEY"_s);
     const auto staffKeyFile = setting(staffFileOption, u"BOXOFFICE_STAFF_KEY_FILE"_s);
@@ -284,6 +294,8 @@ Result<ServerConfig, ServerConfig::Failure> ServerConfig::parse(const QStringLis
         if (failure)
             return *failure;
     }
+    if (auto failure = integer(waitReplicasOption, setting(waitReplicasOption), 0, 16, &config.redisWaitReplicas))
+        return *failure;
     if (config.threads > 1 && !config.redisUrl)
         return Failure{u"--threads: the in-memory queue lives in one thread; use --redis for more"_s};
     config.staff.sessionSeconds = staffSessionHours * 3600;

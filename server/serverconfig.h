@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 #include "server/queue/queueservice.h"
+#include "server/queue/redisconnection.h"
 #include "server/sales/seatservice.h"
 #include "server/staff/staffservice.h"
 
@@ -38,7 +39,9 @@ struct ServerConfig
     QHostAddress host = QHostAddress::LocalHost;
     quint16 port = 8080;
     DatabaseUrl database;
-    std::optional<QUrl> redisUrl;  // absent: the in-memory queue store
+    std::optional<QUrl> redisUrl;  // absent: the in-memory queue store; else the first seed
+    QList<RedisEndpoint> redisNodes;  // every seed of --redis (one Redis, or any nodes of a cluster)
+    int redisWaitReplicas = 0;     // a join waits (WAIT, 500 ms at most) until this many replicas have it
     QString staffKey;              // the bootstrap admin's key; empty: staff need accounts
     StaffOptions staff;            // staff session length, sign-in lock-out
     struct AddStaff

@@ -24,13 +24,16 @@ QString serviceUrl(const char *name)
     const QString fromEnv = qEnvironmentVariable(name);
     if (!fromEnv.isEmpty())
         return fromEnv;
-    QFile file(QStringLiteral(TEST_SERVICES_ENV));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray prefix = QByteArray(name) + '=';
-    for (const QByteArray &line : file.readAll().split('\n'))
-        if (line.startsWith(prefix))
-            return QString::fromUtf8(line.mid(prefix.size()).trimmed());
+    // The fixtures' files: "services" (PostgreSQL, Redis) and "cluster" (Redis Cluster).
+    for (const QString &path : {QStringLiteral(TEST_SERVICES_ENV), QStringLiteral(TEST_CLUSTER_ENV)}) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray prefix = QByteArray(name) + '=';
+        for (const QByteArray &line : file.readAll().split('\n'))
+            if (line.startsWith(prefix))
+                return QString::fromUtf8(line.mid(prefix.size()).trimmed());
+    }
     return {};
 }
 

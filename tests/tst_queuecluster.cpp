@@ -30,13 +30,23 @@ class TestQueueCluster : public QObject
     QNetworkAccessManager m_network;
 
 private Q_SLOTS:
+    void threeInstances_admitInJoinOrderNeverAboveCapacity_data()
+    {
+        QTest::addColumn<QString>("redisUrl");
+        QTest::newRow("one Redis") << serviceUrl("BOXOFFICE_TEST_REDIS_URL");
+        QTest::newRow("Redis Cluster, 3 masters") << serviceUrl("BOXOFFICE_TEST_REDIS_CLUSTER");
+    }
+
     void threeInstances_admitInJoinOrderNeverAboveCapacity()
     {
-        const QUrl redisUrl(serviceUrl("BOXOFFICE_TEST_REDIS_URL"));
-        QVERIFY2(redisUrl.port() > 0, "no Redis: the CTest fixture 'services' starts one");
+        QFETCH(QString, redisUrl);
+        QVERIFY2(redisUrl.startsWith(u"redis://"), "no Redis: the CTest fixtures 'services' and 'cluster' start them");
         const auto db = freshPostgresDatabase();
         QVERIFY2(db, "no PostgreSQL: the CTest fixture 'services' starts one");
-        RedisConnection redis(redisUrl.host(), redisUrl.port());
+        QList<RedisEndpoint> seeds;
+        for (const QString &seed : redisUrl.mid(8).split(u','))
+            seeds.append({seed.section(u':', 0, 0), seed.section(u':', 1).toInt()});
+        RedisConnection redis(seeds);
         QList<QByteArray> del{"DEL"};
         del += RedisQueueStore::keys(m_concert);
         QVERIFY(redis.command(del).ok());  // a clean room for this concert
@@ -44,7 +54,7 @@ private Q_SLOTS:
         QProcess servers[3];
         const QList<QUrl> urls = startServerProcesses(
             {&servers[0], &servers[1], &servers[2]},
-            {u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s, *db, u"--redis"_s, redisUrl.toString(), u"--join-rate"_s,
+            {u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s, *db, u"--redis"_s, redisUrl, u"--join-rate"_s,
              u"0"_s, u"--tick-ms"_s, u"20"_s, u"--capacity"_s, QString::number(Capacity), u"--staff-key"_s, u"k"_s});
         for (const QUrl &url : urls)
             QVERIFY(url.isValid());

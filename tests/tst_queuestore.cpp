@@ -96,6 +96,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("kind");
         QTest::newRow("memory") << u"memory"_s;
         QTest::newRow("redis") << u"redis"_s;
+        QTest::newRow("redis-cluster") << u"redis-cluster"_s;  // 3 masters, 3 replicas: the slot map, MOVED
     }
 
     void init()
@@ -104,6 +105,16 @@ private Q_SLOTS:
         m_concert = u"c"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);  // fresh keys per test
         if (kind == u"memory") {
             m_store = std::make_unique<MemoryQueueStore>();
+        } else if (kind == u"redis-cluster") {
+            const QString seeds = serviceUrl("BOXOFFICE_TEST_REDIS_CLUSTER");
+            QVERIFY2(!seeds.isEmpty(), "no Redis Cluster: the CTest fixture 'cluster' starts one");
+            QList<RedisEndpoint> nodes;
+            for (const QString &seed : seeds.mid(8).split(u','))  // redis://h:p,h:p…
+                nodes.append({seed.section(u':', 0, 0), seed.section(u':', 1).toInt()});
+            m_redis = std::make_unique<RedisConnection>(nodes.mid(0, 1));  // one seed: the rest from the cluster
+            m_store = std::make_unique<RedisQueueStore>(m_redis.get());
+            QVERIFY(m_store->isHealthy());
+            QVERIFY(m_redis->isCluster());
         } else {
             const QUrl url(serviceUrl("BOXOFFICE_TEST_REDIS_URL"));
             QVERIFY2(url.isValid() && url.port() > 0, "no Redis: the CTest fixture 'services' starts one");
@@ -393,7 +404,7 @@ private Q_SLOTS:
         QVERIFY(store().updateSettings(m_concert, {0, {}, {}}, m_defaults).ok());  // admit nobody
         auto rssKb = [this] {
             if (m_redis) {  // Redis's own count of what it holds
-                const auto info = m_redis->command({"INFO", "memory"});
+                const auto info = m_redis->commandFor(RedisQueueStore::keys(m_concert).first(), {"INFO", "memory"});
                 for (const QByteArray &line : info ? info.value().string.split('\n') : QByteArrayList{})
                     if (line.startsWith("used_memory:"))
                         return line.mid(12).trimmed().toLongLong() / 1024;

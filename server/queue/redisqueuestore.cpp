@@ -369,6 +369,13 @@ Outcome<QueuePlace> RedisQueueStore::join(const QString &concertId, const QStrin
     auto v = run(m_redis, JoinScript, concertId, {userId.toUtf8(), newToken.toUtf8(), number(nowMs)});
     if (!v)
         return v.error();
+    if (m_waitReplicas > 0) {
+        const auto acknowledged = m_redis->commandFor(keys(concertId).first(), {"WAIT", number(m_waitReplicas), "500"});
+        if (!acknowledged.ok() || acknowledged.value().toInteger() < m_waitReplicas)
+            qCWarning(lcRedisQueue).noquote() << "a join in" << concertId << "reached"
+                                              << (acknowledged.ok() ? acknowledged.value().toInteger() : 0)
+                                              << "replicas of" << m_waitReplicas << "within 500 ms";
+    }
     return toPlace(v.value());
 }
 

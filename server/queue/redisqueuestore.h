@@ -18,6 +18,9 @@ class RedisQueueStore final : public QueueStore
 {
 public:
     explicit RedisQueueStore(RedisConnection *connection);
+    // A join is answered once `replicas` replicas have its writes (WAIT, 500 ms at most):
+    // a failover then cannot lose an answered join. 0: asynchronous replication.
+    void setWaitReplicas(int replicas) { m_waitReplicas = replicas; }
 
     QString kind() const override { return QStringLiteral("redis"); }
     Outcome<QueuePlace> join(const QString &concertId, const QString &userId, const QString &newToken,
@@ -50,6 +53,7 @@ public:
 
 private:
     RedisConnection *m_redis;
+    int m_waitReplicas = 0;
 };
 
 } // namespace BoxOffice::Server
