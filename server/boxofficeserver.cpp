@@ -78,6 +78,11 @@ void BoxOfficeServer::handle(HttpRequest &&request, int loop, std::function<void
 {
     if (m_fastPath && m_fastPath->handle(request, loop, respond))
         return;
+    toWorker(std::move(request), std::move(respond));
+}
+
+void BoxOfficeServer::toWorker(HttpRequest &&request, std::function<void(HttpResponse)> respond)
+{
     Worker worker{nullptr, nullptr};
     {
         std::lock_guard lock(m_workersMutex);
@@ -310,11 +315,25 @@ Result<QUrl, QString> BoxOfficeServer::start()
                 live, [live, link] { live->accept(link->attach()); }, Qt::QueuedConnection);
         },
         m_config.clock, m_metrics.get());
-    // The loops' asynchronous path speaks to one Redis; a cluster's commands (and joins
-    // that wait for replicas) go through the workers, which follow the slot map.
-    if (m_config.redisUrl && !m_redis->isCluster() && m_config.redisWaitReplicas == 0)
+    // Joins that wait for replicas go through the workers (WAIT is synchronous there).
+    if (m_config.redisUrl && m_config.redisWaitReplicas == 0) {
         m_fastPath = std::make_unique<QueueFastPath>(m_front.get(), m_queue.get(), m_config.redisUrl->host(),
                                                      m_config.redisUrl->port(6379), m_metrics.get());
+        if (m_redis->isCluster()) {
+            // The loops send each concert's scripts to its slot's node as this thread's
+            // connection last saw the map (its promoter touches every concert each tick,
+            // so a move is seen within a tick); a redirection goes to a worker, which follows it.
+            m_fastPath->useCluster([this](HttpRequest &&request, int, std::function<void(HttpResponse)> respond) {
+                toWorker(std::move(request), std::move(respond));
+            });
+            auto publish = [this] { m_fastPath->setSlotMap(std::make_shared<const RedisSlotMap>(m_redis->slotMap())); };
+            publish();
+            auto *mapTimer = new QTimer(this);
+            mapTimer->setInterval(m_config.tickMs);
+            connect(mapTimer, &QTimer::timeout, this, publish);
+            mapTimer->start();
+        }
+    }
     if (m_config.tls)
         if (auto failed = m_front->useTls(m_config.tls->certificatePath, m_config.tls->keyPath))
             return QString(u"TLS: "_s + *failed);

@@ -90,6 +90,7 @@ private:
     };
     // In a loop thread of the front: the queue's hot routes answered on the loop, the
     // rest handed to a worker thread.
+    void toWorker(HttpRequest &&request, std::function<void(HttpResponse)> respond);
     void handle(HttpRequest &&request, int loop, std::function<void(HttpResponse)> respond);
     void tick();
     // The in-memory queue on SQLite (the embedded default): its rooms are saved at a

@@ -9,6 +9,9 @@
 #include "testsupport.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTest>
@@ -116,6 +119,32 @@ class TestRedisCluster : public QObject
         return false;
     }
 
+    // Moves `slot` from one master to another in a process of its own, as
+    // `redis-cli --cluster reshard` does it: IMPORTING/MIGRATING, MIGRATE, SETSLOT NODE
+    // (with pauses, so the requests meet every stage).
+    static void startSlotMove(QProcess &mover, const ClusterNode &from, const ClusterNode &to, int slot)
+    {
+        const QString script = uR"(set -e
+p_from=%1; p_to=%2; slot=%3; id_from=%4; id_to=%5
+redis-cli -p $p_to cluster setslot $slot importing $id_from >/dev/null
+redis-cli -p $p_from cluster setslot $slot migrating $id_to >/dev/null
+sleep 0.3
+while true; do
+  keys=$(redis-cli -p $p_from cluster getkeysinslot $slot 100)
+  [ -z "$keys" ] && break
+  out=$(redis-cli -p $p_from migrate 127.0.0.1 $p_to "" 0 5000 keys $keys)
+  [ "$out" = OK ] || { echo "MIGRATE: $out" >&2; exit 1; }
+done
+sleep 0.3
+for p in $p_to $p_from; do redis-cli -p $p cluster setslot $slot node $id_to >/dev/null; done
+)"_s.arg(from.port)
+                                   .arg(to.port)
+                                   .arg(slot)
+                                   .arg(QString::fromLatin1(from.id), QString::fromLatin1(to.id));
+        mover.start(u"bash"_s, {u"-c"_s, script});
+        mover.waitForStarted();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -193,31 +222,14 @@ private Q_SLOTS:
         QVERIFY(store.open(concert, 1).ok());
 
         // The move, in another process, while this thread joins.
-        const QString script = uR"(set -e
-p_from=%1; p_to=%2; slot=%3; id_from=%4; id_to=%5
-redis-cli -p $p_to cluster setslot $slot importing $id_from >/dev/null
-redis-cli -p $p_from cluster setslot $slot migrating $id_to >/dev/null
-sleep 0.3
-while true; do
-  keys=$(redis-cli -p $p_from cluster getkeysinslot $slot 100)
-  [ -z "$keys" ] && break
-  redis-cli -p $p_from migrate 127.0.0.1 $p_to "" 0 5000 keys $keys >/dev/null
-done
-sleep 0.3
-for p in $p_to $p_from; do redis-cli -p $p cluster setslot $slot node $id_to >/dev/null; done
-)"_s.arg(from->port)
-                                   .arg(to->port)
-                                   .arg(slot)
-                                   .arg(QString::fromLatin1(from->id), QString::fromLatin1(to->id));
         QProcess mover;
-        mover.start(u"bash"_s, {u"-c"_s, script});
-        QVERIFY(mover.waitForStarted());
+        startSlotMove(mover, *from, *to, slot);
         int joined = 0;
         QElapsedTimer t;
         t.start();
         qint64 movedInMs = -1;
         while ((movedInMs < 0 || joined < 200) && t.elapsed() < 20000) {
-            if (movedInMs < 0 && mover.waitForFinished(0))  // (no event loop here: ask)
+            if (movedInMs < 0 && (mover.state() == QProcess::NotRunning || mover.waitForFinished(0)))  // (no event loop here: ask)
                 movedInMs = t.elapsed();
             const auto place = store.join(concert, u"r%1"_s.arg(joined), u"rt%1"_s.arg(joined), 10'000 + joined);
             QVERIFY2(place.ok(), qPrintable(u"join %1: %2"_s.arg(joined).arg(place.ok() ? QString() : place.error().message)));
@@ -234,6 +246,69 @@ for p in $p_to $p_from; do redis-cli -p $p cluster setslot $slot node $id_to >/d
         QCOMPARE(ownerOf(clusterNodes(to->port), slot)->port, to->port);
         qInfo() << joined << "joins while slot" << slot << "moved from" << from->port << "to" << to->port << "in"
                 << movedInMs << "ms";
+    }
+
+    // The same through the server (its event loops' asynchronous path, whose redirected
+    // requests go to a worker): every join over HTTP answers 201 in order while the
+    // concert's slot moves.
+    void resharding_throughTheServer_noBuyerSeesAnError()
+    {
+        QTemporaryDir dir;
+        const QString concert = u"jazz-after-dark"_s;
+        const int slot = redisKeySlot(RedisQueueStore::keys(concert).first());
+        {
+            RedisConnection redis(m_seeds);
+            QList<QByteArray> del{"DEL"};
+            del += RedisQueueStore::keys(concert);
+            QVERIFY(redis.command(del).ok());
+        }
+        QStringList seeds;
+        for (const RedisEndpoint &e : m_seeds)
+            seeds << e.host + u':' + QString::number(e.port);
+        QProcess server;
+        server.setStandardErrorFile(dir.filePath(u"server.log"_s));
+        const QUrl url = startServerProcess(server, {u"--port"_s, u"0"_s, u"--demo"_s, u"--db"_s,
+                                                     u"sqlite:"_s + dir.filePath(u"x.sqlite"_s), u"--redis"_s,
+                                                     u"redis://"_s + seeds.join(u','), u"--threads"_s, u"2"_s,
+                                                     u"--join-rate"_s, u"0"_s, u"--capacity"_s, u"0"_s});
+        QVERIFY(url.isValid());
+        QNetworkAccessManager network;
+        QUrl join = url;
+        join.setPath(u"/api/v1/concerts/"_s + concert + u"/queue"_s);
+        auto joinOne = [&](int i) {
+            return http(network, "POST", join, "{\"userId\":\"h" + QByteArray::number(i) + "\"}");
+        };
+        // The first join (the sale opens at the server's first tick).
+        QTRY_VERIFY_WITH_TIMEOUT(joinOne(-1).status / 100 == 2, 10000);
+        QCOMPARE(joinOne(-1).json().toObject().value(u"position"_s).toInt(), 1);
+
+        const auto nodes = clusterNodes(anyPort());
+        const ClusterNode *from = ownerOf(nodes, slot);
+        QVERIFY(from);
+        const ClusterNode *to = nullptr;
+        for (const ClusterNode &n : nodes)
+            if (n.master && n.port != from->port)
+                to = &n;
+        QVERIFY(to);
+        QProcess mover;
+        startSlotMove(mover, *from, *to, slot);
+        int joined = 0;
+        qint64 movedInMs = -1;
+        QElapsedTimer t;
+        t.start();
+        while ((movedInMs < 0 || joined < 300) && t.elapsed() < 20000) {
+            if (movedInMs < 0 && (mover.state() == QProcess::NotRunning || mover.waitForFinished(0)))
+                movedInMs = t.elapsed();
+            const HttpResult r = joinOne(joined);
+            QVERIFY2(r.status == 201, qPrintable(u"join %1: %2 %3"_s.arg(joined).arg(r.status).arg(QString::fromUtf8(r.body))));
+            QCOMPARE(r.json().toObject().value(u"position"_s).toInt(), joined + 2);
+            ++joined;
+        }
+        QVERIFY2(movedInMs >= 0, "the slot did not move within 20 s");
+        QVERIFY2(mover.exitCode() == 0, mover.readAllStandardError().constData());
+        qInfo() << joined << "joins over HTTP while slot" << slot << "moved in" << movedInMs << "ms";
+        server.terminate();
+        QVERIFY(server.waitForFinished(10000));
     }
 
     // A master dies mid-sale. Its concerts answer "unavailable" (503 to the buyer) until

@@ -4,6 +4,7 @@
 #include "server/net/asyncredis.h"
 #include "server/net/netfront.h"
 #include "server/queue/queueservice.h"
+#include "server/queue/redisconnection.h"
 #include "server/queue/redisqueuestore.h"
 
 #include <boost/asio/io_context.hpp>
@@ -45,6 +46,7 @@ HttpResponse ticketAnswer(const QueueTicket &ticket, int status = 200)
 struct QueueFastPath::StatusRead
 {
     QString token;
+    HttpRequest request;  // a cluster: kept, to hand over when the node redirects
     std::function<void(HttpResponse)> respond;
     QElapsedTimer timer;
 };
@@ -59,18 +61,54 @@ QueueFastPath::QueueFastPath(NetFront *front, const QueueService *queue, QString
     : m_front(front), m_queue(queue), m_redisHost(std::move(redisHost)), m_redisPort(redisPort), m_metrics(metrics)
 {
     m_redis.resize(std::size_t(front->threads()));
-    for (int i = 0; i < front->threads(); ++i)
+    for (int i = 0; i < front->threads(); ++i) {
         m_batches.push_back(std::make_unique<QHash<QString, StatusBatch>>());
+        m_nodes.push_back(std::make_unique<std::unordered_map<std::string, std::unique_ptr<AsyncRedis>>>());
+    }
 }
 
 QueueFastPath::~QueueFastPath() = default;
 
-AsyncRedis &QueueFastPath::redis(int loop)
+void QueueFastPath::useCluster(Fallback fallback)
 {
-    auto &slot = m_redis[std::size_t(loop)];
-    if (!slot)
-        slot = std::make_unique<AsyncRedis>(m_front->loop(loop), m_redisHost, m_redisPort);
-    return *slot;
+    m_fallback = std::move(fallback);
+}
+
+void QueueFastPath::setSlotMap(std::shared_ptr<const RedisSlotMap> map)
+{
+    std::lock_guard lock(m_mapMutex);
+    m_map = std::move(map);
+}
+
+std::shared_ptr<const RedisSlotMap> QueueFastPath::slotMap() const
+{
+    std::lock_guard lock(m_mapMutex);
+    return m_map;
+}
+
+// The connection for a concert's scripts in this loop; null when a cluster's map does
+// not name the node of its slot (yet).
+AsyncRedis *QueueFastPath::redis(int loop, const QString &concertId)
+{
+    if (!m_fallback) {
+        auto &single = m_redis[std::size_t(loop)];
+        if (!single)
+            single = std::make_unique<AsyncRedis>(m_front->loop(loop), m_redisHost, m_redisPort);
+        return single.get();
+    }
+    const auto map = slotMap();
+    if (!map)
+        return nullptr;
+    const int slot = redisKeySlot(RedisQueueStore::keys(concertId).first());
+    const int owner = map->owner.empty() ? -1 : map->owner.at(std::size_t(slot));
+    if (owner < 0 || std::size_t(owner) >= map->nodes.size())
+        return nullptr;
+    const RedisEndpoint &node = map->nodes.at(std::size_t(owner));
+    auto &connections = *m_nodes[std::size_t(loop)];
+    auto &connection = connections[node.host.toStdString() + ':' + std::to_string(node.port)];
+    if (!connection)
+        connection = std::make_unique<AsyncRedis>(m_front->loop(loop), node.host, node.port);
+    return connection.get();
 }
 
 bool QueueFastPath::handle(const HttpRequest &request, int loop, const std::function<void(HttpResponse)> &respond)
@@ -78,7 +116,7 @@ bool QueueFastPath::handle(const HttpRequest &request, int loop, const std::func
     const QString &path = request.path;
     if (request.method == "GET" && path.startsWith(QueuePrefix)) {
         const QStringView token = QStringView(path).mid(QueuePrefix.size());
-        return !token.contains(u'/') && status(token.toString(), loop, respond);
+        return !token.contains(u'/') && status(request, token.toString(), loop, respond);
     }
     if (request.method == "POST" && path.startsWith(ConcertsPrefix) && path.endsWith(QueueSuffix)) {
         const QStringView id = QStringView(path).mid(ConcertsPrefix.size(),
@@ -113,10 +151,16 @@ bool QueueFastPath::join(const HttpRequest &request, const QString &concertId, i
         respond(std::move(r));
         return true;
     }
+    AsyncRedis *redis = this->redis(loop, concertId);
+    if (!redis)
+        return false;
     const QString token = QueueService::newToken(concertId);
-    redis(loop).eval(RedisQueueStore::joinScript(), RedisQueueStore::keys(concertId),
-                     {userId.toUtf8(), token.toUtf8(), QByteArray::number(now)},
-                     [this, concertId, info = *info, respond, timer](AsyncRedis::Reply reply) {
+    HttpRequest handOver = m_fallback ? request : HttpRequest();
+    redis->eval(RedisQueueStore::joinScript(), RedisQueueStore::keys(concertId),
+                {userId.toUtf8(), token.toUtf8(), QByteArray::number(now)},
+                [this, concertId, info = *info, respond, timer, loop, handOver](AsyncRedis::Reply reply) mutable {
+        if (m_fallback && (!reply || reply.value().type == RedisValue::Type::Error))
+            return m_fallback(std::move(handOver), loop, respond);  // MOVED, ASK, a failover: the workers know
         HttpResponse r = answerFrom(reply, [&](const RedisValue &value) {
             const QueuePlace place = RedisQueueStore::placeFrom(value);
             return ticketAnswer(QueueService::ticketFor(concertId, place, info, m_queue->now()), place.created ? 201 : 200);
@@ -127,10 +171,11 @@ bool QueueFastPath::join(const HttpRequest &request, const QString &concertId, i
     return true;
 }
 
-bool QueueFastPath::status(const QString &token, int loop, const std::function<void(HttpResponse)> &respond)
+bool QueueFastPath::status(const HttpRequest &request, const QString &token, int loop,
+                           const std::function<void(HttpResponse)> &respond)
 {
     const auto concertId = QueueService::concertOfToken(token);
-    if (!concertId)
+    if (!concertId || (m_fallback && !redis(loop, *concertId)))
         return false;
     const auto view = m_queue->view();
     const auto info = view->concerts.constFind(*concertId);
@@ -144,7 +189,7 @@ bool QueueFastPath::status(const QString &token, int loop, const std::function<v
         batch.info = *info;
     QElapsedTimer timer;
     timer.start();
-    batch.reads.push_back({token, respond, timer});
+    batch.reads.push_back({token, m_fallback ? request : HttpRequest(), respond, timer});
     return true;
 }
 
@@ -164,9 +209,20 @@ void QueueFastPath::flushStatus(int loop)
             for (const StatusRead &read : *reads)
                 args << read.token.toUtf8();
         }
-        redis(loop).eval(one ? RedisQueueStore::statusScript() : RedisQueueStore::statusManyScript(),
-                         RedisQueueStore::keys(it.key()), args,
-                         [this, reads, concertId = it.key(), info = it->info](AsyncRedis::Reply reply) {
+        AsyncRedis *redis = this->redis(loop, it.key());
+        if (!redis) {  // the map lost it since: the workers answer
+            for (StatusRead &read : *reads)
+                m_fallback(std::move(read.request), loop, read.respond);
+            continue;
+        }
+        redis->eval(one ? RedisQueueStore::statusScript() : RedisQueueStore::statusManyScript(),
+                    RedisQueueStore::keys(it.key()), args,
+                    [this, reads, concertId = it.key(), info = it->info, loop](AsyncRedis::Reply reply) {
+            if (m_fallback && (!reply || reply.value().type == RedisValue::Type::Error)) {
+                for (StatusRead &read : *reads)
+                    m_fallback(std::move(read.request), loop, read.respond);
+                return;
+            }
             const qint64 answeredAt = m_queue->now();
             for (std::size_t i = 0; i < reads->size(); ++i) {
                 StatusRead &read = (*reads)[i];

@@ -8,11 +8,15 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace BoxOffice::Server {
 
 class AsyncRedis;
+struct RedisSlotMap;
 class Metrics;
 class NetFront;
 class QueueService;
@@ -29,16 +33,27 @@ class QueueService;
 class QueueFastPath
 {
 public:
+    // What it hands back when a cluster answers a redirection or is failing over: the
+    // request to the synchronous routes (the workers follow MOVED, ASK and TRYAGAIN).
+    using Fallback = std::function<void(HttpRequest &&request, int loop, std::function<void(HttpResponse)> respond)>;
+
     QueueFastPath(NetFront *front, const QueueService *queue, QString redisHost, int redisPort, Metrics *metrics);
     ~QueueFastPath();
+
+    // A Redis Cluster: each concert's scripts go to the node the map names for its slot,
+    // one connection per node and loop; a reply that is a redirection or an error, or no
+    // reply, sends the request to `fallback`. setSlotMap may be called from any thread.
+    void useCluster(Fallback fallback);
+    void setSlotMap(std::shared_ptr<const RedisSlotMap> map);
 
     // In loop `loop`'s thread. Returns false when the request is not one it answers.
     bool handle(const HttpRequest &request, int loop, const std::function<void(HttpResponse)> &respond);
 
 private:
-    AsyncRedis &redis(int loop);
+    AsyncRedis *redis(int loop, const QString &concertId);
+    std::shared_ptr<const RedisSlotMap> slotMap() const;
     bool join(const HttpRequest &request, const QString &concertId, int loop, const std::function<void(HttpResponse)> &respond);
-    bool status(const QString &token, int loop, const std::function<void(HttpResponse)> &respond);
+    bool status(const HttpRequest &request, const QString &token, int loop, const std::function<void(HttpResponse)> &respond);
     void flushStatus(int loop);
 
     struct StatusRead;
@@ -50,6 +65,11 @@ private:
     int m_redisPort;
     Metrics *m_metrics;
     std::vector<std::unique_ptr<AsyncRedis>> m_redis;  // one per loop, made in its thread
+    // A cluster: per loop, one connection per node ("host:port"), made in its thread.
+    std::vector<std::unique_ptr<std::unordered_map<std::string, std::unique_ptr<AsyncRedis>>>> m_nodes;
+    Fallback m_fallback;  // set: a cluster
+    mutable std::mutex m_mapMutex;
+    std::shared_ptr<const RedisSlotMap> m_map;
     std::vector<std::unique_ptr<QHash<QString, StatusBatch>>> m_batches;  // per loop: concert -> reads this turn
 };
 

@@ -382,6 +382,17 @@ Result<RedisValue, QString> RedisConnection::run(int slot, const QList<QByteArra
     return u"Redis Cluster: too many redirections for slot %1"_s.arg(slot);
 }
 
+RedisSlotMap RedisConnection::slotMap() const
+{
+    RedisSlotMap map;
+    for (const auto &node : m_nodes)
+        map.nodes.push_back({node->host, node->port});
+    map.owner.reserve(m_slots.size());
+    for (const int index : m_slots)
+        map.owner.push_back(qint16(index));
+    return map;
+}
+
 bool RedisConnection::isConnected() const
 {
     return std::any_of(m_nodes.begin(), m_nodes.end(), [](const auto &n) { return n->context != nullptr; });

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <vector>
 
 struct redisContext;
@@ -41,6 +42,14 @@ struct RedisEndpoint
 {
     QString host;
     int port = 6379;
+};
+
+// A cluster's slot map as a value, for other threads (the event loops' asynchronous
+// path): which node owns each slot, -1 unknown.
+struct RedisSlotMap
+{
+    std::vector<RedisEndpoint> nodes;
+    std::vector<qint16> owner;  // 16384 entries: index in nodes
 };
 
 // Synchronous hiredis connections with bounded waits: a connect timeout, a command
@@ -87,6 +96,7 @@ public:
     bool reconnectIfDown();  // true when connected afterwards
     bool ping();
     bool isCluster() const { return m_cluster; }
+    RedisSlotMap slotMap() const;
     int nodeCount() const { return int(m_nodes.size()); }
     QString lastError() const { return m_lastError; }
     QString endpoint() const;
