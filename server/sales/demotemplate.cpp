@@ -148,6 +148,10 @@ Result<bool, QString> instantiate(const QString &templatePath, const QString &da
             return fail(connection.error());
         QSqlDatabase db = connection.db();
         QSqlQuery q(db);
+        // A file of our own until the rename: no journal, no syncs (a failure deletes it).
+        if (!q.exec(u"PRAGMA journal_mode = OFF"_s) || !q.exec(u"PRAGMA synchronous = OFF"_s))
+            return fail(sqlError(q));
+        q.finish();
         if (!db.transaction())
             return fail(db.lastError().text());
         if (!q.exec(u"SELECT built_for, index_sql FROM demo_template"_s))
@@ -171,6 +175,10 @@ Result<bool, QString> instantiate(const QString &templatePath, const QString &da
             return fail(sqlError(q));
         if (!db.commit())
             return fail(db.lastError().text());
+        // Back to the server's journal before it opens the file.
+        if (!q.exec(u"PRAGMA journal_mode = WAL"_s))
+            return fail(sqlError(q));
+        q.finish();
     }
     if (!QFile::rename(part, databasePath))
         return fail(u"cannot create %1"_s.arg(databasePath));
