@@ -91,6 +91,13 @@ private Q_SLOTS:
         QVERIFY(message->isVisible());
         QVERIFY(message->text().contains(u"cannot be reached"_s));
 
+        // A long message (a refused certificate's words) is shown whole, not cut after
+        // the lines of the short one's size.
+        app.window()->resize(1024, 700);
+        app.window()->showError(u"Cannot load the concerts"_s, QString(u"a reason in many words, "_s).repeated(20));
+        QTRY_VERIFY(message->height() >= message->heightForWidth(message->width()));
+        QVERIFY(message->heightForWidth(message->width()) > 3 * message->fontMetrics().height());
+
         // The server comes up on that port; "Try again" loads the list.
         Server::ServerConfig config;
         config.port = port;

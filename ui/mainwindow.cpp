@@ -222,7 +222,14 @@ QWidget *MainWindow::createErrorPage()
     m_errorMessage->setObjectName(u"errorMessage"_s);
     m_errorMessage->setMaximumWidth(640);
     m_errorMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_errorMessage, 0, Qt::AlignHCenter);
+    m_errorMessage->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    // In a row of its own, not aligned: an aligned word-wrapped label keeps the height of
+    // its size hint and cuts a long message (a refused certificate's) after two lines.
+    auto *messageRow = new QHBoxLayout;
+    messageRow->addStretch(1);
+    messageRow->addWidget(m_errorMessage, 6);
+    messageRow->addStretch(1);
+    layout->addLayout(messageRow);
     auto *retry = new QPushButton(tr("Try again"), page);
     retry->setObjectName(u"retryButton"_s);
     retry->setDefault(true);
