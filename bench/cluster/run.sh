@@ -2,7 +2,8 @@
 # Join and status on a 3-master Redis Cluster (3 replicas) against one Redis, in one run:
 # the same boxoffice-server (--threads = cores), the demo's open concerts (spread over
 # the cluster's shards by their hash tags), wrk -t2 -c64. Prints a markdown table
-# (min / median / max of RUNS runs, interleaved).
+# (min / median / max of RUNS runs, interleaved); "cluster-wait1" is the cluster with
+# --redis-wait-replicas 1 (every join waits for a replica).
 #   bench/cluster/run.sh          (after scripts/build.sh; needs wrk, node, redis-server)
 #   RUNS=3 DURATION=10s THREADS=$(nproc) bench/cluster/run.sh
 set -euo pipefail
@@ -32,12 +33,13 @@ redis-server --port "$ONE" --bind 127.0.0.1 --save '' --appendonly no --daemoniz
 CLUSTER=$(sed -n 's/^BOXOFFICE_TEST_REDIS_CLUSTER=//p' "$WORK/cluster/env")
 CONCERTS=aurora-world-tour,ironclad-reunion,jazz-after-dark,echo-solo,starlight-seven,trot-king
 
-start_server() {  # redis-url → URL and SERVER_PID
-  local port
+start_server() {  # redis-url [extra options…] → URL and SERVER_PID
+  local port redis=$1
+  shift
   port=$(free_port)
   rm -f "$WORK/bo.sqlite"*
-  "$BIN/boxoffice-server" --port "$port" --db "sqlite:$WORK/bo.sqlite" --demo --redis "$1" --join-rate 0 \
-    --threads "$THREADS" --capacity 100 >"$WORK/bo.out" 2>"$WORK/bo.err" &
+  "$BIN/boxoffice-server" --port "$port" --db "sqlite:$WORK/bo.sqlite" --demo --redis "$redis" --join-rate 0 \
+    --threads "$THREADS" --capacity 100 "$@" >"$WORK/bo.out" 2>"$WORK/bo.err" &
   SERVER_PID=$!
   wait_http "http://127.0.0.1:$port/healthz"
   sleep 1
@@ -52,10 +54,10 @@ measure() {  # wrk args → "requests/s p99_ms non2xx"
 
 declare -A R
 for run in $(seq "$RUNS"); do
-  for target in one cluster; do
+  for target in one cluster cluster-wait1; do
     if [ "$target" = one ]; then redis-cli -p "$ONE" flushall >/dev/null; start_server "redis://127.0.0.1:$ONE"
     else for p in $(tr ',' '\n' <<<"${CLUSTER#redis://}" | cut -d: -f2); do redis-cli -p "$p" flushall >/dev/null 2>&1 || true; done
-         start_server "$CLUSTER"; fi
+         if [ "$target" = cluster ]; then start_server "$CLUSTER"; else start_server "$CLUSTER" --redis-wait-replicas 1; fi; fi
     url=$URL
     (cd "$SHARED/bench" && CONCERT_IDS=$CONCERTS node preissue.js 20000 "$WORK/tokens" "$url" >/dev/null)
     R["join $target"]+="$(CONCERT_IDS=$CONCERTS RUN_ID=$target$run measure -s "$SHARED/bench/wrk/join.lua" "$url")|"
@@ -72,7 +74,7 @@ echo
 echo "| request | Redis | req/s min / median / max | p99 ms | non-2xx | cluster ÷ one |"
 echo "|---|---|---|---|---|---|"
 for what in join status; do
-  for target in one cluster; do
+  for target in one cluster cluster-wait1; do
     echo "| $what | $target | $(summary "$what $target") | $(awk -v a="$(median "$what $target")" -v b="$(median "$what one")" 'BEGIN { printf "%.2f", a / b }') |"
   done
 done
