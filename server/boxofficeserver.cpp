@@ -315,10 +315,11 @@ Result<QUrl, QString> BoxOfficeServer::start()
                 live, [live, link] { live->accept(link->attach()); }, Qt::QueuedConnection);
         },
         m_config.clock, m_metrics.get());
-    // Joins that wait for replicas go through the workers (WAIT is synchronous there).
-    if (m_config.redisUrl && m_config.redisWaitReplicas == 0) {
+    if (m_config.redisUrl) {
         m_fastPath = std::make_unique<QueueFastPath>(m_front.get(), m_queue.get(), m_config.redisUrl->host(),
                                                      m_config.redisUrl->port(6379), m_metrics.get());
+        // Joins that wait for replicas go through the workers (WAIT is synchronous there).
+        m_fastPath->setJoinsToWorkers(m_config.redisWaitReplicas > 0);
         if (m_redis->isCluster()) {
             // The loops send each concert's scripts to its slot's node as this thread's
             // connection last saw the map (its promoter touches every concert each tick,

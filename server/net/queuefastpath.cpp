@@ -129,6 +129,8 @@ bool QueueFastPath::handle(const HttpRequest &request, int loop, const std::func
 bool QueueFastPath::join(const HttpRequest &request, const QString &concertId, int loop,
                          const std::function<void(HttpResponse)> &respond)
 {
+    if (m_joinsToWorkers)
+        return false;
     const auto view = m_queue->view();
     const auto info = view->concerts.constFind(concertId);
     if (info == view->concerts.cend() || !info->open)

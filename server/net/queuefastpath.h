@@ -45,6 +45,9 @@ public:
     // reply, sends the request to `fallback`. setSlotMap may be called from any thread.
     void useCluster(Fallback fallback);
     void setSlotMap(std::shared_ptr<const RedisSlotMap> map);
+    // Joins to the synchronous routes (--redis-wait-replicas: a join waits for replicas
+    // there); status reads stay on the loops.
+    void setJoinsToWorkers(bool toWorkers) { m_joinsToWorkers = toWorkers; }
 
     // In loop `loop`'s thread. Returns false when the request is not one it answers.
     bool handle(const HttpRequest &request, int loop, const std::function<void(HttpResponse)> &respond);
@@ -68,6 +71,7 @@ private:
     // A cluster: per loop, one connection per node ("host:port"), made in its thread.
     std::vector<std::unique_ptr<std::unordered_map<std::string, std::unique_ptr<AsyncRedis>>>> m_nodes;
     Fallback m_fallback;  // set: a cluster
+    bool m_joinsToWorkers = false;
     mutable std::mutex m_mapMutex;
     std::shared_ptr<const RedisSlotMap> m_map;
     std::vector<std::unique_ptr<QHash<QString, StatusBatch>>> m_batches;  // per loop: concert -> reads this turn
