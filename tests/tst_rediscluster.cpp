@@ -31,6 +31,7 @@ struct ClusterNode
     int port = 0;
     QByteArray id;
     bool master = false;
+    QByteArray masterId;  // a replica's master
     QList<std::pair<int, int>> ranges;
 };
 
@@ -55,6 +56,8 @@ QList<ClusterNode> clusterNodes(int port)
         n.id = f.at(0);
         n.port = f.at(1).mid(f.at(1).lastIndexOf(':') + 1).split('@').first().toInt();
         n.master = f.at(2).contains("master");
+        if (!n.master)
+            n.masterId = f.at(3);
         for (qsizetype i = 8; i < f.size(); ++i) {
             if (f.at(i).startsWith('['))
                 continue;  // a migration in progress
@@ -199,6 +202,36 @@ private Q_SLOTS:
             QCOMPARE(redisCli(master.port, {u"zcard"_s, QString::fromUtf8(waiting)}), QByteArray("20"));
         }
         QVERIFY(redis.nodeCount() >= 3);
+    }
+
+    // --redis-wait-replicas: an answered join is on the master's replica already (read
+    // there at once, READONLY), every time.
+    void waitReplicas_anAnsweredJoinIsOnTheReplica()
+    {
+        RedisConnection redis(m_seeds.mid(0, 1));
+        RedisQueueStore store(&redis);
+        store.setWaitReplicas(1);
+        QVERIFY(store.isHealthy());
+        const auto nodes = clusterNodes(anyPort());
+        const ClusterNode *master = nullptr;
+        const ClusterNode *replica = nullptr;
+        for (const ClusterNode &n : nodes)
+            for (const ClusterNode &r : nodes)
+                if (n.master && !r.master && r.masterId == n.id)
+                    master = &n, replica = &r;
+        QVERIFY(master && replica);
+        const QString concert = concertOn(nodes, master->port, u"wait"_s);
+        QVERIFY(store.open(concert, 1).ok());
+        const QString waiting = QString::fromUtf8(RedisQueueStore::keys(concert).first());
+        for (int i = 0; i < 50; ++i) {
+            QVERIFY(store.join(concert, u"w%1"_s.arg(i), u"wt%1"_s.arg(i), 1000 + i).ok());
+            QProcess cli;
+            cli.start(u"redis-cli"_s, {u"-p"_s, QString::number(replica->port)});
+            cli.write("READONLY\nZCARD " + waiting.toUtf8() + "\n");
+            cli.closeWriteChannel();
+            QVERIFY(cli.waitForFinished(5000));
+            QCOMPARE(cli.readAllStandardOutput().trimmed().split('\n').last(), QByteArray::number(i + 1));
+        }
     }
 
     // A concert's slot moves to another master (IMPORTING/MIGRATING, MIGRATE, SETSLOT
