@@ -190,7 +190,10 @@ Result<QUrl, QString> BoxOfficeServer::start()
                 qCInfo(lcServer) << "queue store: ignoring" << saved.value()
                                  << "waiting rooms saved by the in-memory queue (this run uses Redis)";
         }
-        m_redis = std::make_unique<RedisConnection>(m_config.redisNodes);
+        QList<RedisEndpoint> seeds = m_config.redisNodes;
+        if (seeds.isEmpty())  // a config made in code with redisUrl alone
+            seeds.append({m_config.redisUrl->host(), m_config.redisUrl->port(6379)});
+        m_redis = std::make_unique<RedisConnection>(seeds);
         auto store = std::make_unique<RedisQueueStore>(m_redis.get());
         store->setWaitReplicas(m_config.redisWaitReplicas);
         m_queueStore = std::move(store);
