@@ -17,7 +17,7 @@ LDFLAGS=$(dpkg-buildflags --get LDFLAGS)
 cmake -S . -B build-deb -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
   -DBUILD_TESTING=OFF -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON -DCMAKE_CXX_FLAGS="$CPPFLAGS $CXXFLAGS" \
   -DCMAKE_EXE_LINKER_FLAGS="$LDFLAGS" "$@" >/dev/null
-cmake --build build-deb --target boxoffice boxoffice-server boxoffice_packaging
+cmake --build build-deb --target boxoffice boxoffice-server boxoffice_packaging boxoffice_demo_template
 
 rm -rf build-deb/packages
 (cd build-deb && cpack -G DEB -B packages >/dev/null)
