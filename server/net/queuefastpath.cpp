@@ -99,7 +99,7 @@ AsyncRedis *QueueFastPath::redis(int loop, const QString &concertId)
     const auto map = slotMap();
     if (!map)
         return nullptr;
-    const int slot = redisKeySlot(RedisQueueStore::keys(concertId).first());
+    const int slot = RedisQueueStore::slot(concertId);
     const int owner = map->owner.empty() ? -1 : map->owner.at(std::size_t(slot));
     if (owner < 0 || std::size_t(owner) >= map->nodes.size())
         return nullptr;

@@ -142,16 +142,16 @@ QString RedisConnection::endpoint() const
     return m_nodes.front()->endpoint();
 }
 
-RedisConnection::Node *RedisConnection::nodeAt(const QString &host, int port)
+int RedisConnection::nodeAt(const QString &host, int port)
 {
-    for (auto &node : m_nodes)
-        if (node->port == port && node->host == host)
-            return node.get();
+    for (size_t i = 0; i < m_nodes.size(); ++i)
+        if (m_nodes[i]->port == port && m_nodes[i]->host == host)
+            return int(i);
     auto node = std::make_unique<Node>();
     node->host = host;
     node->port = port;
     m_nodes.push_back(std::move(node));
-    return m_nodes.back().get();
+    return int(m_nodes.size()) - 1;
 }
 
 bool RedisConnection::connect(Node &node)
@@ -250,9 +250,7 @@ bool RedisConnection::discover(Node &node)
         QString host = QString::fromUtf8(master.array.at(0).string);
         if (host.isEmpty() || host == u"?")
             host = node.host;  // "the address you reached me at"
-        Node *owner = nodeAt(host, int(master.array.at(1).toInteger()));
-        const int index = int(std::find_if(m_nodes.begin(), m_nodes.end(), [owner](const auto &n) { return n.get() == owner; })
-                              - m_nodes.begin());
+        const int index = nodeAt(host, int(master.array.at(1).toInteger()));
         for (int slot = qMax(0, first); slot <= qMin(SlotCount - 1, last); ++slot)
             owners[size_t(slot)] = index;
     }
@@ -350,12 +348,10 @@ Result<RedisValue, QString> RedisConnection::run(int slot, const QList<QByteArra
             const qsizetype colon = parts.size() == 3 ? parts.at(2).lastIndexOf(':') : -1;
             if (colon < 0)
                 return reply;
-            Node *target = nodeAt(QString::fromUtf8(parts.at(2).left(colon)), parts.at(2).mid(colon + 1).toInt());
+            const int index = nodeAt(QString::fromUtf8(parts.at(2).left(colon)), parts.at(2).mid(colon + 1).toInt());
+            Node *target = m_nodes[size_t(index)].get();
             asking = v.isError("ASK");
             if (!asking) {
-                const int index = int(std::find_if(m_nodes.begin(), m_nodes.end(),
-                                                   [target](const auto &n) { return n.get() == target; })
-                                      - m_nodes.begin());
                 const int moved = parts.at(1).toInt();
                 if (moved >= 0 && moved < SlotCount)
                     m_slots[size_t(moved)] = index;

@@ -103,7 +103,7 @@ public:
 
 private:
     struct Node;
-    Node *nodeAt(const QString &host, int port);
+    int nodeAt(const QString &host, int port);  // its index in m_nodes, added when new
     bool connect(Node &node);
     void drop(Node &node, const QString &reason);
     Node *anyNode();

@@ -363,6 +363,11 @@ QByteArrayList RedisQueueStore::keys(const QString &concertId)
             prefix + "history", prefix + "ended"};
 }
 
+int RedisQueueStore::slot(const QString &concertId)
+{
+    return redisKeySlot("{" + concertId.toUtf8() + "}");
+}
+
 Outcome<QueuePlace> RedisQueueStore::join(const QString &concertId, const QString &userId, const QString &newToken,
                                           qint64 nowMs)
 {

@@ -44,6 +44,8 @@ public:
     bool isHealthy() override;
 
     static QByteArrayList keys(const QString &concertId);
+    // The Redis Cluster slot of every one of those keys (their hash tag is the id).
+    static int slot(const QString &concertId);
     // The join and status scripts and how their replies read, for the asynchronous
     // path (net/queuefastpath.h), which runs the same scripts on an event loop.
     static const QByteArray &joinScript();
